@@ -1,0 +1,37 @@
+//! `morgue ingest`: bring the index up to date with folders of clippings.
+
+use super::{Context, DEFAULT_ARCHIVE, ExitStatus};
+use crate::ingest::{IngestOptions, ingest};
+use crate::render;
+use anyhow::Result;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `morgue ingest`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or folders to read (default: ./archive).
+    pub paths: Vec<PathBuf>,
+    /// Start from an empty index instead of updating the existing one.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `morgue ingest`; exits 3 when some files were skipped.
+pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_ARCHIVE)] } else { args.paths };
+    let options = IngestOptions {
+        rebuild: args.rebuild,
+        progress: context.stderr_tty && !context.quiet,
+    };
+    let summary = ingest(&context.index_dir, &paths, &options)?;
+    if args.json {
+        render::json::line(out, &summary)?;
+    } else if !context.quiet {
+        render::human::ingest_summary(&mut std::io::stderr(), &summary)?;
+    }
+    Ok(if summary.skipped.is_empty() { ExitStatus::Results } else { ExitStatus::SomeSkipped })
+}

@@ -1,0 +1,154 @@
+//! The command line: clap definitions, and one function per subcommand that turns its
+//! arguments into library calls and prints the answer.
+
+mod extract;
+mod ingest;
+mod search;
+mod show;
+
+use crate::index::ClippingIndex;
+use crate::render::{self, Style};
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Folder a new user's clippings are read from when no index exists yet.
+pub const DEFAULT_ARCHIVE: &str = "archive";
+
+/// morgue: a searchable, dated archive of news clippings.
+#[derive(Debug, Parser)]
+#[command(name = "morgue", version, about, long_about = None)]
+pub struct Cli {
+    /// Index folder.
+    #[arg(long, global = true, env = "MORGUE_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add or update clippings in the index (default: ./archive).
+    Ingest(ingest::Args),
+    /// Normalize files or folders and print the records, without indexing.
+    Extract(extract::Args),
+    /// Passages ranked by relevance, with filters.
+    Search(search::Args),
+    /// One record in full.
+    Show(show::Args),
+    /// What the index holds.
+    Stats(show::StatsArgs),
+    /// Topics with article counts.
+    Topics(show::TopicsArgs),
+}
+
+/// How a command ended, as the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Results were printed.
+    Results = 0,
+    /// The command ran, but nothing matched.
+    NoResults = 1,
+    /// Bad input, bad query or unreadable index.
+    Error = 2,
+    /// Ingest finished, but some files were skipped.
+    SomeSkipped = 3,
+}
+
+/// What every command needs besides its own arguments.
+pub struct Context {
+    /// Index folder.
+    pub index_dir: PathBuf,
+    /// Style for human output on stdout.
+    pub style: Style,
+    /// Whether stderr may carry progress and notes.
+    pub quiet: bool,
+    /// Whether stderr is a terminal (for progress bars).
+    pub stderr_tty: bool,
+}
+
+impl Context {
+    /// Prints a note on stderr unless `--quiet`.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitStatus> {
+    let stdout_tty = std::io::stdout().is_terminal();
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let context = Context {
+        index_dir: cli.index,
+        style: Style { color, width: terminal_width(stdout_tty) },
+        quiet: cli.quiet,
+        stderr_tty: std::io::stderr().is_terminal(),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let status = match cli.command {
+        Command::Ingest(args) => ingest::run(args, &context, &mut out),
+        Command::Extract(args) => extract::run(args, &context, &mut out),
+        Command::Search(args) => search::run(args, &context, &mut out),
+        Command::Show(args) => show::run(args, &context, &mut out),
+        Command::Stats(args) => show::stats(args, &context, &mut out),
+        Command::Topics(args) => show::topics(args, &context, &mut out),
+    }?;
+    out.flush()?;
+    Ok(status)
+}
+
+fn terminal_width(tty: bool) -> usize {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    match columns {
+        Some(n) if tty => n,
+        _ => render::Style::plain().width,
+    }
+}
+
+/// Opens the index for reading; when there is none and `./archive` exists, builds it
+/// from there first (the embedded default a new user runs into).
+pub fn open_index(context: &Context) -> Result<ClippingIndex> {
+    let archive = Path::new(DEFAULT_ARCHIVE);
+    if !ClippingIndex::exists(&context.index_dir) && archive.is_dir() {
+        context.note(&format!(
+            "no index at {} yet: building it from ./{DEFAULT_ARCHIVE} (first use)",
+            context.index_dir.display()
+        ));
+        let options = crate::ingest::IngestOptions {
+            rebuild: false,
+            progress: context.stderr_tty && !context.quiet,
+        };
+        let summary = crate::ingest::ingest(&context.index_dir, &[archive.to_path_buf()], &options)?;
+        if !context.quiet {
+            render::human::ingest_summary(&mut std::io::stderr(), &summary)?;
+        }
+    }
+    Ok(ClippingIndex::open(&context.index_dir)?)
+}

@@ -1,0 +1,89 @@
+//! `morgue search`: passages ranked by relevance, with filters.
+
+use super::{Context, ExitStatus, open_index};
+use crate::query::{Filters, SearchRequest, parse_date_range, parse_query};
+use crate::render;
+use anyhow::{Result, bail};
+use std::io::Write;
+
+/// Arguments of `morgue search`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Words, "quoted phrases", -excluded words, OR, and filters such as topic:politics,
+    /// source:reuters, date:2025-04, after:2025-01-01, before:2025-05-01.
+    pub query: Vec<String>,
+    /// Only articles with this topic (repeatable: all must match).
+    #[arg(long)]
+    pub topic: Vec<String>,
+    /// Only articles from this source (publisher or site).
+    #[arg(long)]
+    pub source: Vec<String>,
+    /// Only articles published within this year, month or day (YYYY, YYYY-MM, YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Only articles published on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles published on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Maximum number of passages.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
+    /// Print hits as JSON Lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl Args {
+    /// Turns the arguments into a search request, checking every date.
+    pub fn request(&self) -> Result<SearchRequest> {
+        let (text, mut filters) = match parse_query(&self.query.join(" ")) {
+            Ok(parsed) => parsed,
+            Err(message) => bail!("{message}"),
+        };
+        add_flag_filters(&mut filters, &self.topic, &self.source, self.on.as_deref(), self.from.as_deref(), self.to.as_deref())?;
+        Ok(SearchRequest {
+            text,
+            filters,
+            limit: usize::from(self.limit),
+        })
+    }
+}
+
+/// Adds the filters given as flags to those written in the query.
+pub fn add_flag_filters(
+    filters: &mut Filters,
+    topics: &[String],
+    sources: &[String],
+    on: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<()> {
+    filters.topics.extend(topics.iter().cloned());
+    filters.sources.extend(sources.iter().cloned());
+    let range = |flag: &str, value: &str| parse_date_range(value).map_err(|message| anyhow::anyhow!("{flag}: {message}"));
+    if let Some(on) = on {
+        filters.within(range("--on", on)?);
+    }
+    if let Some(from) = from {
+        filters.after(range("--from", from)?.start);
+    }
+    if let Some(to) = to {
+        filters.before(range("--to", to)?.end);
+    }
+    Ok(())
+}
+
+/// Runs `morgue search`.
+pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let request = args.request()?;
+    let index = open_index(context)?;
+    let hits = index.search(&request)?;
+    if args.json {
+        render::json::lines(out, &hits)?;
+    } else {
+        render::human::hits(out, &hits, context.style)?;
+    }
+    Ok(if hits.is_empty() { ExitStatus::NoResults } else { ExitStatus::Results })
+}

@@ -1,0 +1,85 @@
+//! `morgue show`, `morgue stats` and `morgue topics`: single records and summaries.
+
+use super::{Context, ExitStatus, open_index};
+use crate::error::Error;
+use crate::render;
+use anyhow::Result;
+use std::io::Write;
+
+/// Arguments of `morgue show`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Record id (as printed by `search --json`), or a unique prefix of at least 6 characters.
+    pub id: String,
+    /// Print the record as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `morgue stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `morgue topics`.
+#[derive(Debug, clap::Args)]
+pub struct TopicsArgs {
+    /// Print as JSON Lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Smallest id prefix accepted, so a prefix rarely matches two records.
+const MIN_ID_PREFIX: usize = 6;
+
+/// Runs `morgue show`.
+pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let index = open_index(context)?;
+    let wanted = args.id.trim().to_lowercase();
+    let id = if wanted.len() >= MIN_ID_PREFIX && wanted.len() < 16 {
+        let manifest = index.manifest()?;
+        let mut ids: Vec<&str> = manifest.records().map(|r| r.id.as_str()).filter(|id| id.starts_with(&wanted)).collect();
+        ids.dedup();
+        match ids[..] {
+            [one] => one.to_string(),
+            [] => return Err(Error::UnknownId(args.id).into()),
+            _ => anyhow::bail!("id prefix '{}' matches {} records; give more characters", args.id, ids.len()),
+        }
+    } else {
+        wanted
+    };
+    let Some(clipping) = index.record(&id)? else {
+        return Err(Error::UnknownId(args.id).into());
+    };
+    if args.json {
+        render::json::line(out, &clipping)?;
+    } else {
+        render::human::clipping(out, &clipping, context.style)?;
+    }
+    Ok(ExitStatus::Results)
+}
+
+/// Runs `morgue stats`.
+pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let stats = open_index(context)?.stats()?;
+    if args.json {
+        render::json::line(out, &stats)?;
+    } else {
+        render::human::stats(out, &stats)?;
+    }
+    Ok(if stats.articles == 0 { ExitStatus::NoResults } else { ExitStatus::Results })
+}
+
+/// Runs `morgue topics`.
+pub fn topics(args: TopicsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let topics = open_index(context)?.topics()?;
+    if args.json {
+        render::json::lines(out, &topics)?;
+    } else {
+        render::human::topics(out, &topics, context.style)?;
+    }
+    Ok(if topics.is_empty() { ExitStatus::NoResults } else { ExitStatus::Results })
+}

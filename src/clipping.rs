@@ -1,0 +1,178 @@
+//! The normalized record every input format becomes: a dated clipping with its passages.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The file format a clipping was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, `.txt` or no extension.
+    Text,
+    /// Markdown, `.md`, with optional YAML or TOML front matter.
+    Markdown,
+}
+
+impl Format {
+    /// The lower-case name used in JSON and summaries.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// Parses a name written by [`Format::name`].
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "text" => Some(Format::Text),
+            "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Where a clipping's publication date was found, from most to least trustworthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A metadata field of the file (front matter, a JSON field, an e-mail header).
+    Metadata,
+    /// A date line near the top or bottom of the text ("Published 3 March 2025").
+    Text,
+    /// A date in the file name or its folders.
+    Filename,
+    /// The file's modification time: the clipping is effectively undated.
+    Mtime,
+}
+
+impl DateSource {
+    /// The lower-case name used in JSON and summaries.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Text => "text",
+            DateSource::Filename => "filename",
+            DateSource::Mtime => "mtime",
+        }
+    }
+
+    /// Parses a name written by [`DateSource::name`].
+    pub fn from_name(name: &str) -> Option<DateSource> {
+        match name {
+            "metadata" => Some(DateSource::Metadata),
+            "text" => Some(DateSource::Text),
+            "filename" => Some(DateSource::Filename),
+            "mtime" => Some(DateSource::Mtime),
+            _ => None,
+        }
+    }
+}
+
+/// A person named in a clipping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// The fullest form of the name used in the clipping.
+    pub name: String,
+    /// Other forms that refer to the same person ("Orrick", "Judge William Orrick").
+    pub aliases: Vec<String>,
+    /// Roles or titles given to the person ("judge", "mayor of Portland").
+    pub roles: Vec<String>,
+    /// How many times the person is mentioned.
+    pub mentions: usize,
+}
+
+/// One clipping, normalized: what the index stores and what `extract` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clipping {
+    /// Stable id: a hash of the normalized title and passages.
+    pub id: String,
+    /// The file the clipping came from, as given or found.
+    pub path: String,
+    /// The format of that file.
+    pub format: Format,
+    /// Headline, or a short title made from the first sentence.
+    pub title: String,
+    /// Publication date (day precision).
+    pub date: NaiveDate,
+    /// Where `date` came from.
+    pub date_source: DateSource,
+    /// Publisher or site, when stated.
+    pub source: Option<String>,
+    /// Address of the original, when stated.
+    pub url: Option<String>,
+    /// Writers named in a byline or metadata.
+    pub authors: Vec<String>,
+    /// Topics or tags, in the order given.
+    pub topics: Vec<String>,
+    /// Persons named in the text.
+    pub persons: Vec<Person>,
+    /// The article's paragraphs in order, junk removed.
+    pub passages: Vec<String>,
+}
+
+/// Computes the stable id of a clipping from its title and passages.
+///
+/// The id depends on content only, so the same article saved twice gets the same id.
+pub fn clipping_id(title: &str, passages: &[String]) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(title.trim().to_lowercase().as_bytes());
+    for passage in passages {
+        hasher.update(b"\n");
+        hasher.update(passage.as_bytes());
+    }
+    format!("{:016x}", hasher.digest())
+}
+
+/// A name folded for matching: accents removed, lower case, single spaces.
+///
+/// Topics and sources are filtered by this key, so "Politics", "politics" and
+/// "POLITICS " are one topic, and "Müller" matches "Muller".
+pub fn folded_key(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let stripped: String = text
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    stripped
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_depends_on_content_not_case_of_title() {
+        let passages = vec!["One.".to_string(), "Two.".to_string()];
+        let a = clipping_id("A Title", &passages);
+        assert_eq!(a, clipping_id("a title", &passages));
+        assert_ne!(a, clipping_id("A Title", &passages[..1]));
+        assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn folded_keys_ignore_case_accents_and_spacing() {
+        assert_eq!(folded_key("  US   News "), "us news");
+        assert_eq!(folded_key("Müller"), "muller");
+        assert_eq!(folded_key("ÉCONOMIE"), "economie");
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for source in [
+            DateSource::Metadata,
+            DateSource::Text,
+            DateSource::Filename,
+            DateSource::Mtime,
+        ] {
+            assert_eq!(DateSource::from_name(source.name()), Some(source));
+        }
+        for format in [Format::Text, Format::Markdown] {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The library's error type: every failure names what went wrong and, where it helps,
+//! what to do about it.
+
+use std::path::PathBuf;
+
+/// Anything that can stop a library operation.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder involved.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The index could not be opened, read or written.
+    #[error("index: {0}")]
+    Index(String),
+    /// The index exists but was written by a different version of morgue.
+    #[error(
+        "the index at {path} was written by another version of morgue (schema {found}, this one uses {expected}); rebuild it with `morgue ingest --rebuild`"
+    )]
+    SchemaMismatch {
+        /// Index folder.
+        path: PathBuf,
+        /// Schema version stored in the index.
+        found: u32,
+        /// Schema version this build writes.
+        expected: u32,
+    },
+    /// Another process holds the index writer lock.
+    #[error("the index at {0} is being updated by another morgue process; try again when it has finished")]
+    Busy(PathBuf),
+    /// No index exists where one was expected.
+    #[error("no index at {0}; create one with `morgue ingest PATH`")]
+    NoIndex(PathBuf),
+    /// The user's query or one of its filters is malformed.
+    #[error("{0}")]
+    Query(String),
+    /// A record id given by the user matches nothing in the index.
+    #[error("no record with id {0}; ids are listed by `morgue search --json`")]
+    UnknownId(String),
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Result alias used throughout the library.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,159 @@
+//! The index layout: one tantivy document per passage, carrying its article's fields;
+//! the analyzers; and the conversion between [`Clipping`]s and documents.
+
+use crate::clipping::{Clipping, folded_key};
+use chrono::{NaiveDate, NaiveTime};
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::{DateTime, Index, TantivyDocument};
+
+/// Version of this layout, stored with every commit; an index with another version is
+/// refused rather than misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Analyzer for passage text and titles: words, lower case, accents folded, English stems.
+pub const NEWS_ANALYZER: &str = "morgue_news";
+/// Analyzer for source names: words, lower case, accents folded, no stemming.
+pub const NAME_ANALYZER: &str = "morgue_name";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Article id (exact).
+    pub id: Field,
+    /// Canonical path of the file the article came from (exact): the key for replacing it.
+    pub file: Field,
+    /// Passage number within the article (indexed: passage 0 stands for the article).
+    pub passage: Field,
+    /// Passage text (analyzed, stored).
+    pub text: Field,
+    /// Article title (analyzed, stored).
+    pub title: Field,
+    /// Publication date (indexed, fast, stored).
+    pub date: Field,
+    /// Where the date came from.
+    pub date_source: Field,
+    /// Input format.
+    pub format: Field,
+    /// Source as written (stored) and analyzed for `--source`.
+    pub source: Field,
+    /// Original address.
+    pub url: Field,
+    /// Path as given or found.
+    pub path: Field,
+    /// Folded topic keys for `--topic` (exact).
+    pub topic: Field,
+    /// Topics as written.
+    pub topic_name: Field,
+    /// Authors as written.
+    pub author: Field,
+}
+
+/// Builds the schema and its field handles.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let analyzed = |analyzer: &str, positions: bool| {
+        let record = if positions {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(record))
+            .set_stored()
+    };
+    let fields = Fields {
+        id: builder.add_text_field("id", STRING | STORED),
+        file: builder.add_text_field("file", STRING),
+        passage: builder.add_u64_field("passage", INDEXED | STORED),
+        text: builder.add_text_field("text", analyzed(NEWS_ANALYZER, true)),
+        title: builder.add_text_field("title", analyzed(NEWS_ANALYZER, true)),
+        date: builder.add_date_field(
+            "date",
+            DateOptions::from(INDEXED)
+                .set_stored()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        date_source: builder.add_text_field("date_source", STORED),
+        format: builder.add_text_field("format", STRING | STORED),
+        source: builder.add_text_field("source", analyzed(NAME_ANALYZER, true)),
+        url: builder.add_text_field("url", STORED),
+        path: builder.add_text_field("path", STORED),
+        topic: builder.add_text_field("topic", STRING),
+        topic_name: builder.add_text_field("topic_name", STORED),
+        author: builder.add_text_field("author", STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// Registers morgue's analyzers; tantivy does not persist them, so this runs on every
+/// create and open.
+pub fn register_analyzers(index: &Index) {
+    let news = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let name = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(NEWS_ANALYZER, news);
+    index.tokenizers().register(NAME_ANALYZER, name);
+}
+
+/// Midnight UTC of `date` as a tantivy date: the one place chrono becomes tantivy.
+pub fn to_tantivy_date(date: NaiveDate) -> DateTime {
+    DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
+}
+
+/// The calendar day of a tantivy date.
+pub fn from_tantivy_date(date: DateTime) -> NaiveDate {
+    chrono::DateTime::from_timestamp(date.into_timestamp_secs(), 0)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
+/// One document per passage of `clipping`, each carrying the article's fields.
+pub fn to_documents(clipping: &Clipping, file_key: &str, fields: &Fields) -> Vec<TantivyDocument> {
+    let date = to_tantivy_date(clipping.date);
+    clipping
+        .passages
+        .iter()
+        .enumerate()
+        .map(|(n, passage)| {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.id, &clipping.id);
+            doc.add_text(fields.file, file_key);
+            doc.add_u64(fields.passage, n as u64);
+            doc.add_text(fields.text, passage);
+            doc.add_text(fields.title, &clipping.title);
+            doc.add_date(fields.date, date);
+            doc.add_text(fields.date_source, clipping.date_source.name());
+            doc.add_text(fields.format, clipping.format.name());
+            if let Some(source) = &clipping.source {
+                doc.add_text(fields.source, source);
+            }
+            if let Some(url) = &clipping.url {
+                doc.add_text(fields.url, url);
+            }
+            doc.add_text(fields.path, &clipping.path);
+            for topic in &clipping.topics {
+                doc.add_text(fields.topic, folded_key(topic));
+                doc.add_text(fields.topic_name, topic);
+            }
+            for author in &clipping.authors {
+                doc.add_text(fields.author, author);
+            }
+            doc
+        })
+        .collect()
+}

@@ -1,0 +1,220 @@
+//! Keeps an index in step with folders of clippings: new files added, changed files
+//! replaced, deleted files removed, unchanged files skipped, all in one commit.
+
+use crate::clipping::Clipping;
+use crate::error::{Error, Result};
+use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSummary};
+use crate::input::{self, Skipped, SourceFile};
+use crate::normalize;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Files are read and normalized this many at a time, so memory stays flat however large
+/// the archive is.
+const CHUNK_FILES: usize = 2048;
+/// Below this many files an ingest is quick enough not to need a progress bar.
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// How an ingest should run.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Start from an empty index instead of updating.
+    pub rebuild: bool,
+    /// Draw a progress bar on a terminal.
+    pub progress: bool,
+}
+
+/// What an ingest did, as printed at its end.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestSummary {
+    /// Files found.
+    pub seen: usize,
+    /// Files indexed for the first time.
+    pub added: usize,
+    /// Files re-indexed because their content changed.
+    pub updated: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files removed from the index because they are gone from disk.
+    pub removed: usize,
+    /// Files and folders not read, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Records indexed in this run, by format.
+    pub by_format: BTreeMap<String, usize>,
+    /// Records indexed in this run, by where their date came from.
+    pub by_date_source: BTreeMap<String, usize>,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+/// The outcome of looking at one file.
+enum Outcome {
+    Unchanged { key: String, entry: Option<FileEntry> },
+    Read { file: SourceFile, hash: String, clippings: Vec<Clipping> },
+    Skipped(Skipped),
+}
+
+/// Brings the index in `index_dir` up to date with `paths`.
+pub fn ingest(index_dir: &Path, paths: &[PathBuf], options: &IngestOptions) -> Result<IngestSummary> {
+    let started = Instant::now();
+    let index = open_for_ingest(index_dir, options.rebuild)?;
+    let old = if options.rebuild { Manifest::default() } else { index.manifest()? };
+    let found = input::find_files(paths, Some(index_dir));
+    let mut summary = IngestSummary {
+        seen: found.files.len(),
+        skipped: found.skipped,
+        ..Default::default()
+    };
+    let mut writer = ClippingWriter::new(&index)?;
+    if options.rebuild {
+        writer.remove_all()?;
+    }
+    let mut manifest = old.clone();
+    let mut changed = options.rebuild;
+    let progress = progress_bar(found.files.len(), options.progress);
+    let today = chrono::Utc::now().date_naive();
+    for chunk in found.files.chunks(CHUNK_FILES) {
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|file| {
+                let outcome = examine(file, old.files.get(&file.key), today);
+                progress.inc(1);
+                outcome
+            })
+            .collect();
+        for outcome in outcomes {
+            changed |= apply(outcome, &writer, &mut manifest, &mut summary)?;
+        }
+    }
+    progress.finish_and_clear();
+
+    let seen_keys: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();
+    let gone: Vec<String> = old
+        .files
+        .keys()
+        .filter(|key| !seen_keys.contains(key.as_str()) && under_any(key, &found.folders))
+        .cloned()
+        .collect();
+    for key in gone {
+        writer.remove_file(&key);
+        manifest.files.remove(&key);
+        summary.removed += 1;
+        changed = true;
+    }
+    if changed || manifest != old {
+        writer.commit(&manifest)?;
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn open_for_ingest(dir: &Path, rebuild: bool) -> Result<ClippingIndex> {
+    match ClippingIndex::open_or_create(dir) {
+        Err(Error::SchemaMismatch { .. }) if rebuild => {
+            ClippingIndex::remove_files(dir)?;
+            ClippingIndex::create(dir)
+        }
+        other => other,
+    }
+}
+
+fn progress_bar(files: usize, wanted: bool) -> indicatif::ProgressBar {
+    if !wanted || files < PROGRESS_MIN_FILES {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  eta {eta}")
+            .expect("the progress template is valid"),
+    );
+    bar
+}
+
+fn under_any(key: &str, folders: &[String]) -> bool {
+    folders.iter().any(|folder| {
+        key.strip_prefix(folder.as_str())
+            .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
+    })
+}
+
+/// Decides what to do with one file: skip it as unchanged, or read and normalize it.
+fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDate) -> Outcome {
+    if let Some(entry) = known
+        && entry.size == file.size
+        && entry.modified_ns == file.modified_ns
+    {
+        return Outcome::Unchanged { key: file.key.clone(), entry: None };
+    }
+    let bytes = match input::read_bytes(file) {
+        Ok(bytes) => bytes,
+        Err(skipped) => return Outcome::Skipped(skipped),
+    };
+    let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+    if let Some(entry) = known
+        && entry.hash == hash
+    {
+        let entry = FileEntry {
+            size: file.size,
+            modified_ns: file.modified_ns,
+            ..entry.clone()
+        };
+        return Outcome::Unchanged { key: file.key.clone(), entry: Some(entry) };
+    }
+    let raw = match input::to_raw(file, &bytes) {
+        Ok(raw) => raw,
+        Err(skipped) => return Outcome::Skipped(skipped),
+    };
+    match normalize::normalize(&raw, today) {
+        Ok(clipping) => Outcome::Read {
+            file: file.clone(),
+            hash,
+            clippings: vec![clipping],
+        },
+        Err(err) => Outcome::Skipped(Skipped {
+            path: file.display.clone(),
+            reason: err.to_string(),
+        }),
+    }
+}
+
+/// Applies one outcome to the writer and manifest; returns true when the index changes.
+fn apply(outcome: Outcome, writer: &ClippingWriter, manifest: &mut Manifest, summary: &mut IngestSummary) -> Result<bool> {
+    match outcome {
+        Outcome::Unchanged { key, entry } => {
+            summary.unchanged += 1;
+            if let Some(entry) = entry {
+                manifest.files.insert(key, entry);
+            }
+            Ok(false)
+        }
+        Outcome::Skipped(skipped) => {
+            summary.skipped.push(skipped);
+            Ok(false)
+        }
+        Outcome::Read { file, hash, clippings } => {
+            if manifest.files.contains_key(&file.key) {
+                writer.remove_file(&file.key);
+                summary.updated += 1;
+            } else {
+                summary.added += 1;
+            }
+            for clipping in &clippings {
+                writer.add(clipping, &file.key)?;
+                *summary.by_format.entry(clipping.format.name().to_string()).or_default() += 1;
+                *summary.by_date_source.entry(clipping.date_source.name().to_string()).or_default() += 1;
+            }
+            let entry = FileEntry {
+                path: file.display.clone(),
+                size: file.size,
+                modified_ns: file.modified_ns,
+                hash,
+                records: clippings.iter().map(RecordSummary::from).collect(),
+            };
+            manifest.files.insert(file.key, entry);
+            Ok(true)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Turns a file's bytes into text: UTF-8 (with or without BOM), UTF-16 with a BOM, else
+//! Windows-1252; binary files are refused with a reason.
+
+use std::borrow::Cow;
+
+/// Why a file's bytes could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The file has no bytes at all.
+    #[error("empty file")]
+    Empty,
+    /// The file holds binary data, not text.
+    #[error("binary file ({0}), not text")]
+    Binary(&'static str),
+}
+
+/// How many leading bytes are inspected to tell text from binary.
+const SNIFF_LEN: usize = 8192;
+
+/// Decodes `bytes` as text, guessing the encoding as described in the module docs.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok(decode_unmarked(rest)?);
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_with_bom_removal(bytes);
+        return Ok(text);
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(DecodeError::Binary(kind));
+    }
+    decode_unmarked(bytes)
+}
+
+fn decode_unmarked(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Cow::Borrowed(text)),
+        // Text that is not UTF-8 is almost always a Windows code page in saved clippings.
+        Err(_) => Ok(encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0),
+    }
+}
+
+/// Names the kind of binary data `bytes` starts with, or `None` when it looks like text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"%PDF", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x7FELF", "executable"),
+        (b"MZ", "executable"),
+        (b"\x1F\x8B", "gzip archive"),
+    ];
+    if let Some((_, name)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(name);
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if head.contains(&0) {
+        return Some("contains NUL bytes");
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    // A few stray control bytes happen in pasted text; a tenth of the file does not.
+    if control * 10 > head.len() {
+        return Some("mostly control characters");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_each_encoding() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"plain ascii", "plain ascii"),
+            ("caf\u{e9} d\u{e9}j\u{e0}".as_bytes(), "café déjà"),
+            (b"\xEF\xBB\xBFwith bom", "with bom"),
+            (b"caf\xE9 \x93quoted\x94", "café “quoted”"),
+            (b"\xFF\xFEh\x00i\x00", "hi"),
+            (b"\xFE\xFF\x00h\x00i", "hi"),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(decode(bytes).unwrap(), *expected, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_empty_and_binary() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n..."),
+            Err(DecodeError::Binary("PNG image"))
+        );
+        assert_eq!(
+            decode(b"text\0with nul"),
+            Err(DecodeError::Binary("contains NUL bytes"))
+        );
+        let noise: Vec<u8> = (0..200).map(|i| (i % 8) as u8 + 1).collect();
+        assert_eq!(
+            decode(&noise),
+            Err(DecodeError::Binary("mostly control characters"))
+        );
+    }
+}

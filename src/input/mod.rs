@@ -1,0 +1,290 @@
+//! Finds clipping files under the paths a user gives and reads each one into a
+//! [`RawClipping`]: its path, format, decoded text and modification date.
+
+mod decode;
+
+pub use decode::{DecodeError, decode};
+
+use crate::clipping::Format;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Files larger than this are skipped: no clipping is this long, and reading one would
+/// hold the whole file in memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A file found on disk that morgue can read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path to open.
+    pub path: PathBuf,
+    /// Path as given or found, shown to users and stored in records.
+    pub display: String,
+    /// Canonical absolute path: the file's identity in the index manifest.
+    pub key: String,
+    /// Format chosen from the extension.
+    pub format: Format,
+    /// Size in bytes when listed.
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch (0 when unknown).
+    pub modified_ns: u128,
+}
+
+/// A file that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// The file or folder, as given or found.
+    pub path: String,
+    /// A short reason a user can act on.
+    pub reason: String,
+}
+
+impl Skipped {
+    fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Skipped {
+            path: path.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// What walking the user's paths found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Readable files in a supported format, in path order.
+    pub files: Vec<SourceFile>,
+    /// Files and folders passed over, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Canonical paths of the folders walked: files indexed under them that were not
+    /// found again have been deleted by the user.
+    pub folders: Vec<String>,
+}
+
+/// A clipping file read into memory, not yet normalized.
+#[derive(Debug, Clone)]
+pub struct RawClipping {
+    /// Path as given or found.
+    pub path: String,
+    /// Format of the file.
+    pub format: Format,
+    /// Decoded text.
+    pub text: String,
+    /// The file's modification date, the last resort for dating it.
+    pub modified: Option<NaiveDate>,
+}
+
+/// Picks the format for a file from its extension; `None` for formats morgue does not read.
+pub fn format_for(path: &Path) -> Option<Format> {
+    let ext = match path.extension() {
+        None => return Some(Format::Text),
+        Some(ext) => ext.to_string_lossy().to_ascii_lowercase(),
+    };
+    match ext.as_str() {
+        "txt" | "text" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        _ => None,
+    }
+}
+
+/// Walks `paths` (files or folders) and lists the clipping files found.
+///
+/// Hidden files and folders, and the folder `exclude` (the index), are passed over
+/// silently; unreadable entries and unsupported formats are listed in `skipped`.
+pub fn find_files(paths: &[PathBuf], exclude: Option<&Path>) -> Found {
+    let exclude = exclude.and_then(|dir| dir.canonicalize().ok());
+    let mut found = Found::default();
+    for root in paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(meta) => meta,
+            Err(err) => {
+                found
+                    .skipped
+                    .push(Skipped::new(root.display().to_string(), io_reason(&err)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            if let Ok(canonical) = root.canonicalize() {
+                found.folders.push(canonical.to_string_lossy().into_owned());
+            }
+            walk_folder(root, exclude.as_deref(), &mut found);
+        } else {
+            add_file(root, &meta, &mut found);
+        }
+    }
+    found.files.sort_by(|a, b| a.display.cmp(&b.display));
+    found.files.dedup_by(|a, b| a.key == b.key);
+    found
+}
+
+fn walk_folder(root: &Path, exclude: Option<&Path>, found: &mut Found) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+            let excluded = exclude.is_some_and(|dir| {
+                entry.file_type().is_dir()
+                    && entry.path().canonicalize().is_ok_and(|p| p == dir)
+            });
+            !hidden && !excluded
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => match entry.metadata() {
+                Ok(meta) if meta.is_file() => add_file(entry.path(), &meta, found),
+                // A symlink to a file is read like the file; other special files are not.
+                Ok(_) => match std::fs::metadata(entry.path()) {
+                    Ok(meta) if meta.is_file() => add_file(entry.path(), &meta, found),
+                    Ok(_) => {}
+                    Err(err) => found.skipped.push(Skipped::new(
+                        entry.path().display().to_string(),
+                        io_reason(&err),
+                    )),
+                },
+                Err(err) => found.skipped.push(Skipped::new(
+                    entry.path().display().to_string(),
+                    err.to_string(),
+                )),
+            },
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                let reason = match err.io_error() {
+                    Some(io) => io_reason(io),
+                    None => "symbolic link loop".to_string(),
+                };
+                found.skipped.push(Skipped::new(path, reason));
+            }
+        }
+    }
+}
+
+fn add_file(path: &Path, meta: &std::fs::Metadata, found: &mut Found) {
+    let display = path.display().to_string();
+    let Some(format) = format_for(path) else {
+        let ext = path.extension().unwrap_or_default().to_string_lossy();
+        found.skipped.push(Skipped::new(
+            display,
+            format!("unsupported format (.{ext}); morgue reads .txt, .md and files without extension"),
+        ));
+        return;
+    };
+    let key = match path.canonicalize() {
+        Ok(canonical) => canonical.to_string_lossy().into_owned(),
+        Err(err) => {
+            found.skipped.push(Skipped::new(display, io_reason(&err)));
+            return;
+        }
+    };
+    found.files.push(SourceFile {
+        path: path.to_path_buf(),
+        display,
+        key,
+        format,
+        size: meta.len(),
+        modified_ns: meta.modified().map(nanos_since_epoch).unwrap_or(0),
+    });
+}
+
+fn nanos_since_epoch(time: SystemTime) -> u128 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+}
+
+/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`].
+pub fn read_bytes(file: &SourceFile) -> Result<Vec<u8>, Skipped> {
+    if file.size > MAX_FILE_BYTES {
+        return Err(Skipped::new(
+            &file.display,
+            format!(
+                "file too large ({} MB; the limit is {} MB)",
+                file.size / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        ));
+    }
+    std::fs::read(&file.path).map_err(|err| Skipped::new(&file.display, io_reason(&err)))
+}
+
+/// Decodes bytes already read from `file` into a [`RawClipping`].
+pub fn to_raw(file: &SourceFile, bytes: &[u8]) -> Result<RawClipping, Skipped> {
+    let text = decode(bytes).map_err(|err| Skipped::new(&file.display, err.to_string()))?;
+    Ok(RawClipping {
+        path: file.display.clone(),
+        format: file.format,
+        text: text.into_owned(),
+        modified: date_from_nanos(file.modified_ns),
+    })
+}
+
+fn date_from_nanos(nanos: u128) -> Option<NaiveDate> {
+    if nanos == 0 {
+        return None;
+    }
+    let secs = i64::try_from(nanos / 1_000_000_000).ok()?;
+    DateTime::<Utc>::from_timestamp(secs, 0).map(|t| t.date_naive())
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_extensions() {
+        let cases = [
+            ("a.txt", Some(Format::Text)),
+            ("A.TXT", Some(Format::Text)),
+            ("notes", Some(Format::Text)),
+            ("b.md", Some(Format::Markdown)),
+            ("c.png", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(format_for(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn walk_skips_hidden_and_excluded_and_reports_unsupported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::create_dir_all(root.join("idx")).unwrap();
+        std::fs::write(root.join("a.txt"), "a").unwrap();
+        std::fs::write(root.join("sub/b.md"), "b").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "h").unwrap();
+        std::fs::write(root.join("idx/c.txt"), "c").unwrap();
+        std::fs::write(root.join("d.png"), "d").unwrap();
+        let found = find_files(&[root.to_path_buf()], Some(&root.join("idx")));
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.txt", "b.md"]);
+        assert_eq!(found.skipped.len(), 1);
+        assert!(found.skipped[0].reason.contains("unsupported format (.png)"));
+        assert_eq!(found.folders.len(), 1);
+    }
+
+    #[test]
+    fn missing_path_is_reported() {
+        let found = find_files(&[PathBuf::from("/definitely/not/here")], None);
+        assert!(found.files.is_empty());
+        assert_eq!(found.skipped[0].reason, "no such file or folder");
+    }
+}

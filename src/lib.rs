@@ -1,0 +1,21 @@
+//! morgue turns a folder of news clippings into a searchable, dated archive.
+//!
+//! Data flows through the modules in the order they are declared:
+//! `input` reads files into [`input::RawClipping`]s, `normalize` turns each into a
+//! [`clipping::Clipping`], `index` stores clippings in a tantivy index (and is the only
+//! module that knows tantivy), `ingest` keeps that index in step with a folder,
+//! `query` describes what a user asks for, `render` prints answers for people or
+//! programs, and `cli` wires it all to the command line.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod input;
+pub mod normalize;
+pub mod clipping;
+pub mod index;
+pub mod ingest;
+pub mod query;
+pub mod render;
+pub mod cli;
+
+pub use error::{Error, Result};

@@ -1,0 +1,337 @@
+//! Finds publication dates in strings: full dates in the common English (and German,
+//! French, Spanish) written forms and ISO, date lines near the top or bottom of a
+//! clipping, and dates in file paths.
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Month names and abbreviations, lower case, with their month number.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1),
+    ("february", 2), ("feb", 2), ("febr", 2), ("februar", 2), ("février", 2), ("fevrier", 2), ("febrero", 2),
+    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mär", 3), ("mars", 3), ("marzo", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("abril", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5),
+    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6),
+    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("julio", 7),
+    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8),
+    ("september", 9), ("sept", 9), ("sep", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9),
+    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10),
+    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
+    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("diciembre", 12),
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == word).map(|&(_, n)| n)
+}
+
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+    // Longest first, so "march" wins over "mar".
+    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    names.join("|")
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b").unwrap()
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+        month_alternation()
+    ))
+    .unwrap()
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+        month_alternation()
+    ))
+    .unwrap()
+});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})([/.])(\d{4})\b").unwrap());
+
+/// Dates before this year are taken to be misreadings, not publication dates.
+const EARLIEST_YEAR: i32 = 1800;
+
+fn make_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    let latest = chrono::Utc::now().year() + 1;
+    if !(EARLIEST_YEAR..=latest).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn num<T: std::str::FromStr>(caps: &regex::Captures, i: usize) -> Option<T> {
+    caps.get(i)?.as_str().parse().ok()
+}
+
+/// Every full date in `text`, in order of position, with its byte range.
+pub fn find_dates(text: &str) -> Vec<(Range<usize>, NaiveDate)> {
+    let mut found: Vec<(Range<usize>, NaiveDate)> = Vec::new();
+    for caps in ISO.captures_iter(text) {
+        // "2025-03-03" but not "2025-03/03".
+        if caps[2] != caps[4] {
+            continue;
+        }
+        if let Some(date) = make_date(num(&caps, 1).unwrap(), num(&caps, 3).unwrap(), num(&caps, 5).unwrap()) {
+            found.push((caps.get(0).unwrap().range(), date));
+        }
+    }
+    for caps in DAY_MONTH_YEAR.captures_iter(text) {
+        let date = month_number(&caps[2]).and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 1)?));
+        if let Some(date) = date {
+            found.push((caps.get(0).unwrap().range(), date));
+        }
+    }
+    for caps in MONTH_DAY_YEAR.captures_iter(text) {
+        let date = month_number(&caps[1]).and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 2)?));
+        if let Some(date) = date {
+            found.push((caps.get(0).unwrap().range(), date));
+        }
+    }
+    for caps in NUMERIC.captures_iter(text) {
+        if caps[2] != caps[4] {
+            continue;
+        }
+        let (a, b, year): (u32, u32, i32) = (num(&caps, 1).unwrap(), num(&caps, 3).unwrap(), num(&caps, 5).unwrap());
+        // Dots mean day-first everywhere; slashes are month-first unless the first part
+        // cannot be a month.
+        let (day, month) = if &caps[2] == "." || a > 12 { (a, b) } else { (b, a) };
+        if let Some(date) = make_date(year, month, day) {
+            found.push((caps.get(0).unwrap().range(), date));
+        }
+    }
+    found.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    // Drop matches that overlap an earlier, longer one.
+    let mut kept: Vec<(Range<usize>, NaiveDate)> = Vec::new();
+    for (range, date) in found {
+        if kept.last().is_none_or(|(last, _)| range.start >= last.end) {
+            kept.push((range, date));
+        }
+    }
+    kept
+}
+
+/// The first full date written anywhere in `text`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    find_dates(text).first().map(|(_, date)| *date)
+}
+
+/// A line that states when a clipping was published or updated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    /// The date stated.
+    pub date: NaiveDate,
+    /// True when the line only gives an update or modification date.
+    pub updated: bool,
+    /// Author named in a byline on the same line ("By Jane Doe | March 3, 2025").
+    pub author: Option<String>,
+}
+
+/// Words that may stand next to a date on a date line without making it a sentence.
+const DATE_LINE_WORDS: &[&str] = &[
+    "published", "publish", "updated", "update", "last", "first", "posted", "modified", "on",
+    "at", "date", "dated", "publication", "time", "am", "pm", "a", "m", "p", "gmt", "utc", "bst",
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "et", "pt", "ct", "z",
+    "ist", "aest", "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday",
+    "thu", "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "h", "uhr", "um",
+];
+
+static LINE_SEPARATORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|\s[-–—]\s)\s*").unwrap());
+static BYLINE_SEGMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$").unwrap());
+
+/// Recognizes a line whose only content is a publication or update date, with optional
+/// words like "Published", a weekday, a time and zone, and a "By …" byline segment.
+pub fn date_line(line: &str) -> Option<DateLine> {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 120 {
+        return None;
+    }
+    let mut author = None;
+    let mut rest = String::new();
+    for segment in LINE_SEPARATORS.split(line) {
+        match BYLINE_SEGMENT.captures(segment.trim()) {
+            Some(caps) if author.is_none() => author = Some(caps[1].to_string()),
+            _ => {
+                rest.push_str(segment);
+                rest.push_str(" , ");
+            }
+        }
+    }
+    let dates = find_dates(&rest);
+    if dates.is_empty() {
+        return None;
+    }
+    let mut leftover = String::new();
+    let mut last = 0;
+    let mut chosen: Option<(NaiveDate, bool)> = None;
+    for (range, date) in &dates {
+        let before = &rest[last..range.start];
+        leftover.push_str(before);
+        leftover.push(' ');
+        let lower = before.to_lowercase();
+        let updated = lower.contains("updat") || lower.contains("modif");
+        let published = lower.contains("publish") || lower.contains("posted");
+        match chosen {
+            None => chosen = Some((*date, updated && !published)),
+            Some((_, true)) if !updated => chosen = Some((*date, false)),
+            _ => {}
+        }
+        last = range.end;
+    }
+    leftover.push_str(&rest[last..]);
+    let only_furniture = leftover
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            word.chars().all(|c| c.is_ascii_digit())
+                || DATE_LINE_WORDS.contains(&word.to_lowercase().as_str())
+        });
+    if !only_furniture {
+        return None;
+    }
+    let (date, updated) = chosen?;
+    Some(DateLine {
+        date,
+        updated,
+        author,
+    })
+}
+
+static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:18|19|20)\d{2})(?:-(\d{2})-(\d{2})|_(\d{2})_(\d{2})|/(\d{2})/(\d{2})|\.(\d{2})\.(\d{2})|(\d{2})(\d{2}))")
+        .unwrap()
+});
+
+/// A date written in a file path: `2025-04-29`, `2025_04_29`, `20250429` or folders
+/// `2025/04/29`. The match nearest the file name wins.
+pub fn date_from_path(path: &str) -> Option<NaiveDate> {
+    let path = path.replace('\\', "/");
+    let bytes = path.as_bytes();
+    let mut best = None;
+    let mut start = 0;
+    while let Some(caps) = PATH_DATE.captures_at(&path, start) {
+        let m = caps.get(0).unwrap();
+        start = m.start() + 1;
+        let digit_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_digit();
+        let digit_after = bytes.get(m.end()).is_some_and(|b| b.is_ascii_digit());
+        if digit_before || digit_after {
+            continue;
+        }
+        let year: i32 = caps[1].parse().unwrap();
+        let (month, day) = (2..=10)
+            .step_by(2)
+            .find_map(|i| Some((num::<u32>(&caps, i)?, num::<u32>(&caps, i + 1)?)))
+            .unwrap();
+        if let Some(date) = make_date(year, month, day) {
+            best = Some(date);
+            start = m.end();
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn date_lines_in_every_common_form() {
+        let march3 = ymd(2025, 3, 3);
+        let cases = [
+            "Published: 3 March 2025",
+            "March 3, 2025",
+            "Mar. 3, 2025",
+            "Tue 3 Mar 2025 10.32 GMT",
+            "Updated 10:32 AM EST, Tue March 3, 2025",
+            "3 March 2025 | 10:32",
+            "2025-03-03",
+            "Posted on March 3, 2025 at 10:32",
+            "First published on Tue 3 Mar 2025 10.32 GMT",
+            "By Jane Doe | March 3, 2025",
+            "Monday, March 3rd, 2025",
+            "3rd of March 2025",
+            "Date: 2025-03-03T10:32:00Z",
+            "Published 03/03/2025",
+            "Published 3.3.2025 um 10:32 Uhr",
+            "Tuesday 3 March 2025 · 10.32 GMT",
+        ];
+        for line in cases {
+            let found = date_line(line);
+            assert_eq!(found.map(|d| d.date), Some(march3), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_date_lines() {
+        let cases = [
+            "The market crashed on October 19, 1987, wiping out billions.",
+            "LONDON, March 3 (Reuters) - Shares fell.",
+            "Officials met on 3 March 2025 to discuss the budget",
+            "March 2025",
+            "Advert",
+            "",
+        ];
+        for line in cases {
+            assert_eq!(date_line(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn date_line_reports_updates_and_bylines() {
+        let updated = date_line("Updated 10:32 AM EST, Tue March 3, 2025").unwrap();
+        assert!(updated.updated);
+        let both = date_line("Published 2 March 2025, updated 3 March 2025").unwrap();
+        assert_eq!((both.date, both.updated), (ymd(2025, 3, 2), false));
+        let byline = date_line("By Jane Doe | March 3, 2025").unwrap();
+        assert_eq!(byline.author.as_deref(), Some("Jane Doe"));
+        assert!(!byline.updated);
+    }
+
+    #[test]
+    fn parses_dates_inside_text() {
+        let cases = [
+            ("on 29 April 2025 the judge", Some(ymd(2025, 4, 29))),
+            ("April 29, 2025", Some(ymd(2025, 4, 29))),
+            ("Sept. 9, 2024", Some(ymd(2024, 9, 9))),
+            ("31/12/2024", Some(ymd(2024, 12, 31))),
+            ("12/31/2024", Some(ymd(2024, 12, 31))),
+            ("29. April 2025", Some(ymd(2025, 4, 29))),
+            ("le 3 mars 2025", Some(ymd(2025, 3, 3))),
+            ("3 de marzo de 2025", Some(ymd(2025, 3, 3))),
+            ("2025-02-30", None),
+            ("1066-10-14", None),
+            ("in 3, 2025", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_date(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_in_paths() {
+        let cases = [
+            ("archive/2025-04-29-orrick.txt", Some(ymd(2025, 4, 29))),
+            ("archive/20250429_orrick.txt", Some(ymd(2025, 4, 29))),
+            ("archive/2025/04/29/orrick.txt", Some(ymd(2025, 4, 29))),
+            ("archive/2024/01/01/2025_04_29.txt", Some(ymd(2025, 4, 29))),
+            ("archive/2025/sanctuary.txt", None),
+            ("archive/story-120250429.txt", None),
+            ("archive/2025-13-01.txt", None),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(date_from_path(path), expected, "{path}");
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Splits YAML (`---`) or TOML (`+++`) front matter from the top of a clipping and reads
+//! the fields morgue understands: title, date, topics, authors, source and url.
+
+use super::date::parse_date;
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+/// The fields read from front matter; anything else in it is ignored.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// `title`.
+    pub title: Option<String>,
+    /// `date` and its usual synonyms.
+    pub date: Option<NaiveDate>,
+    /// `tags`, `topics`, `categories`, `keywords`.
+    pub topics: Vec<String>,
+    /// `author`, `authors`, `byline`.
+    pub authors: Vec<String>,
+    /// `source`, `publisher`, `site`, `site_name`, `publication`.
+    pub source: Option<String>,
+    /// `url`, `link`, `canonical_url`.
+    pub url: Option<String>,
+}
+
+/// Splits front matter from `text`. Returns `Ok(None)` when there is none.
+///
+/// `strict` makes an unclosed fence an error (Markdown, where front matter is expected);
+/// otherwise the text is taken as having no front matter.
+pub fn split(text: &str, strict: bool) -> Result<Option<(FrontMatter, &str)>, String> {
+    let (fence, kind) = if text.starts_with("---") {
+        ("---", "YAML")
+    } else if text.starts_with("+++") {
+        ("+++", "TOML")
+    } else {
+        return Ok(None);
+    };
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != fence {
+        return Ok(None);
+    }
+    let rest = &text[(first_line_end + 1).min(text.len())..];
+    let Some((header, body)) = closing_fence(rest, fence) else {
+        return if strict {
+            Err(format!(
+                "{kind} front matter opened with {fence} is never closed; add a {fence} line after it"
+            ))
+        } else {
+            Ok(None)
+        };
+    };
+    let value = match kind {
+        "YAML" => parse_yaml(header)?,
+        _ => parse_toml(header)?,
+    };
+    let map = match value {
+        Value::Object(map) => map,
+        Value::Null => Map::new(),
+        _ => return Err(format!("{kind} front matter is not a list of `key: value` fields")),
+    };
+    Ok(Some((fields(&map), body)))
+}
+
+fn closing_fence<'a>(rest: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == fence || (fence == "---" && trimmed == "...") {
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn parse_yaml(header: &str) -> Result<Value, String> {
+    serde_saphyr::from_str::<Value>(header)
+        .map_err(|err| format!("malformed YAML front matter: {}", first_line(&err.to_string())))
+}
+
+fn parse_toml(header: &str) -> Result<Value, String> {
+    let table: toml::Table = header
+        .parse()
+        .map_err(|err: toml::de::Error| format!("malformed TOML front matter: {}", first_line(&err.to_string())))?;
+    Ok(toml_to_json(toml::Value::Table(table)))
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Reads the known fields from a parsed front matter map (also used for other formats'
+/// metadata objects).
+pub fn fields(map: &Map<String, Value>) -> FrontMatter {
+    let get = |names: &[&str]| {
+        map.iter()
+            .find(|(key, value)| names.contains(&key.to_lowercase().as_str()) && !value.is_null())
+            .map(|(_, value)| value)
+    };
+    FrontMatter {
+        title: get(&["title", "headline"]).and_then(single_string),
+        date: get(&["date", "published", "pubdate", "publish_date", "date_published", "datepublished", "created"])
+            .and_then(single_string)
+            .and_then(|s| parse_date(&s)),
+        topics: get(&["tags", "topics", "categories", "keywords"])
+            .map(list_of_strings)
+            .unwrap_or_default(),
+        authors: get(&["authors", "author", "byline"])
+            .map(|v| {
+                list_of_strings(v)
+                    .iter()
+                    .flat_map(|s| s.split(" and "))
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        source: get(&["source", "publisher", "site", "site_name", "publication"]).and_then(single_string),
+        url: get(&["url", "link", "canonical_url", "canonical"]).and_then(single_string),
+    }
+}
+
+/// A scalar, or an object's `name`, as a trimmed non-empty string.
+fn single_string(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Object(map) => return map.get("name").and_then(single_string),
+        Value::Array(items) => return items.first().and_then(single_string),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// A list, or a comma-separated string, as trimmed non-empty strings without repeats.
+fn list_of_strings(value: &Value) -> Vec<String> {
+    let items: Vec<String> = match value {
+        Value::Array(items) => items.iter().filter_map(single_string).collect(),
+        Value::String(s) => s.split([',', ';']).map(|s| s.trim().to_string()).collect(),
+        other => single_string(other).into_iter().collect(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !item.is_empty() && !out.iter().any(|seen| seen.eq_ignore_ascii_case(&item)) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let text = "---\ntitle: \"Judge blocks order\"\ndate: 2025-04-24\ntags: [Courts, Immigration]\nauthor: Jane Doe and John Roe\nsource: Daily Ledger\nurl: https://example.com/a\n---\nBody here.\n";
+        let (fm, body) = split(text, true).unwrap().unwrap();
+        assert_eq!(fm.title.as_deref(), Some("Judge blocks order"));
+        assert_eq!(fm.date, ymd(2025, 4, 24));
+        assert_eq!(fm.topics, ["Courts", "Immigration"]);
+        assert_eq!(fm.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(fm.source.as_deref(), Some("Daily Ledger"));
+        assert_eq!(fm.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(body, "Body here.\n");
+    }
+
+    #[test]
+    fn yaml_lists_and_strings_of_topics() {
+        let text = "---\ncategories:\n  - Politics\n  - politics\n  - Courts\nauthors:\n  - name: Ann Lee\npublished: April 3, 2024\n---\nx";
+        let (fm, _) = split(text, true).unwrap().unwrap();
+        assert_eq!(fm.topics, ["Politics", "Courts"]);
+        assert_eq!(fm.authors, ["Ann Lee"]);
+        assert_eq!(fm.date, ymd(2024, 4, 3));
+        let text = "---\nkeywords: climate, floods; weather\n---\nx";
+        let (fm, _) = split(text, true).unwrap().unwrap();
+        assert_eq!(fm.topics, ["climate", "floods", "weather"]);
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let text = "+++\ntitle = \"Floods\"\ndate = 2024-01-05\ntags = [\"Weather\"]\n+++\nBody";
+        let (fm, body) = split(text, true).unwrap().unwrap();
+        assert_eq!(fm.title.as_deref(), Some("Floods"));
+        assert_eq!(fm.date, ymd(2024, 1, 5));
+        assert_eq!(fm.topics, ["Weather"]);
+        assert_eq!(body, "Body");
+    }
+
+    #[test]
+    fn no_front_matter_and_broken_front_matter() {
+        assert_eq!(split("Just text\n---\n", true).unwrap(), None);
+        assert_eq!(split("----\nnot a fence", true).unwrap(), None);
+        let unclosed = split("---\ntitle: x\nbody", true).unwrap_err();
+        assert!(unclosed.contains("never closed"), "{unclosed}");
+        assert_eq!(split("---\ntitle: x\nbody", false).unwrap(), None);
+        let bad = split("---\ntitle: [unclosed\n---\nbody", true).unwrap_err();
+        assert!(bad.starts_with("malformed YAML front matter"), "{bad}");
+        let bad = split("+++\ntitle = \n+++\nbody", true).unwrap_err();
+        assert!(bad.starts_with("malformed TOML front matter"), "{bad}");
+        let scalar = split("---\njust a string\n---\nbody", true).unwrap_err();
+        assert!(scalar.contains("not a list"), "{scalar}");
+    }
+}

@@ -1,0 +1,188 @@
+//! Turns a [`RawClipping`] into a [`Clipping`]: front matter, junk removal, title, date
+//! with its source, byline, topics and passages. Pure functions: no I/O here.
+
+pub mod date;
+pub mod frontmatter;
+pub mod junk;
+pub mod text;
+
+use crate::clipping::{Clipping, DateSource, Format, clipping_id};
+use crate::input::RawClipping;
+use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a clipping could not be normalized.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NormalizeError {
+    /// Front matter is present but cannot be read.
+    #[error("{0}")]
+    FrontMatter(String),
+    /// Nothing is left once junk and metadata lines are removed.
+    #[error("no article text (only junk, metadata or blank lines)")]
+    NoText,
+}
+
+/// Titles made from a first sentence are cut to about this many characters.
+const MAX_DERIVED_TITLE_CHARS: usize = 90;
+
+/// Normalizes one raw clipping. `today` dates a clipping that has no other date at all.
+pub fn normalize(raw: &RawClipping, today: NaiveDate) -> Result<Clipping, NormalizeError> {
+    let text = clean_text(&raw.text);
+    let markdown = raw.format == Format::Markdown;
+    let (front, body) = match frontmatter::split(&text, markdown).map_err(NormalizeError::FrontMatter)? {
+        Some((front, body)) => (front, body),
+        None => (frontmatter::FrontMatter::default(), text.as_str()),
+    };
+    let parts = text::parse(body, markdown);
+    if parts.passages.is_empty() {
+        return Err(NormalizeError::NoText);
+    }
+    let title = front
+        .title
+        .or(parts.title)
+        .unwrap_or_else(|| title_from_sentence(&parts.passages[0]));
+    let (date, date_source) = pick_date(front.date, parts.date.map(|d| d.date), raw, today);
+    let mut topics = front.topics;
+    for topic in parts.topics {
+        if !topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
+            topics.push(topic);
+        }
+    }
+    let authors = if front.authors.is_empty() { parts.authors } else { front.authors };
+    Ok(Clipping {
+        id: clipping_id(&title, &parts.passages),
+        path: raw.path.clone(),
+        format: raw.format,
+        title,
+        date,
+        date_source,
+        source: front.source.or(parts.source),
+        url: front.url.or(parts.url),
+        authors,
+        topics,
+        persons: Vec::new(),
+        passages: parts.passages,
+    })
+}
+
+/// Applies SPEC's date precedence: metadata, then a date line, then the path, then mtime.
+fn pick_date(
+    metadata: Option<NaiveDate>,
+    text: Option<NaiveDate>,
+    raw: &RawClipping,
+    today: NaiveDate,
+) -> (NaiveDate, DateSource) {
+    metadata
+        .map(|d| (d, DateSource::Metadata))
+        .or(text.map(|d| (d, DateSource::Text)))
+        .or_else(|| date::date_from_path(&raw.path).map(|d| (d, DateSource::Filename)))
+        .unwrap_or((raw.modified.unwrap_or(today), DateSource::Mtime))
+}
+
+/// Unicode NFC, Unix line ends, and no invisible or non-breaking spaces.
+fn clean_text(text: &str) -> String {
+    text.nfc()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r'))
+        .map(|c| if matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') { ' ' } else { c })
+        .collect()
+}
+
+/// A short title from a paragraph's first sentence: cut at a clause boundary, or at a word
+/// boundary with an ellipsis, never the whole paragraph.
+pub fn title_from_sentence(paragraph: &str) -> String {
+    let first_line = paragraph.lines().last().unwrap_or(paragraph);
+    let sentence = text::sentences(first_line).into_iter().next().unwrap_or(first_line);
+    let sentence = sentence.trim_end_matches(['.', ' ']);
+    if sentence.chars().count() <= MAX_DERIVED_TITLE_CHARS {
+        return sentence.to_string();
+    }
+    let limit = sentence
+        .char_indices()
+        .nth(MAX_DERIVED_TITLE_CHARS)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..limit];
+    let clause_end = [", ", " - ", " – ", " — ", ": ", "; "]
+        .iter()
+        .filter_map(|sep| head.rfind(sep))
+        .max()
+        .filter(|&i| head[..i].chars().count() >= 30);
+    if let Some(end) = clause_end {
+        return head[..end].to_string();
+    }
+    let word_end = head.rfind(' ').unwrap_or(head.len());
+    format!("{}…", head[..word_end].trim_end_matches([',', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(path: &str, format: Format, text: &str) -> RawClipping {
+        RawClipping {
+            path: path.to_string(),
+            format,
+            text: text.to_string(),
+            modified: NaiveDate::from_ymd_opt(2026, 1, 2),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    #[test]
+    fn date_precedence_follows_spec() {
+        let cases = [
+            ("a/2024-05-06.md", Format::Markdown, "---\ndate: 2025-01-02\n---\nPublished 3 March 2025\nBody text.\n", "2025-01-02", DateSource::Metadata),
+            ("a/2024-05-06.txt", Format::Text, "Published 3 March 2025\nBody text.\n", "2025-03-03", DateSource::Text),
+            ("a/2024-05-06.txt", Format::Text, "Body text mentions 3 March 2025 in passing.\n", "2024-05-06", DateSource::Filename),
+            ("a/story.txt", Format::Text, "Body text.\n", "2026-01-02", DateSource::Mtime),
+        ];
+        for (path, format, text, date, source) in cases {
+            let clipping = normalize(&raw(path, format, text), today()).unwrap();
+            assert_eq!(clipping.date.to_string(), date, "{text}");
+            assert_eq!(clipping.date_source, source, "{text}");
+        }
+    }
+
+    #[test]
+    fn front_matter_fields_win_over_text() {
+        let text = "---\ntitle: Front title\ntags: [Courts]\nauthors: [Ann Lee]\nsource: Ledger\n---\n# Body heading\n\nBody text here.\n\nTags: Courts, Law\n";
+        let clipping = normalize(&raw("x.md", Format::Markdown, text), today()).unwrap();
+        assert_eq!(clipping.title, "Front title");
+        assert_eq!(clipping.topics, ["Courts", "Law"]);
+        assert_eq!(clipping.authors, ["Ann Lee"]);
+        assert_eq!(clipping.source.as_deref(), Some("Ledger"));
+    }
+
+    #[test]
+    fn empty_and_broken_clippings_are_errors() {
+        let only_junk = raw("x.txt", Format::Text, "Advert\nShare this article\n\n");
+        assert_eq!(normalize(&only_junk, today()), Err(NormalizeError::NoText));
+        let broken = raw("x.md", Format::Markdown, "---\ntitle: [oops\n---\nBody\n");
+        assert!(matches!(normalize(&broken, today()), Err(NormalizeError::FrontMatter(_))));
+    }
+
+    #[test]
+    fn derived_titles_are_short() {
+        let cases = [
+            ("Short lede here. Second sentence.", "Short lede here"),
+            (
+                "The mayor of a small coastal town has signed an order this week, closing the harbour road to all lorries until June.",
+                "The mayor of a small coastal town has signed an order this week",
+            ),
+            (
+                "The mayor of a small coastal town has signed an order this week closing the harbour road to all heavy lorries until June.",
+                "The mayor of a small coastal town has signed an order this week closing the harbour road…",
+            ),
+        ];
+        for (paragraph, title) in cases {
+            assert_eq!(title_from_sentence(paragraph), title);
+        }
+    }
+
+    #[test]
+    fn text_is_cleaned() {
+        assert_eq!(clean_text("a\u{a0}b\r\nc\u{200b}e\u{301}"), "a b\ncé");
+    }
+}

@@ -1,0 +1,594 @@
+//! Reads the body of a text or Markdown clipping: metadata lines near the top and bottom
+//! (date, byline, source, url, `Topics:` trailer), the headline, and the passages.
+
+use super::date::{DateLine, date_line};
+use super::junk::{copyright_owner, is_junk};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the body of a text clipping says about itself.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct TextParts {
+    /// The headline, when the clipping has one.
+    pub title: Option<String>,
+    /// The publication date from a date line.
+    pub date: Option<DateLine>,
+    /// Writers named in a byline.
+    pub authors: Vec<String>,
+    /// Publisher or site, when stated.
+    pub source: Option<String>,
+    /// Address of the original, when stated.
+    pub url: Option<String>,
+    /// Topics from a `Topics:` or `Tags:` trailer.
+    pub topics: Vec<String>,
+    /// The article's paragraphs, headings joined to the paragraph they introduce.
+    pub passages: Vec<String>,
+}
+
+/// How many non-blank lines at the top may hold a title, date, byline or source.
+const HEADER_LINES: usize = 8;
+/// How many non-blank lines at the bottom may hold a date, source or topic trailer.
+const FOOTER_LINES: usize = 5;
+/// Paragraphs longer than this are split at sentence ends.
+const MAX_PASSAGE_CHARS: usize = 1200;
+/// Target length of the pieces a long paragraph is split into.
+const PASSAGE_TARGET_CHARS: usize = 700;
+
+static TOPICS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:topics|tags|tagged|tagged with|categories|category|filed under|keywords|subjects)\s*:\s*(.+)$").unwrap()
+});
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:by|written by|words by|author|authors)\s*:?\s+(.+)$").unwrap());
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:source|publisher|published by|publication|site|outlet|newspaper)\s*:\s*(.+)$").unwrap()
+});
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:url|link|source|original|canonical|read online)\s*:\s*)?<?(https?://[^\s<>]+)>?$").unwrap()
+});
+static TITLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:title|headline)\s*:\s*(.+)$").unwrap());
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\s.,'-]{1,40}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*\((Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|PA|Press Association|Associated Press)\)").unwrap()
+});
+
+/// Words that may appear in lower case inside a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn", "du", "del", "dos",
+];
+/// Words that make a byline segment a job title rather than a name.
+const ROLE_WORDS: &[&str] = &[
+    "editor", "correspondent", "reporter", "writer", "staff", "contributor", "columnist", "chief",
+    "bureau", "senior", "political", "business", "news", "desk", "team", "agency", "press",
+    "affairs", "analyst", "producer", "photographer",
+];
+/// News agencies and outlets that appear in bylines in place of a writer.
+const AGENCIES: &[&str] = &[
+    "Reuters", "AP", "AFP", "Associated Press", "Bloomberg", "PA", "PA Media", "UPI", "dpa",
+    "Xinhua", "Press Association", "Agence France-Presse",
+];
+
+/// One line of the body as the parser sees it.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    indented: bool,
+    heading: bool,
+    list_item: bool,
+}
+
+/// What a line near the top or bottom turned out to be.
+enum Meta {
+    Date(DateLine),
+    Authors(Vec<String>, Option<String>),
+    Source(String),
+    Url(String),
+    Title(String),
+    Topics(Vec<String>),
+}
+
+/// Parses a clipping body. `markdown` enables Markdown syntax handling.
+pub fn parse(body: &str, markdown: bool) -> TextParts {
+    let lines = split_lines(body, markdown);
+    let mut parts = TextParts::default();
+    let mut consumed = vec![false; lines.len()];
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].text.is_empty() && !is_junk(&lines[i].text))
+        .collect();
+
+    read_footer(&lines, &content, &mut consumed, &mut parts);
+    read_header(&lines, &content, &mut consumed, &mut parts);
+    if parts.title.is_none() {
+        take_title(&lines, &content, &mut consumed, &mut parts, markdown);
+    }
+
+    let paragraphs = paragraphs(&lines, &consumed, markdown);
+    parts.passages = passages(paragraphs, markdown);
+    if parts.source.is_none() {
+        parts.source = parts
+            .passages
+            .first()
+            .and_then(|p| WIRE_DATELINE.captures(p))
+            .map(|caps| caps[1].to_string());
+    }
+    if parts.source.is_none() {
+        parts.source = lines
+            .iter()
+            .filter(|line| is_junk(&line.text))
+            .find_map(|line| copyright_owner(&line.text));
+    }
+    if parts.source.is_none() {
+        parts.source = parts.url.as_deref().and_then(host_of);
+    }
+    parts
+}
+
+fn split_lines(body: &str, markdown: bool) -> Vec<Line> {
+    let mut in_fence = false;
+    body.lines()
+        .map(|raw| {
+            let indented = raw.starts_with("  ") || raw.starts_with('\t');
+            let trimmed = raw.trim();
+            if markdown && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+                in_fence = !in_fence;
+                return Line { text: String::new(), indented, heading: false, list_item: false };
+            }
+            if markdown && !in_fence {
+                markdown_line(trimmed, indented)
+            } else {
+                Line { text: collapse_spaces(trimmed), indented, heading: false, list_item: false }
+            }
+        })
+        .collect()
+}
+
+static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
+static MD_EMPHASIS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+    [
+        r"\*\*(\S(?:.*?\S)?)\*\*",
+        r"__(\S(?:.*?\S)?)__",
+        r"\*(\S(?:.*?\S)?)\*",
+        r"`([^`]+)`",
+    ]
+    .map(|pattern| Regex::new(pattern).unwrap())
+});
+static MD_HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>|<!--.*?-->").unwrap());
+static MD_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+]|\d{1,3}[.)])\s+").unwrap());
+
+fn markdown_line(trimmed: &str, indented: bool) -> Line {
+    let mut text = trimmed.trim_start_matches('>').trim_start();
+    let mut heading = false;
+    if let Some(stripped) = text.strip_prefix('#') {
+        heading = true;
+        text = stripped.trim_start_matches('#').trim().trim_end_matches('#').trim_end();
+    }
+    let is_rule = text.len() >= 3 && text.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
+    if is_rule {
+        return Line { text: String::new(), indented, heading: false, list_item: false };
+    }
+    let list_item = MD_LIST.is_match(text);
+    let text = MD_LIST.replace(text, "");
+    let text = MD_IMAGE.replace_all(&text, "");
+    let text = MD_LINK.replace_all(&text, "$1");
+    let text = MD_HTML_TAG.replace_all(&text, "");
+    let mut text = text.into_owned();
+    for pattern in MD_EMPHASIS.iter() {
+        text = pattern.replace_all(&text, "$1").into_owned();
+    }
+    Line { text: collapse_spaces(text.trim()), indented, heading, list_item }
+}
+
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn read_footer(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: &mut TextParts) {
+    for (rank, &i) in content.iter().rev().take(FOOTER_LINES).enumerate() {
+        let Some(meta) = classify_meta(&lines[i].text, rank < 3) else {
+            break;
+        };
+        consumed[i] = true;
+        apply_meta(meta, parts);
+    }
+}
+
+fn read_header(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: &mut TextParts) {
+    for &i in content.iter().take(HEADER_LINES) {
+        if consumed[i] {
+            continue;
+        }
+        if let Some(meta) = classify_meta(&lines[i].text, false) {
+            consumed[i] = true;
+            apply_meta(meta, parts);
+        }
+    }
+}
+
+fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
+    if allow_topics && let Some(caps) = TOPICS_LINE.captures(text) {
+        return Some(Meta::Topics(split_list(&caps[1])));
+    }
+    if let Some(found) = date_line(text) {
+        return Some(Meta::Date(found));
+    }
+    if let Some(caps) = TITLE_LINE.captures(text) {
+        return Some(Meta::Title(caps[1].trim().to_string()));
+    }
+    if let Some(caps) = URL_LINE.captures(text) {
+        return Some(Meta::Url(caps[1].to_string()));
+    }
+    if let Some(caps) = SOURCE_LINE.captures(text) {
+        return Some(Meta::Source(caps[1].trim().to_string()));
+    }
+    if let Some(caps) = BYLINE.captures(text) {
+        let (authors, agency) = byline_names(&caps[1]);
+        if !authors.is_empty() || agency.is_some() {
+            return Some(Meta::Authors(authors, agency));
+        }
+    }
+    None
+}
+
+fn apply_meta(meta: Meta, parts: &mut TextParts) {
+    match meta {
+        Meta::Date(found) => {
+            if let Some(author) = &found.author
+                && !parts.authors.contains(author)
+            {
+                parts.authors.push(author.clone());
+            }
+            // A publication date beats an update date; the first of each kind wins.
+            let better = match &parts.date {
+                None => true,
+                Some(current) => current.updated && !found.updated,
+            };
+            if better {
+                parts.date = Some(found);
+            }
+        }
+        Meta::Authors(authors, agency) => {
+            for author in authors {
+                if !parts.authors.contains(&author) {
+                    parts.authors.push(author);
+                }
+            }
+            if parts.source.is_none() {
+                parts.source = agency;
+            }
+        }
+        Meta::Source(source) => parts.source = Some(source),
+        Meta::Url(url) => parts.url = parts.url.take().or(Some(url)),
+        Meta::Title(title) => parts.title = parts.title.take().or(Some(title)),
+        Meta::Topics(topics) => {
+            for topic in topics {
+                if !parts.topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
+                    parts.topics.push(topic);
+                }
+            }
+        }
+    }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in text.split([',', ';', '|', '·', '•']) {
+        let item = item.trim().trim_end_matches('.').trim();
+        if !item.is_empty() && !out.iter().any(|seen| seen.eq_ignore_ascii_case(item)) {
+            out.push(item.to_string());
+        }
+    }
+    out
+}
+
+/// Splits a byline into person names and an agency ("Jane Doe and John Roe, Reuters").
+fn byline_names(text: &str) -> (Vec<String>, Option<String>) {
+    static SEPARATORS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+and\s+|\s*&\s*|\s*,\s*|\s+in\s+|\s*[|·•]\s*").unwrap());
+    let mut names = Vec::new();
+    let mut agency = None;
+    for segment in SEPARATORS.split(text.trim().trim_end_matches('.')) {
+        let segment = segment.trim();
+        if let Some(known) = AGENCIES.iter().find(|a| a.eq_ignore_ascii_case(segment)) {
+            agency = Some(known.to_string());
+        } else if looks_like_name(segment) {
+            names.push(segment.to_string());
+        }
+    }
+    (names, agency)
+}
+
+fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|word| {
+            NAME_PARTICLES.contains(word)
+                || (word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')))
+        })
+        && words.iter().any(|w| !NAME_PARTICLES.contains(w))
+        && !words
+            .iter()
+            .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1)?;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+/// Takes the headline: a Markdown H1 before the text, or a first line that reads as one.
+fn take_title(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: &mut TextParts, markdown: bool) {
+    let remaining: Vec<usize> = content.iter().copied().filter(|&i| !consumed[i]).collect();
+    let Some(&first) = remaining.first() else {
+        return;
+    };
+    if remaining.len() < 2 {
+        return;
+    }
+    let line = &lines[first];
+    let is_title = if markdown {
+        line.heading
+    } else {
+        reads_as_headline(&line.text) && !starts_wrapped_paragraph(lines, consumed, first)
+    };
+    if is_title {
+        consumed[first] = true;
+        parts.title = Some(line.text.clone());
+    }
+}
+
+/// True when a line is short, unpunctuated at its end, and so reads as a headline.
+fn reads_as_headline(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=25).contains(&words)
+        && text.chars().count() <= 150
+        && !text.ends_with(['.', ',', ';', ':'])
+        && !text.starts_with(|c: char| c.is_lowercase())
+}
+
+/// True when the line at `i` is the first line of a hard-wrapped paragraph rather than
+/// a headline above it: the next line continues it, or it is long and unpunctuated above
+/// lines of about its own length.
+fn starts_wrapped_paragraph(lines: &[Line], consumed: &[bool], i: usize) -> bool {
+    let block: Vec<&Line> = (i..lines.len())
+        .take_while(|&k| !lines[k].text.is_empty())
+        .filter(|&k| !consumed[k] && !is_junk(&lines[k].text))
+        .map(|k| &lines[k])
+        .collect();
+    if block.len() < 2 {
+        return false;
+    }
+    if block[1].text.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    let first = block[0].text.chars().count();
+    let longest = block[1..].iter().map(|l| l.text.chars().count()).max().unwrap_or(0);
+    longest <= 100 && first >= 50 && first * 10 > longest * 6 && !ends_sentence(&block[0].text)
+}
+
+/// A paragraph before headings are joined.
+#[derive(Debug)]
+struct Paragraph {
+    text: String,
+    heading: bool,
+}
+
+fn paragraphs(lines: &[Line], consumed: &[bool], markdown: bool) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut block: Vec<&Line> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let separator = consumed[i] || line.text.is_empty() || is_junk(&line.text);
+        if separator {
+            flush_block(&mut block, markdown, &mut out);
+        } else {
+            block.push(line);
+        }
+    }
+    flush_block(&mut block, markdown, &mut out);
+    out
+}
+
+fn flush_block(block: &mut Vec<&Line>, markdown: bool, out: &mut Vec<Paragraph>) {
+    if block.is_empty() {
+        return;
+    }
+    if markdown {
+        join_markdown_block(block, out);
+    } else if is_hard_wrapped(block) {
+        join_wrapped_block(block, out);
+    } else {
+        out.extend(block.iter().map(|line| Paragraph { text: line.text.clone(), heading: false }));
+    }
+    block.clear();
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', ':'])
+}
+
+/// A block is hard-wrapped when its lines are short and most break mid-sentence.
+fn is_hard_wrapped(block: &[&Line]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    let longest = block.iter().map(|l| l.text.chars().count()).max().unwrap_or(0);
+    let open_ends = block[..block.len() - 1]
+        .iter()
+        .filter(|l| !ends_sentence(&l.text))
+        .count();
+    longest <= 100 && open_ends * 2 >= block.len() - 1
+}
+
+fn join_wrapped_block(block: &[&Line], out: &mut Vec<Paragraph>) {
+    let mut current = String::new();
+    for (i, line) in block.iter().enumerate() {
+        // An indented line after a finished sentence starts a new paragraph.
+        let starts_new = i > 0 && line.indented && ends_sentence(&current);
+        if starts_new {
+            out.push(Paragraph { text: std::mem::take(&mut current), heading: false });
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&line.text);
+    }
+    if !current.is_empty() {
+        out.push(Paragraph { text: current, heading: false });
+    }
+}
+
+fn join_markdown_block(block: &[&Line], out: &mut Vec<Paragraph>) {
+    let mut current = String::new();
+    for line in block {
+        if line.heading || line.list_item {
+            if !current.is_empty() {
+                out.push(Paragraph { text: std::mem::take(&mut current), heading: false });
+            }
+            if line.heading {
+                out.push(Paragraph { text: line.text.clone(), heading: true });
+                continue;
+            }
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&line.text);
+    }
+    if !current.is_empty() {
+        out.push(Paragraph { text: current, heading: false });
+    }
+}
+
+/// True when a plain-text paragraph is a subheading for the paragraph after it.
+fn is_text_heading(paragraph: &Paragraph, next: Option<&Paragraph>) -> bool {
+    let text = &paragraph.text;
+    let words = text.split_whitespace().count();
+    words <= 12
+        && text.chars().count() <= 100
+        && !text.ends_with(['.', ',', ';', ':', '"', '”', '\''])
+        && !text.starts_with(|c: char| c.is_lowercase())
+        && next.is_some_and(|n| n.text.chars().count() > text.chars().count())
+}
+
+fn passages(mut paragraphs: Vec<Paragraph>, markdown: bool) -> Vec<String> {
+    if !markdown {
+        for i in 0..paragraphs.len() {
+            let heading = is_text_heading(&paragraphs[i], paragraphs.get(i + 1));
+            paragraphs[i].heading = heading;
+        }
+    }
+    let mut out = Vec::new();
+    let mut headings: Vec<String> = Vec::new();
+    for paragraph in paragraphs {
+        if paragraph.heading {
+            headings.push(paragraph.text);
+            continue;
+        }
+        let pieces = split_long(&paragraph.text);
+        for (n, piece) in pieces.into_iter().enumerate() {
+            if n == 0 && !headings.is_empty() {
+                headings.push(piece);
+                out.push(headings.join("\n"));
+                headings.clear();
+            } else {
+                out.push(piece);
+            }
+        }
+    }
+    if !headings.is_empty() {
+        out.push(headings.join("\n"));
+    }
+    out
+}
+
+/// Splits a very long paragraph into pieces of whole sentences.
+fn split_long(text: &str) -> Vec<String> {
+    if text.chars().count() <= MAX_PASSAGE_CHARS {
+        return vec![text.to_string()];
+    }
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    for sentence in sentences(text) {
+        if !current.is_empty() && current.chars().count() + sentence.chars().count() > PASSAGE_TARGET_CHARS {
+            pieces.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(sentence);
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "lt", "col", "capt",
+    "prof", "inc", "ltd", "co", "corp", "vs", "etc", "no", "mt", "jan", "feb", "mar", "apr", "aug",
+    "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "rev", "hon", "sgt", "gov't",
+];
+
+/// Splits text into sentences at `.`, `!` or `?` followed by a space and a capital or quote.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Skip closing quotes and brackets after the stop.
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')') {
+            j += 1;
+        }
+        let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+        let next_starts_sentence = chars[j..]
+            .iter()
+            .find(|(_, ch)| !ch.is_whitespace())
+            .is_some_and(|&(_, ch)| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'' | '('));
+        if !followed_by_space || !next_starts_sentence {
+            continue;
+        }
+        if c == '.' && is_abbreviation(&text[start..pos]) {
+            continue;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let sentence = text[start..end].trim();
+        if !sentence.is_empty() {
+            out.push(sentence);
+        }
+        start = end;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // Single letters are initials ("J. Smith").
+    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)) || ABBREVIATIONS.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,160 @@
+use super::*;
+use chrono::NaiveDate;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn seed_shaped_clipping() {
+    let body = "\nThe council voted on Monday to close the harbour road, angering residents.\nIt was the third vote on the road this year.\nAdvert\nWhy was the road closed?\nEngineers found cracks in the sea wall after the winter storms, the council said.\n.jpg)\nWhat happens next?\nA public meeting will be held next month.\nTopics: Harbour, Local News, Politics, harbour\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.title, None);
+    assert_eq!(parts.topics, ["Harbour", "Local News", "Politics"]);
+    assert_eq!(
+        parts.passages,
+        [
+            "The council voted on Monday to close the harbour road, angering residents.",
+            "It was the third vote on the road this year.",
+            "Why was the road closed?\nEngineers found cracks in the sea wall after the winter storms, the council said.",
+            "What happens next?\nA public meeting will be held next month.",
+        ]
+    );
+    assert!(parts.date.is_none());
+}
+
+#[test]
+fn headline_byline_date_and_source_lines() {
+    let body = "Harbour road to close after storm damage\nBy Jane Doe and Sam Roe, Reuters\nPublished: 3 March 2025\n\nThe council voted on Monday to close the road.\nIt reopens in June.\n\nSource: Harbour Gazette\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.title.as_deref(), Some("Harbour road to close after storm damage"));
+    assert_eq!(parts.authors, ["Jane Doe", "Sam Roe"]);
+    assert_eq!(parts.date.unwrap().date, ymd(2025, 3, 3));
+    assert_eq!(parts.source.as_deref(), Some("Harbour Gazette"));
+    assert_eq!(
+        parts.passages,
+        ["The council voted on Monday to close the road.", "It reopens in June."]
+    );
+}
+
+#[test]
+fn date_at_bottom_and_published_beats_updated() {
+    let body = "Flood barriers raised\nUpdated 4 March 2025\nThe river rose overnight in the town centre.\nPosted on March 3, 2025 at 10:32\n";
+    let parts = parse(body, false);
+    let date = parts.date.unwrap();
+    assert_eq!((date.date, date.updated), (ymd(2025, 3, 3), false));
+    assert_eq!(parts.passages, ["The river rose overnight in the town centre."]);
+}
+
+#[test]
+fn dates_inside_the_story_are_ignored() {
+    let body = "Thirty years on\nThe market crashed on October 19, 1987, and traders still remember it.\nMany lost their savings.\n";
+    assert!(parse(body, false).date.is_none());
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let body = "Cocoa rains return\n\nShowers continued throughout the week in\nthe cocoa zone, easing the drought since early\nJanuary, the review said.\n    The dry period means the harvest will be late\nthis year, traders said.\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.title.as_deref(), Some("Cocoa rains return"));
+    assert_eq!(
+        parts.passages,
+        [
+            "Showers continued throughout the week in the cocoa zone, easing the drought since early January, the review said.",
+            "The dry period means the harvest will be late this year, traders said.",
+        ]
+    );
+}
+
+#[test]
+fn url_and_wire_dateline_give_a_source() {
+    let parts = parse("Rates held\nhttps://www.example-news.com/2025/rates\nThe bank held rates on Tuesday.\n", false);
+    assert_eq!(parts.url.as_deref(), Some("https://www.example-news.com/2025/rates"));
+    assert_eq!(parts.source.as_deref(), Some("example-news.com"));
+    let parts = parse("Rates held\nLONDON, March 3 (Reuters) - The bank held rates.\nMore text here.\n", false);
+    assert_eq!(parts.source.as_deref(), Some("Reuters"));
+    assert!(parts.date.is_none(), "a dateline without a year never dates a story");
+}
+
+#[test]
+fn junk_never_reaches_passages() {
+    let body = "Skip to main content\nCourt ruling on funds\nShare this article\nThe judge ruled on Friday.\nAdvertisement\nRead more: Other story\nWe use cookies to improve your experience.\n© 2025 Daily Ledger Ltd\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.title.as_deref(), Some("Court ruling on funds"));
+    assert_eq!(parts.passages, ["The judge ruled on Friday."]);
+    assert_eq!(parts.source.as_deref(), Some("Daily Ledger Ltd"));
+}
+
+#[test]
+fn markdown_headings_links_and_lists() {
+    let body = "# Storm closes port\n\nThe **port** closed on [Tuesday](https://x.test) after\nthe storm.\n\n![](img.png)\n\n## What next\n\nShips will wait.\n\n- First item\n- Second item\n";
+    let parts = parse(body, true);
+    assert_eq!(parts.title.as_deref(), Some("Storm closes port"));
+    assert_eq!(
+        parts.passages,
+        [
+            "The port closed on Tuesday after the storm.",
+            "What next\nShips will wait.",
+            "First item",
+            "Second item",
+        ]
+    );
+}
+
+#[test]
+fn long_paragraphs_split_at_sentence_ends() {
+    let sentence = "The committee heard evidence from twelve witnesses over three long days of hearings. ";
+    let long = sentence.repeat(20);
+    let parts = parse(&format!("A title here\n{long}\n"), false);
+    assert!(parts.passages.len() > 1);
+    for passage in &parts.passages {
+        assert!(passage.chars().count() <= PASSAGE_TARGET_CHARS + sentence.len());
+        assert!(passage.ends_with("hearings."), "{passage}");
+    }
+}
+
+#[test]
+fn sentence_splitting_respects_abbreviations() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Mr. Smith left. He returned.", &["Mr. Smith left.", "He returned."]),
+        ("The U.S. Senate voted. It passed.", &["The U.S. Senate voted.", "It passed."]),
+        ("J. Smith said \"no.\" Then left!", &["J. Smith said \"no.\"", "Then left!"]),
+        ("Prices rose 3.5 percent. Why? Demand.", &["Prices rose 3.5 percent.", "Why?", "Demand."]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(sentences(text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn bylines_separate_names_from_roles_and_agencies() {
+    let cases: &[(&str, &[&str], Option<&str>)] = &[
+        ("Jane Doe", &["Jane Doe"], None),
+        ("Jane Doe, Political Editor", &["Jane Doe"], None),
+        ("Jane Doe & Ravi Patel", &["Jane Doe", "Ravi Patel"], None),
+        ("Reuters", &[], Some("Reuters")),
+        ("Ana de la Cruz in Madrid", &["Ana de la Cruz"], None),
+    ];
+    for (text, names, agency) in cases {
+        let (found, found_agency) = byline_names(text);
+        assert_eq!(found, *names, "{text}");
+        assert_eq!(found_agency.as_deref(), *agency, "{text}");
+    }
+}
+
+#[test]
+fn first_line_of_a_wrapped_paragraph_is_not_a_headline() {
+    let body = "White smoke rose above the old chapel on Thursday evening as cardinals chose a\nPeruvian bishop as the next leader of the church, officials said.\n\nHe greeted the crowd.\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.title, None);
+    assert!(parts.passages[0].starts_with("White smoke"), "{:?}", parts.passages);
+    let parts = parse("Cocoa rains return\nShowers continued throughout the week in\nthe cocoa zone, easing the drought since early\nJanuary, the review said.\n", false);
+    assert_eq!(parts.title.as_deref(), Some("Cocoa rains return"));
+}
+
+#[test]
+fn markdown_titles_come_only_from_headings() {
+    let parts = parse("Plain first line without a stop\nand its continuation here.\n\nSecond paragraph.\n", true);
+    assert_eq!(parts.title, None);
+    assert_eq!(parts.passages[0], "Plain first line without a stop and its continuation here.");
+}

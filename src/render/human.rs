@@ -1,0 +1,281 @@
+//! Output for people: hits grouped by article with matches highlighted, records, ingest
+//! summaries, statistics and topic tables.
+
+use super::Style;
+use crate::clipping::{Clipping, DateSource};
+use crate::index::{Stats, TopicCount};
+use crate::ingest::IngestSummary;
+use crate::query::Hit;
+use std::io::{self, Write};
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const MATCH: &str = "\x1b[1;33m";
+const RESET: &str = "\x1b[0m";
+
+fn paint(style: Style, code: &str, text: &str) -> String {
+    if style.color {
+        format!("{code}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A date as shown to people, marked when it is only the file's modification time.
+pub fn date_label(date: chrono::NaiveDate, source: DateSource) -> String {
+    match source {
+        DateSource::Mtime => format!("{date} (undated; file time)"),
+        _ => date.to_string(),
+    }
+}
+
+/// Prints hits grouped by article, articles in order of their best hit, passages in
+/// article order.
+pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
+    let mut order: Vec<&str> = Vec::new();
+    for hit in hits {
+        if !order.contains(&hit.id.as_str()) {
+            order.push(&hit.id);
+        }
+    }
+    for (n, id) in order.iter().enumerate() {
+        let mut group: Vec<&Hit> = hits.iter().filter(|h| h.id == *id).collect();
+        group.sort_by_key(|h| h.passage);
+        let first = group[0];
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", paint(style, BOLD, &first.title))?;
+        let mut meta = vec![date_label(first.date, first.date_source)];
+        meta.extend(first.source.clone());
+        meta.push(first.path.clone());
+        if !first.copies.is_empty() {
+            meta.push(format!("+{} copies", first.copies.len()));
+        }
+        writeln!(out, "{}", paint(style, DIM, &meta.join(" · ")))?;
+        for hit in group {
+            let label = format!("¶{}", hit.passage + 1);
+            let lines = wrap_highlighted(&hit.text, &hit.highlights, style.width.saturating_sub(6).max(30));
+            for (i, line) in lines.iter().enumerate() {
+                let prefix = if i == 0 { format!("  {label:<4}") } else { "      ".to_string() };
+                writeln!(out, "{}{}", paint(style, DIM, &prefix), render_line(line, style))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A piece of a wrapped line: text and whether it is a match.
+type Segment = (String, bool);
+
+/// Wraps `text` at word boundaries to `width` columns, keeping highlight ranges.
+fn wrap_highlighted(text: &str, highlights: &[[usize; 2]], width: usize) -> Vec<Vec<Segment>> {
+    let is_match = |pos: usize| highlights.iter().any(|[a, b]| (*a..*b).contains(&pos));
+    let mut lines = Vec::new();
+    for source_line in split_lines_with_offsets(text) {
+        let (offset, line) = source_line;
+        let mut current: Vec<Segment> = Vec::new();
+        let mut columns = 0;
+        let mut word_start = None;
+        let words = line.char_indices().chain(std::iter::once((line.len(), ' ')));
+        for (i, c) in words {
+            match (c.is_whitespace(), word_start) {
+                (false, None) => word_start = Some(i),
+                (true, Some(start)) => {
+                    let word = &line[start..i];
+                    let len = word.chars().count();
+                    if columns > 0 && columns + 1 + len > width {
+                        lines.push(std::mem::take(&mut current));
+                        columns = 0;
+                    }
+                    if columns > 0 {
+                        current.push((" ".to_string(), false));
+                        columns += 1;
+                    }
+                    push_word(&mut current, word, offset + start, &is_match);
+                    columns += len;
+                    word_start = None;
+                }
+                _ => {}
+            }
+        }
+        lines.push(current);
+    }
+    lines
+}
+
+fn split_lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        out.push((offset, line));
+        offset += line.len() + 1;
+    }
+    out
+}
+
+fn push_word(line: &mut Vec<Segment>, word: &str, offset: usize, is_match: &dyn Fn(usize) -> bool) {
+    for (i, c) in word.char_indices() {
+        let matched = is_match(offset + i);
+        match line.last_mut() {
+            Some((text, m)) if *m == matched && !text.starts_with(' ') => text.push(c),
+            _ => line.push((c.to_string(), matched)),
+        }
+    }
+}
+
+fn render_line(segments: &[Segment], style: Style) -> String {
+    segments
+        .iter()
+        .map(|(text, matched)| if *matched { paint(style, MATCH, text) } else { text.clone() })
+        .collect()
+}
+
+/// Prints one record in full.
+pub fn clipping(out: &mut dyn Write, clipping: &Clipping, style: Style) -> io::Result<()> {
+    writeln!(out, "{}", paint(style, BOLD, &clipping.title))?;
+    let rows: Vec<(&str, String)> = vec![
+        ("id", clipping.id.clone()),
+        ("path", clipping.path.clone()),
+        ("format", clipping.format.name().to_string()),
+        ("date", format!("{} (from {})", clipping.date, clipping.date_source.name())),
+        ("source", clipping.source.clone().unwrap_or_else(|| "-".to_string())),
+        ("url", clipping.url.clone().unwrap_or_else(|| "-".to_string())),
+        ("authors", list_or_dash(&clipping.authors)),
+        ("topics", list_or_dash(&clipping.topics)),
+        (
+            "persons",
+            list_or_dash(&clipping.persons.iter().map(|p| p.name.clone()).collect::<Vec<_>>()),
+        ),
+    ];
+    for (label, value) in rows {
+        writeln!(out, "{}{value}", paint(style, DIM, &format!("  {label:<9}")))?;
+    }
+    for (n, passage) in clipping.passages.iter().enumerate() {
+        writeln!(out)?;
+        let lines = wrap_highlighted(passage, &[], style.width.saturating_sub(6).max(30));
+        for (i, line) in lines.iter().enumerate() {
+            let prefix = if i == 0 { format!("  ¶{:<3}", n + 1) } else { "      ".to_string() };
+            writeln!(out, "{}{}", paint(style, DIM, &prefix), render_line(line, style))?;
+        }
+    }
+    Ok(())
+}
+
+fn list_or_dash(items: &[String]) -> String {
+    if items.is_empty() { "-".to_string() } else { items.join(", ") }
+}
+
+/// Prints the one-paragraph summary of an ingest.
+pub fn ingest_summary(out: &mut dyn Write, summary: &IngestSummary) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} files seen: {} added, {} updated, {} unchanged, {} removed, {} skipped ({:.2} s)",
+        summary.seen,
+        summary.added,
+        summary.updated,
+        summary.unchanged,
+        summary.removed,
+        summary.skipped.len(),
+        summary.seconds
+    )?;
+    if !summary.by_format.is_empty() {
+        writeln!(out, "  formats: {}", counts(&summary.by_format))?;
+        let undated = summary.by_date_source.get("mtime").copied().unwrap_or(0);
+        writeln!(out, "  dates:   {} ({undated} undated)", counts(&summary.by_date_source))?;
+    }
+    for skipped in &summary.skipped {
+        writeln!(out, "  skipped {}: {}", skipped.path, skipped.reason)?;
+    }
+    Ok(())
+}
+
+fn counts(map: &std::collections::BTreeMap<String, usize>) -> String {
+    map.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Prints index statistics as an aligned table.
+pub fn stats(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+    let rows = [
+        ("articles", stats.articles.to_string()),
+        ("passages", stats.passages.to_string()),
+        ("persons", stats.persons.to_string()),
+        ("topics", stats.topics.to_string()),
+        ("first date", date(stats.first_date)),
+        ("last date", date(stats.last_date)),
+        ("formats", counts(&stats.by_format)),
+        ("date sources", counts(&stats.by_date_source)),
+        ("index size", format!("{:.1} MB", stats.index_bytes as f64 / 1e6)),
+    ];
+    for (label, value) in rows {
+        writeln!(out, "{label:<13}{value}")?;
+    }
+    Ok(())
+}
+
+/// Prints topics with counts and date spans as an aligned table.
+pub fn topics(out: &mut dyn Write, topics: &[TopicCount], style: Style) -> io::Result<()> {
+    let width = topics.iter().map(|t| t.topic.chars().count()).max().unwrap_or(5).max(5);
+    writeln!(out, "{}", paint(style, DIM, &format!("{:<width$}  articles  first       last", "topic")))?;
+    for topic in topics {
+        writeln!(
+            out,
+            "{:<width$}  {:>8}  {}  {}",
+            topic.topic, topic.articles, topic.first_date, topic.last_date
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_highlights_on_the_right_words() {
+        let text = "The judge ruled that the order was unlawful";
+        let highlights = [[4, 9], [25, 30]];
+        let lines = wrap_highlighted(text, &highlights, 20);
+        let rendered: Vec<String> = lines
+            .iter()
+            .map(|segments| {
+                segments
+                    .iter()
+                    .map(|(t, m)| if *m { format!("[{t}]") } else { t.clone() })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rendered, ["The [judge] ruled that", "the [order] was", "unlawful"]);
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let hit = Hit {
+            id: "abc".into(),
+            passage: 0,
+            score: 1.0,
+            title: "Title".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 4, 24).unwrap(),
+            date_source: DateSource::Mtime,
+            source: None,
+            path: "a.txt".into(),
+            topics: vec![],
+            persons: vec![],
+            text: "a judge".into(),
+            highlights: vec![[2, 7]],
+            copies: vec![],
+        };
+        let mut plain = Vec::new();
+        hits(&mut plain, std::slice::from_ref(&hit), Style::plain()).unwrap();
+        let plain = String::from_utf8(plain).unwrap();
+        assert!(!plain.contains('\x1b'));
+        assert!(plain.contains("2025-04-24 (undated; file time)"));
+        let mut coloured = Vec::new();
+        hits(&mut coloured, &[hit], Style { color: true, width: 80 }).unwrap();
+        assert!(String::from_utf8(coloured).unwrap().contains("\x1b[1;33mjudge\x1b[0m"));
+    }
+}
