@@ -19,7 +19,7 @@ pub enum Error {
     Index(String),
     /// The index exists but was written by a different version of morgue.
     #[error(
-        "the index at {path} was written by another version of morgue (schema {found}, this one uses {expected}); rebuild it with `morgue ingest --rebuild`"
+        "the index at {path} was written by another version of morgue (index format {found}, this one reads {expected}, or a different layout); rebuild it with `morgue ingest --rebuild`"
     )]
     SchemaMismatch {
         /// Index folder.
@@ -30,7 +30,9 @@ pub enum Error {
         expected: u32,
     },
     /// Another process holds the index writer lock.
-    #[error("the index at {0} is being updated by another morgue process; try again when it has finished")]
+    #[error(
+        "the index at {0} is being updated by another morgue process; try again when it has finished"
+    )]
     Busy(PathBuf),
     /// No index exists where one was expected.
     #[error("no index at {0}; create one with `morgue ingest PATH`")]

@@ -52,16 +52,31 @@ pub struct IngestSummary {
 
 /// The outcome of looking at one file.
 enum Outcome {
-    Unchanged { key: String, entry: Option<FileEntry> },
-    Read { file: SourceFile, hash: String, clippings: Vec<Clipping> },
+    Unchanged {
+        key: String,
+        entry: Option<FileEntry>,
+    },
+    Read {
+        file: SourceFile,
+        hash: String,
+        clippings: Vec<Clipping>,
+    },
     Skipped(Skipped),
 }
 
 /// Brings the index in `index_dir` up to date with `paths`.
-pub fn ingest(index_dir: &Path, paths: &[PathBuf], options: &IngestOptions) -> Result<IngestSummary> {
+pub fn ingest(
+    index_dir: &Path,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+) -> Result<IngestSummary> {
     let started = Instant::now();
     let index = open_for_ingest(index_dir, options.rebuild)?;
-    let old = if options.rebuild { Manifest::default() } else { index.manifest()? };
+    let old = if options.rebuild {
+        Manifest::default()
+    } else {
+        index.manifest()?
+    };
     let found = input::find_files(paths, Some(index_dir));
     let mut summary = IngestSummary {
         seen: found.files.len(),
@@ -146,7 +161,10 @@ fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDat
         && entry.size == file.size
         && entry.modified_ns == file.modified_ns
     {
-        return Outcome::Unchanged { key: file.key.clone(), entry: None };
+        return Outcome::Unchanged {
+            key: file.key.clone(),
+            entry: None,
+        };
     }
     let bytes = match input::read_bytes(file) {
         Ok(bytes) => bytes,
@@ -161,7 +179,10 @@ fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDat
             modified_ns: file.modified_ns,
             ..entry.clone()
         };
-        return Outcome::Unchanged { key: file.key.clone(), entry: Some(entry) };
+        return Outcome::Unchanged {
+            key: file.key.clone(),
+            entry: Some(entry),
+        };
     }
     let raw = match input::to_raw(file, &bytes) {
         Ok(raw) => raw,
@@ -181,7 +202,12 @@ fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDat
 }
 
 /// Applies one outcome to the writer and manifest; returns true when the index changes.
-fn apply(outcome: Outcome, writer: &ClippingWriter, manifest: &mut Manifest, summary: &mut IngestSummary) -> Result<bool> {
+fn apply(
+    outcome: Outcome,
+    writer: &ClippingWriter,
+    manifest: &mut Manifest,
+    summary: &mut IngestSummary,
+) -> Result<bool> {
     match outcome {
         Outcome::Unchanged { key, entry } => {
             summary.unchanged += 1;
@@ -194,7 +220,11 @@ fn apply(outcome: Outcome, writer: &ClippingWriter, manifest: &mut Manifest, sum
             summary.skipped.push(skipped);
             Ok(false)
         }
-        Outcome::Read { file, hash, clippings } => {
+        Outcome::Read {
+            file,
+            hash,
+            clippings,
+        } => {
             if manifest.files.contains_key(&file.key) {
                 writer.remove_file(&file.key);
                 summary.updated += 1;
@@ -203,8 +233,14 @@ fn apply(outcome: Outcome, writer: &ClippingWriter, manifest: &mut Manifest, sum
             }
             for clipping in &clippings {
                 writer.add(clipping, &file.key)?;
-                *summary.by_format.entry(clipping.format.name().to_string()).or_default() += 1;
-                *summary.by_date_source.entry(clipping.date_source.name().to_string()).or_default() += 1;
+                *summary
+                    .by_format
+                    .entry(clipping.format.name().to_string())
+                    .or_default() += 1;
+                *summary
+                    .by_date_source
+                    .entry(clipping.date_source.name().to_string())
+                    .or_default() += 1;
             }
             let entry = FileEntry {
                 path: file.display.clone(),

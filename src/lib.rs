@@ -8,14 +8,14 @@
 //! programs, and `cli` wires it all to the command line.
 #![warn(missing_docs)]
 
-pub mod error;
-pub mod input;
-pub mod normalize;
+pub mod cli;
 pub mod clipping;
+pub mod error;
 pub mod index;
 pub mod ingest;
+pub mod input;
+pub mod normalize;
 pub mod query;
 pub mod render;
-pub mod cli;
 
 pub use error::{Error, Result};

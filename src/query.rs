@@ -63,7 +63,10 @@ pub struct Filters {
 impl Filters {
     /// True when no filter is set.
     pub fn is_empty(&self) -> bool {
-        self.topics.is_empty() && self.sources.is_empty() && self.from.is_none() && self.until.is_none()
+        self.topics.is_empty()
+            && self.sources.is_empty()
+            && self.from.is_none()
+            && self.until.is_none()
     }
 
     /// Narrows the date window to `range`.
@@ -126,7 +129,8 @@ pub struct Hit {
 }
 
 /// The accepted date forms, quoted in every date error.
-pub const DATE_FORMS: &str = "YYYY, YYYY-MM or YYYY-MM-DD (for example 2025, 2025-04 or 2025-04-29)";
+pub const DATE_FORMS: &str =
+    "YYYY, YYYY-MM or YYYY-MM-DD (for example 2025, 2025-04 or 2025-04-29)";
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the days it covers.
 pub fn parse_date_range(text: &str) -> Result<DateRange, String> {
@@ -134,7 +138,13 @@ pub fn parse_date_range(text: &str) -> Result<DateRange, String> {
     let parts: Vec<&str> = text.trim().split('-').collect();
     let numbers: Vec<u32> = parts
         .iter()
-        .map(|p| if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) { None } else { p.parse().ok() })
+        .map(|p| {
+            if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) {
+                None
+            } else {
+                p.parse().ok()
+            }
+        })
         .collect::<Option<_>>()
         .ok_or_else(bad)?;
     if parts[0].len() != 4 || parts[1..].iter().any(|p| p.len() > 2) {
@@ -148,7 +158,10 @@ pub fn parse_date_range(text: &str) -> Result<DateRange, String> {
         }
         [_, month] => {
             let start = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
-            (start, start.checked_add_months(Months::new(1)).ok_or_else(bad)?)
+            (
+                start,
+                start.checked_add_months(Months::new(1)).ok_or_else(bad)?,
+            )
         }
         [_, month, day] => {
             let start = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)?;
@@ -174,8 +187,14 @@ pub fn parse_query(input: &str) -> Result<(TextQuery, Filters), String> {
                 join_next = true;
             }
             Token::Filter(field, value) => apply_filter(&field, &value, &mut filters)?,
-            Token::Term { term, negated: true } => query.excluded.push(term),
-            Token::Term { term, negated: false } => {
+            Token::Term {
+                term,
+                negated: true,
+            } => query.excluded.push(term),
+            Token::Term {
+                term,
+                negated: false,
+            } => {
                 match query.groups.last_mut() {
                     Some(group) if join_next => group.push(term),
                     _ => query.groups.push(vec![term]),
@@ -192,7 +211,10 @@ pub fn parse_query(input: &str) -> Result<(TextQuery, Filters), String> {
 
 fn apply_filter(field: &str, value: &str, filters: &mut Filters) -> Result<(), String> {
     if value.trim().is_empty() {
-        return Err(format!("`{field}:` needs a value, as in `{field}:{}`", example_for(field)));
+        return Err(format!(
+            "`{field}:` needs a value, as in `{field}:{}`",
+            example_for(field)
+        ));
     }
     match field {
         "topic" => filters.topics.push(value.to_string()),
@@ -227,7 +249,8 @@ fn lex(input: &str) -> Result<Vec<Token>, String> {
     let mut tokens = Vec::new();
     let mut rest = input.trim_start();
     while !rest.is_empty() {
-        let negated = rest.starts_with('-') && rest.len() > 1 && !rest[1..].starts_with(char::is_whitespace);
+        let negated =
+            rest.starts_with('-') && rest.len() > 1 && !rest[1..].starts_with(char::is_whitespace);
         if negated {
             rest = &rest[1..];
         }
@@ -235,11 +258,19 @@ fn lex(input: &str) -> Result<Vec<Token>, String> {
             let end = after_quote
                 .find(['"', '”'])
                 .ok_or_else(|| "a quoted phrase is not closed: add the closing \"".to_string())?;
-            let words: Vec<String> = after_quote[..end].split_whitespace().map(str::to_string).collect();
+            let words: Vec<String> = after_quote[..end]
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
             if !words.is_empty() {
-                tokens.push(Token::Term { term: Term::Phrase(words), negated });
+                tokens.push(Token::Term {
+                    term: Term::Phrase(words),
+                    negated,
+                });
             }
-            rest = after_quote[end..].trim_start_matches(['"', '”']).trim_start();
+            rest = after_quote[end..]
+                .trim_start_matches(['"', '”'])
+                .trim_start();
             continue;
         }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -257,7 +288,10 @@ fn lex(input: &str) -> Result<Vec<Token>, String> {
         if word == "OR" && !negated {
             tokens.push(Token::Or);
         } else if !word.is_empty() {
-            tokens.push(Token::Term { term: Term::Word(word.to_string()), negated });
+            tokens.push(Token::Term {
+                term: Term::Word(word.to_string()),
+                negated,
+            });
         }
         rest = rest[end..].trim_start();
     }
@@ -275,7 +309,9 @@ fn filter_value(after_colon: &str) -> Result<(String, usize), String> {
         let close_len = quoted[end..].chars().next().map_or(1, char::len_utf8);
         return Ok((quoted[..end].to_string(), open_len + end + close_len));
     }
-    let end = after_colon.find(char::is_whitespace).unwrap_or(after_colon.len());
+    let end = after_colon
+        .find(char::is_whitespace)
+        .unwrap_or(after_colon.len());
     Ok((after_colon[..end].to_string(), end))
 }
 
@@ -289,7 +325,8 @@ mod tests {
 
     #[test]
     fn words_phrases_exclusions_and_or() {
-        let (query, filters) = parse_query(r#"orrick "federal funds" -appeal judge OR court"#).unwrap();
+        let (query, filters) =
+            parse_query(r#"orrick "federal funds" -appeal judge OR court"#).unwrap();
         assert_eq!(
             query.groups,
             vec![
@@ -304,8 +341,10 @@ mod tests {
 
     #[test]
     fn filters_inside_the_query() {
-        let (query, filters) =
-            parse_query(r#"funding topic:Politics source:"Daily Ledger" date:2025-04 after:2025-04-10"#).unwrap();
+        let (query, filters) = parse_query(
+            r#"funding topic:Politics source:"Daily Ledger" date:2025-04 after:2025-04-10"#,
+        )
+        .unwrap();
         assert_eq!(query.groups, vec![vec![word("funding")]]);
         assert_eq!(filters.topics, ["Politics"]);
         assert_eq!(filters.sources, ["Daily Ledger"]);
@@ -334,7 +373,10 @@ mod tests {
     #[test]
     fn unknown_fields_and_lone_dashes_are_words() {
         let (query, _) = parse_query("10:30 - ratio").unwrap();
-        assert_eq!(query.groups, vec![vec![word("10:30")], vec![word("-")], vec![word("ratio")]]);
+        assert_eq!(
+            query.groups,
+            vec![vec![word("10:30")], vec![word("-")], vec![word("ratio")]]
+        );
     }
 
     #[test]
@@ -348,9 +390,22 @@ mod tests {
             ("2024-02-29", d(2024, 2, 29), d(2024, 3, 1)),
         ];
         for (text, start, end) in cases {
-            assert_eq!(parse_date_range(text), Ok(DateRange { start, end }), "{text}");
+            assert_eq!(
+                parse_date_range(text),
+                Ok(DateRange { start, end }),
+                "{text}"
+            );
         }
-        for bad in ["2025-13", "25", "2025-4-311", "2025/04", "april", "2025-02-30", "", "2025-"] {
+        for bad in [
+            "2025-13",
+            "25",
+            "2025-4-311",
+            "2025/04",
+            "april",
+            "2025-02-30",
+            "",
+            "2025-",
+        ] {
             let err = parse_date_range(bad).unwrap_err();
             assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
         }

@@ -22,7 +22,11 @@ pub struct Args {
 
 /// Runs `morgue ingest`; exits 3 when some files were skipped.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_ARCHIVE)] } else { args.paths };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_ARCHIVE)]
+    } else {
+        args.paths
+    };
     let options = IngestOptions {
         rebuild: args.rebuild,
         progress: context.stderr_tty && !context.quiet,
@@ -33,5 +37,9 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     } else if !context.quiet {
         render::human::ingest_summary(&mut std::io::stderr(), &summary)?;
     }
-    Ok(if summary.skipped.is_empty() { ExitStatus::Results } else { ExitStatus::SomeSkipped })
+    Ok(if summary.skipped.is_empty() {
+        ExitStatus::Results
+    } else {
+        ExitStatus::SomeSkipped
+    })
 }

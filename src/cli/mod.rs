@@ -102,11 +102,16 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let context = Context {
         index_dir: cli.index,
-        style: Style { color, width: terminal_width(stdout_tty) },
+        style: Style {
+            color,
+            width: terminal_width(stdout_tty),
+        },
         quiet: cli.quiet,
         stderr_tty: std::io::stderr().is_terminal(),
     };
@@ -145,7 +150,8 @@ pub fn open_index(context: &Context) -> Result<ClippingIndex> {
             rebuild: false,
             progress: context.stderr_tty && !context.quiet,
         };
-        let summary = crate::ingest::ingest(&context.index_dir, &[archive.to_path_buf()], &options)?;
+        let summary =
+            crate::ingest::ingest(&context.index_dir, &[archive.to_path_buf()], &options)?;
         if !context.quiet {
             render::human::ingest_summary(&mut std::io::stderr(), &summary)?;
         }

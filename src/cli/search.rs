@@ -11,6 +11,7 @@ use std::io::Write;
 pub struct Args {
     /// Words, "quoted phrases", -excluded words, OR, and filters such as topic:politics,
     /// source:reuters, date:2025-04, after:2025-01-01, before:2025-05-01.
+    /// Quote a query that starts with `-`: `morgue search "-draft budget"`.
     pub query: Vec<String>,
     /// Only articles with this topic (repeatable: all must match).
     #[arg(long)]
@@ -42,7 +43,14 @@ impl Args {
             Ok(parsed) => parsed,
             Err(message) => bail!("{message}"),
         };
-        add_flag_filters(&mut filters, &self.topic, &self.source, self.on.as_deref(), self.from.as_deref(), self.to.as_deref())?;
+        add_flag_filters(
+            &mut filters,
+            &self.topic,
+            &self.source,
+            self.on.as_deref(),
+            self.from.as_deref(),
+            self.to.as_deref(),
+        )?;
         Ok(SearchRequest {
             text,
             filters,
@@ -62,7 +70,9 @@ pub fn add_flag_filters(
 ) -> Result<()> {
     filters.topics.extend(topics.iter().cloned());
     filters.sources.extend(sources.iter().cloned());
-    let range = |flag: &str, value: &str| parse_date_range(value).map_err(|message| anyhow::anyhow!("{flag}: {message}"));
+    let range = |flag: &str, value: &str| {
+        parse_date_range(value).map_err(|message| anyhow::anyhow!("{flag}: {message}"))
+    };
     if let Some(on) = on {
         filters.within(range("--on", on)?);
     }
@@ -85,5 +95,9 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     } else {
         render::human::hits(out, &hits, context.style)?;
     }
-    Ok(if hits.is_empty() { ExitStatus::NoResults } else { ExitStatus::Results })
+    Ok(if hits.is_empty() {
+        ExitStatus::NoResults
+    } else {
+        ExitStatus::Results
+    })
 }

@@ -41,12 +41,20 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     let wanted = args.id.trim().to_lowercase();
     let id = if wanted.len() >= MIN_ID_PREFIX && wanted.len() < 16 {
         let manifest = index.manifest()?;
-        let mut ids: Vec<&str> = manifest.records().map(|r| r.id.as_str()).filter(|id| id.starts_with(&wanted)).collect();
+        let mut ids: Vec<&str> = manifest
+            .records()
+            .map(|r| r.id.as_str())
+            .filter(|id| id.starts_with(&wanted))
+            .collect();
         ids.dedup();
         match ids[..] {
             [one] => one.to_string(),
             [] => return Err(Error::UnknownId(args.id).into()),
-            _ => anyhow::bail!("id prefix '{}' matches {} records; give more characters", args.id, ids.len()),
+            _ => anyhow::bail!(
+                "id prefix '{}' matches {} records; give more characters",
+                args.id,
+                ids.len()
+            ),
         }
     } else {
         wanted
@@ -70,7 +78,11 @@ pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<
     } else {
         render::human::stats(out, &stats)?;
     }
-    Ok(if stats.articles == 0 { ExitStatus::NoResults } else { ExitStatus::Results })
+    Ok(if stats.articles == 0 {
+        ExitStatus::NoResults
+    } else {
+        ExitStatus::Results
+    })
 }
 
 /// Runs `morgue topics`.
@@ -81,5 +93,9 @@ pub fn topics(args: TopicsArgs, context: &Context, out: &mut dyn Write) -> Resul
     } else {
         render::human::topics(out, &topics, context.style)?;
     }
-    Ok(if topics.is_empty() { ExitStatus::NoResults } else { ExitStatus::Results })
+    Ok(if topics.is_empty() {
+        ExitStatus::NoResults
+    } else {
+        ExitStatus::Results
+    })
 }

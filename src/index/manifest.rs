@@ -82,8 +82,12 @@ pub fn load(dir: &Path, generation: u64) -> Result<Manifest> {
         return Ok(Manifest::default());
     }
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Error::Index(format!("{} is damaged ({e}); rebuild with `morgue ingest --rebuild`", path.display())))
+    serde_json::from_slice(&bytes).map_err(|e| {
+        Error::Index(format!(
+            "{} is damaged ({e}); rebuild with `morgue ingest --rebuild`",
+            path.display()
+        ))
+    })
 }
 
 /// Writes the manifest of `generation` durably, before the commit that refers to it.

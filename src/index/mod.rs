@@ -13,8 +13,8 @@ pub use writer::ClippingWriter;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use schema::Fields;
-use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tantivy::Index;
 use tantivy::store::{Compressor, ZstdCompressor};
@@ -91,7 +91,10 @@ impl ClippingIndex {
         };
         let directory = tantivy::directory::MmapDirectory::open(dir)
             .map_err(|e| Error::Index(format!("{}: {e}", dir.display())))?;
-        let index = Index::builder().schema(schema).settings(settings).open_or_create(directory)?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(settings)
+            .open_or_create(directory)?;
         schema::register_analyzers(&index);
         Ok(ClippingIndex {
             dir: dir.to_path_buf(),
@@ -209,8 +212,14 @@ impl ClippingIndex {
             stats.articles += 1;
             stats.first_date = Some(stats.first_date.map_or(record.date, |d| d.min(record.date)));
             stats.last_date = Some(stats.last_date.map_or(record.date, |d| d.max(record.date)));
-            *stats.by_format.entry(record.format.name().to_string()).or_default() += 1;
-            *stats.by_date_source.entry(record.date_source.name().to_string()).or_default() += 1;
+            *stats
+                .by_format
+                .entry(record.format.name().to_string())
+                .or_default() += 1;
+            *stats
+                .by_date_source
+                .entry(record.date_source.name().to_string())
+                .or_default() += 1;
         }
         Ok(stats)
     }
@@ -235,7 +244,11 @@ impl ClippingIndex {
             }
         }
         let mut topics: Vec<TopicCount> = by_key.into_values().collect();
-        topics.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.topic.cmp(&b.topic)));
+        topics.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.topic.cmp(&b.topic))
+        });
         Ok(topics)
     }
 }
@@ -251,7 +264,10 @@ fn commit_info(index: &Index) -> Result<Option<CommitInfo>> {
     match metas.payload {
         None => Ok(None),
         Some(payload) => serde_json::from_str(&payload).map(Some).map_err(|_| {
-            Error::Index("the index was not written by morgue; rebuild with `morgue ingest --rebuild`".to_string())
+            Error::Index(
+                "the index was not written by morgue; rebuild with `morgue ingest --rebuild`"
+                    .to_string(),
+            )
         }),
     }
 }

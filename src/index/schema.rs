@@ -65,7 +65,11 @@ pub fn build_schema() -> (Schema, Fields) {
             IndexRecordOption::WithFreqs
         };
         TextOptions::default()
-            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(record))
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analyzer)
+                    .set_index_option(record),
+            )
             .set_stored()
     };
     let fields = Fields {

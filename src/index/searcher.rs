@@ -48,10 +48,16 @@ impl ClippingIndex {
             .filter_map(|term| self.term_query(term))
             .map(|q| (Occur::MustNot, q))
             .collect();
-        let groups: Vec<Box<dyn Query>> = request.text.groups.iter().filter_map(|g| self.group_query(g)).collect();
+        let groups: Vec<Box<dyn Query>> = request
+            .text
+            .groups
+            .iter()
+            .filter_map(|g| self.group_query(g))
+            .collect();
         if !request.text.is_empty() && groups.is_empty() {
             return Err(Error::Query(
-                "the query has no searchable words; use letters or digits, or only filters".to_string(),
+                "the query has no searchable words; use letters or digits, or only filters"
+                    .to_string(),
             ));
         }
         let highlight_terms = self.highlight_terms(&request.text);
@@ -59,7 +65,8 @@ impl ClippingIndex {
             let mut clauses: Vec<Clause> = vec![(Occur::Must, Box::new(AllQuery))];
             clauses.extend(clone_clauses(&filters));
             clauses.extend(clone_clauses(&excluded));
-            let collector = TopDocs::with_limit(request.limit).order_by_fast_field::<DateTime>("date", Order::Desc);
+            let collector = TopDocs::with_limit(request.limit)
+                .order_by_fast_field::<DateTime>("date", Order::Desc);
             let found = searcher.search(&BooleanQuery::new(clauses), &collector)?;
             return found
                 .into_iter()
@@ -68,7 +75,10 @@ impl ClippingIndex {
         }
 
         // Passages with every word first, then passages with some of them.
-        let mut strict: Vec<Clause> = groups.iter().map(|q| (Occur::Must, q.box_clone())).collect();
+        let mut strict: Vec<Clause> = groups
+            .iter()
+            .map(|q| (Occur::Must, q.box_clone()))
+            .collect();
         strict.extend(clone_clauses(&filters));
         strict.extend(clone_clauses(&excluded));
         let strict_hits = searcher.search(
@@ -77,7 +87,10 @@ impl ClippingIndex {
         )?;
         let mut ranked: Vec<(f32, DocAddress)> = strict_hits;
         if ranked.len() < request.limit && groups.len() > 1 {
-            let any: Vec<Clause> = groups.iter().map(|q| (Occur::Should, q.box_clone())).collect();
+            let any: Vec<Clause> = groups
+                .iter()
+                .map(|q| (Occur::Should, q.box_clone()))
+                .collect();
             let mut loose: Vec<Clause> = vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
             loose.extend(clone_clauses(&filters));
             loose.extend(clone_clauses(&excluded));
@@ -98,7 +111,10 @@ impl ClippingIndex {
     /// Reads a record back from its passages; `None` when no record has `id`.
     pub fn record(&self, id: &str) -> Result<Option<Clipping>> {
         let searcher = self.searcher()?;
-        let query = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
         let addresses = searcher.search(&query, &DocSetCollector)?;
         let mut docs: Vec<TantivyDocument> = addresses
             .into_iter()
@@ -115,7 +131,8 @@ impl ClippingIndex {
         Ok(Some(Clipping {
             id: id.to_string(),
             path,
-            format: Format::from_name(&self.text(first, self.fields.format)).unwrap_or(Format::Text),
+            format: Format::from_name(&self.text(first, self.fields.format))
+                .unwrap_or(Format::Text),
             title: self.text(first, self.fields.title),
             date: self.date(first),
             date_source: self.date_source(first),
@@ -124,11 +141,20 @@ impl ClippingIndex {
             authors: self.all_text(first, self.fields.author),
             topics: self.all_text(first, self.fields.topic_name),
             persons: Vec::new(),
-            passages: docs.iter().map(|doc| self.text(doc, self.fields.text)).collect(),
+            passages: docs
+                .iter()
+                .map(|doc| self.text(doc, self.fields.text))
+                .collect(),
         }))
     }
 
-    fn hit(&self, searcher: &Searcher, address: DocAddress, score: f32, terms: &HashSet<String>) -> Result<Hit> {
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: f32,
+        terms: &HashSet<String>,
+    ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text = self.text(&doc, self.fields.text);
         Ok(Hit {
@@ -206,15 +232,27 @@ impl ClippingIndex {
         }
         let in_text = tokens_query(self.fields.text, &tokens, IndexRecordOption::WithFreqs);
         let in_title = || tokens_query(self.fields.title, &tokens, IndexRecordOption::WithFreqs);
-        let lead = TermQuery::new(Term::from_field_u64(self.fields.passage, 0), IndexRecordOption::Basic);
-        let title_on_lead = BooleanQuery::new(vec![(Occur::Must, in_title()), (Occur::Must, Box::new(lead))]);
+        let lead = TermQuery::new(
+            Term::from_field_u64(self.fields.passage, 0),
+            IndexRecordOption::Basic,
+        );
+        let title_on_lead = BooleanQuery::new(vec![
+            (Occur::Must, in_title()),
+            (Occur::Must, Box::new(lead)),
+        ]);
         let matches = BooleanQuery::new(vec![
             (Occur::Should, in_text),
-            (Occur::Should, Box::new(ConstScoreQuery::new(Box::new(title_on_lead), 0.0))),
+            (
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(title_on_lead), 0.0)),
+            ),
         ]);
         Some(Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(matches)),
-            (Occur::Should, Box::new(BoostQuery::new(in_title(), TITLE_BOOST))),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(in_title(), TITLE_BOOST)),
+            ),
         ])))
     }
 
@@ -233,7 +271,9 @@ impl ClippingIndex {
 
     fn filter_clauses(&self, filters: &Filters) -> Result<Vec<Clause>> {
         let mut clauses: Vec<Clause> = Vec::new();
-        let mut must = |query: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))));
+        let mut must = |query: Box<dyn Query>| {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))))
+        };
         for topic in &filters.topics {
             let term = Term::from_field_text(self.fields.topic, &folded_key(topic));
             must(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
@@ -241,19 +281,33 @@ impl ClippingIndex {
         for source in &filters.sources {
             let tokens = self.analyze(NAME_ANALYZER, source);
             if tokens.is_empty() {
-                return Err(Error::Query(format!("source '{source}' has no letters or digits to match")));
+                return Err(Error::Query(format!(
+                    "source '{source}' has no letters or digits to match"
+                )));
             }
-            must(tokens_query(self.fields.source, &tokens, IndexRecordOption::Basic));
+            must(tokens_query(
+                self.fields.source,
+                &tokens,
+                IndexRecordOption::Basic,
+            ));
         }
         if filters.from.is_some() || filters.until.is_some() {
             let bound = |date: Option<chrono::NaiveDate>, inclusive: bool| match date {
                 None => Bound::Unbounded,
                 Some(d) => {
-                    let term = Term::from_field_date_for_search(self.fields.date, to_tantivy_date(d));
-                    if inclusive { Bound::Included(term) } else { Bound::Excluded(term) }
+                    let term =
+                        Term::from_field_date_for_search(self.fields.date, to_tantivy_date(d));
+                    if inclusive {
+                        Bound::Included(term)
+                    } else {
+                        Bound::Excluded(term)
+                    }
                 }
             };
-            must(Box::new(RangeQuery::new(bound(filters.from, true), bound(filters.until, false))));
+            must(Box::new(RangeQuery::new(
+                bound(filters.from, true),
+                bound(filters.until, false),
+            )));
         }
         Ok(clauses)
     }
@@ -263,11 +317,15 @@ impl ClippingIndex {
     }
 
     fn optional_text(&self, doc: &TantivyDocument, field: Field) -> Option<String> {
-        doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
     }
 
     fn all_text(&self, doc: &TantivyDocument, field: Field) -> Vec<String> {
-        doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect()
+        doc.get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
     }
 
     fn number(&self, doc: &TantivyDocument, field: Field) -> u64 {
@@ -291,10 +349,18 @@ fn tokens_query(field: Field, tokens: &[String], record: IndexRecordOption) -> B
     if let [token] = tokens {
         Box::new(TermQuery::new(Term::from_field_text(field, token), record))
     } else {
-        Box::new(PhraseQuery::new(tokens.iter().map(|t| Term::from_field_text(field, t)).collect()))
+        Box::new(PhraseQuery::new(
+            tokens
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        ))
     }
 }
 
 fn clone_clauses(clauses: &[Clause]) -> Vec<Clause> {
-    clauses.iter().map(|(occur, q)| (*occur, q.box_clone())).collect()
+    clauses
+        .iter()
+        .map(|(occur, q)| (*occur, q.box_clone()))
+        .collect()
 }

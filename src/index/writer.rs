@@ -20,7 +20,9 @@ pub struct ClippingWriter<'a> {
 impl<'a> ClippingWriter<'a> {
     /// Takes the index's writer lock; fails at once when another process holds it.
     pub fn new(index: &'a ClippingIndex) -> Result<Self> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
         let writer = index
             .index
             .writer_with_num_threads(threads, WRITER_BUDGET_BYTES)

@@ -23,7 +23,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
         return Err(DecodeError::Empty);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok(decode_unmarked(rest)?);
+        return decode_unmarked(rest);
     }
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_with_bom_removal(bytes);

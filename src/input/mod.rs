@@ -126,8 +126,7 @@ fn walk_folder(root: &Path, exclude: Option<&Path>, found: &mut Found) {
         .filter_entry(|entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
             let excluded = exclude.is_some_and(|dir| {
-                entry.file_type().is_dir()
-                    && entry.path().canonicalize().is_ok_and(|p| p == dir)
+                entry.file_type().is_dir() && entry.path().canonicalize().is_ok_and(|p| p == dir)
             });
             !hidden && !excluded
         });
@@ -171,7 +170,9 @@ fn add_file(path: &Path, meta: &std::fs::Metadata, found: &mut Found) {
         let ext = path.extension().unwrap_or_default().to_string_lossy();
         found.skipped.push(Skipped::new(
             display,
-            format!("unsupported format (.{ext}); morgue reads .txt, .md and files without extension"),
+            format!(
+                "unsupported format (.{ext}); morgue reads .txt, .md and files without extension"
+            ),
         ));
         return;
     };
@@ -277,7 +278,11 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.txt", "b.md"]);
         assert_eq!(found.skipped.len(), 1);
-        assert!(found.skipped[0].reason.contains("unsupported format (.png)"));
+        assert!(
+            found.skipped[0]
+                .reason
+                .contains("unsupported format (.png)")
+        );
         assert_eq!(found.folders.len(), 1);
     }
 

@@ -9,23 +9,79 @@ use std::sync::LazyLock;
 
 /// Month names and abbreviations, lower case, with their month number.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1),
-    ("february", 2), ("feb", 2), ("febr", 2), ("februar", 2), ("février", 2), ("fevrier", 2), ("febrero", 2),
-    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mär", 3), ("mars", 3), ("marzo", 3),
-    ("april", 4), ("apr", 4), ("avril", 4), ("abril", 4),
-    ("may", 5), ("mai", 5), ("mayo", 5),
-    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6),
-    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("julio", 7),
-    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8),
-    ("september", 9), ("sept", 9), ("sep", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9),
-    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10),
-    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
-    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("diciembre", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("febr", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == word).map(|&(_, n)| n)
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, n)| n)
 }
 
 fn month_alternation() -> String {
@@ -78,18 +134,24 @@ pub fn find_dates(text: &str) -> Vec<(Range<usize>, NaiveDate)> {
         if caps[2] != caps[4] {
             continue;
         }
-        if let Some(date) = make_date(num(&caps, 1).unwrap(), num(&caps, 3).unwrap(), num(&caps, 5).unwrap()) {
+        if let Some(date) = make_date(
+            num(&caps, 1).unwrap(),
+            num(&caps, 3).unwrap(),
+            num(&caps, 5).unwrap(),
+        ) {
             found.push((caps.get(0).unwrap().range(), date));
         }
     }
     for caps in DAY_MONTH_YEAR.captures_iter(text) {
-        let date = month_number(&caps[2]).and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 1)?));
+        let date = month_number(&caps[2])
+            .and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 1)?));
         if let Some(date) = date {
             found.push((caps.get(0).unwrap().range(), date));
         }
     }
     for caps in MONTH_DAY_YEAR.captures_iter(text) {
-        let date = month_number(&caps[1]).and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 2)?));
+        let date = month_number(&caps[1])
+            .and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 2)?));
         if let Some(date) = date {
             found.push((caps.get(0).unwrap().range(), date));
         }
@@ -98,10 +160,18 @@ pub fn find_dates(text: &str) -> Vec<(Range<usize>, NaiveDate)> {
         if caps[2] != caps[4] {
             continue;
         }
-        let (a, b, year): (u32, u32, i32) = (num(&caps, 1).unwrap(), num(&caps, 3).unwrap(), num(&caps, 5).unwrap());
+        let (a, b, year): (u32, u32, i32) = (
+            num(&caps, 1).unwrap(),
+            num(&caps, 3).unwrap(),
+            num(&caps, 5).unwrap(),
+        );
         // Dots mean day-first everywhere; slashes are month-first unless the first part
         // cannot be a month.
-        let (day, month) = if &caps[2] == "." || a > 12 { (a, b) } else { (b, a) };
+        let (day, month) = if &caps[2] == "." || a > 12 {
+            (a, b)
+        } else {
+            (b, a)
+        };
         if let Some(date) = make_date(year, month, day) {
             found.push((caps.get(0).unwrap().range(), date));
         }
@@ -135,17 +205,71 @@ pub struct DateLine {
 
 /// Words that may stand next to a date on a date line without making it a sentence.
 const DATE_LINE_WORDS: &[&str] = &[
-    "published", "publish", "updated", "update", "last", "first", "posted", "modified", "on",
-    "at", "date", "dated", "publication", "time", "am", "pm", "a", "m", "p", "gmt", "utc", "bst",
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "et", "pt", "ct", "z",
-    "ist", "aest", "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday",
-    "thu", "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "h", "uhr", "um",
+    "published",
+    "publish",
+    "updated",
+    "update",
+    "last",
+    "first",
+    "posted",
+    "modified",
+    "on",
+    "at",
+    "date",
+    "dated",
+    "publication",
+    "time",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "gmt",
+    "utc",
+    "bst",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "cet",
+    "cest",
+    "et",
+    "pt",
+    "ct",
+    "z",
+    "ist",
+    "aest",
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "h",
+    "uhr",
+    "um",
 ];
 
 static LINE_SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|\s[-–—]\s)\s*").unwrap());
-static BYLINE_SEGMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$").unwrap());
+static BYLINE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$").unwrap()
+});
 
 /// Recognizes a line whose only content is a publication or update date, with optional
 /// words like "Published", a weekday, a time and zone, and a "By …" byline segment.

@@ -55,7 +55,11 @@ pub fn split(text: &str, strict: bool) -> Result<Option<(FrontMatter, &str)>, St
     let map = match value {
         Value::Object(map) => map,
         Value::Null => Map::new(),
-        _ => return Err(format!("{kind} front matter is not a list of `key: value` fields")),
+        _ => {
+            return Err(format!(
+                "{kind} front matter is not a list of `key: value` fields"
+            ));
+        }
     };
     Ok(Some((fields(&map), body)))
 }
@@ -73,14 +77,21 @@ fn closing_fence<'a>(rest: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
 }
 
 fn parse_yaml(header: &str) -> Result<Value, String> {
-    serde_saphyr::from_str::<Value>(header)
-        .map_err(|err| format!("malformed YAML front matter: {}", first_line(&err.to_string())))
+    serde_saphyr::from_str::<Value>(header).map_err(|err| {
+        format!(
+            "malformed YAML front matter: {}",
+            first_line(&err.to_string())
+        )
+    })
 }
 
 fn parse_toml(header: &str) -> Result<Value, String> {
-    let table: toml::Table = header
-        .parse()
-        .map_err(|err: toml::de::Error| format!("malformed TOML front matter: {}", first_line(&err.to_string())))?;
+    let table: toml::Table = header.parse().map_err(|err: toml::de::Error| {
+        format!(
+            "malformed TOML front matter: {}",
+            first_line(&err.to_string())
+        )
+    })?;
     Ok(toml_to_json(toml::Value::Table(table)))
 }
 
@@ -115,9 +126,17 @@ pub fn fields(map: &Map<String, Value>) -> FrontMatter {
     };
     FrontMatter {
         title: get(&["title", "headline"]).and_then(single_string),
-        date: get(&["date", "published", "pubdate", "publish_date", "date_published", "datepublished", "created"])
-            .and_then(single_string)
-            .and_then(|s| parse_date(&s)),
+        date: get(&[
+            "date",
+            "published",
+            "pubdate",
+            "publish_date",
+            "date_published",
+            "datepublished",
+            "created",
+        ])
+        .and_then(single_string)
+        .and_then(|s| parse_date(&s)),
         topics: get(&["tags", "topics", "categories", "keywords"])
             .map(list_of_strings)
             .unwrap_or_default(),
@@ -131,7 +150,8 @@ pub fn fields(map: &Map<String, Value>) -> FrontMatter {
                     .collect()
             })
             .unwrap_or_default(),
-        source: get(&["source", "publisher", "site", "site_name", "publication"]).and_then(single_string),
+        source: get(&["source", "publisher", "site", "site_name", "publication"])
+            .and_then(single_string),
         url: get(&["url", "link", "canonical_url", "canonical"]).and_then(single_string),
     }
 }

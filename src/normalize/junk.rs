@@ -53,9 +53,8 @@ static COPYRIGHT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.|]{2,60}?)\.?(?:\s+all rights reserved\.?)?$").unwrap()
 });
 
-static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(JUNK_LINES.iter().map(|p| format!("(?i){p}"))).unwrap()
-});
+static JUNK: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(JUNK_LINES.iter().map(|p| format!("(?i){p}"))).unwrap());
 
 /// Lines longer than this are article text even when they mention a junk word: debris
 /// is short.

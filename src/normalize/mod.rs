@@ -29,10 +29,11 @@ const MAX_DERIVED_TITLE_CHARS: usize = 90;
 pub fn normalize(raw: &RawClipping, today: NaiveDate) -> Result<Clipping, NormalizeError> {
     let text = clean_text(&raw.text);
     let markdown = raw.format == Format::Markdown;
-    let (front, body) = match frontmatter::split(&text, markdown).map_err(NormalizeError::FrontMatter)? {
-        Some((front, body)) => (front, body),
-        None => (frontmatter::FrontMatter::default(), text.as_str()),
-    };
+    let (front, body) =
+        match frontmatter::split(&text, markdown).map_err(NormalizeError::FrontMatter)? {
+            Some((front, body)) => (front, body),
+            None => (frontmatter::FrontMatter::default(), text.as_str()),
+        };
     let parts = text::parse(body, markdown);
     if parts.passages.is_empty() {
         return Err(NormalizeError::NoText);
@@ -48,7 +49,11 @@ pub fn normalize(raw: &RawClipping, today: NaiveDate) -> Result<Clipping, Normal
             topics.push(topic);
         }
     }
-    let authors = if front.authors.is_empty() { parts.authors } else { front.authors };
+    let authors = if front.authors.is_empty() {
+        parts.authors
+    } else {
+        front.authors
+    };
     Ok(Clipping {
         id: clipping_id(&title, &parts.passages),
         path: raw.path.clone(),
@@ -83,7 +88,13 @@ fn pick_date(
 fn clean_text(text: &str) -> String {
     text.nfc()
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r'))
-        .map(|c| if matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -91,7 +102,10 @@ fn clean_text(text: &str) -> String {
 /// boundary with an ellipsis, never the whole paragraph.
 pub fn title_from_sentence(paragraph: &str) -> String {
     let first_line = paragraph.lines().last().unwrap_or(paragraph);
-    let sentence = text::sentences(first_line).into_iter().next().unwrap_or(first_line);
+    let sentence = text::sentences(first_line)
+        .into_iter()
+        .next()
+        .unwrap_or(first_line);
     let sentence = sentence.trim_end_matches(['.', ' ']);
     if sentence.chars().count() <= MAX_DERIVED_TITLE_CHARS {
         return sentence.to_string();
@@ -133,10 +147,34 @@ mod tests {
     #[test]
     fn date_precedence_follows_spec() {
         let cases = [
-            ("a/2024-05-06.md", Format::Markdown, "---\ndate: 2025-01-02\n---\nPublished 3 March 2025\nBody text.\n", "2025-01-02", DateSource::Metadata),
-            ("a/2024-05-06.txt", Format::Text, "Published 3 March 2025\nBody text.\n", "2025-03-03", DateSource::Text),
-            ("a/2024-05-06.txt", Format::Text, "Body text mentions 3 March 2025 in passing.\n", "2024-05-06", DateSource::Filename),
-            ("a/story.txt", Format::Text, "Body text.\n", "2026-01-02", DateSource::Mtime),
+            (
+                "a/2024-05-06.md",
+                Format::Markdown,
+                "---\ndate: 2025-01-02\n---\nPublished 3 March 2025\nBody text.\n",
+                "2025-01-02",
+                DateSource::Metadata,
+            ),
+            (
+                "a/2024-05-06.txt",
+                Format::Text,
+                "Published 3 March 2025\nBody text.\n",
+                "2025-03-03",
+                DateSource::Text,
+            ),
+            (
+                "a/2024-05-06.txt",
+                Format::Text,
+                "Body text mentions 3 March 2025 in passing.\n",
+                "2024-05-06",
+                DateSource::Filename,
+            ),
+            (
+                "a/story.txt",
+                Format::Text,
+                "Body text.\n",
+                "2026-01-02",
+                DateSource::Mtime,
+            ),
         ];
         for (path, format, text, date, source) in cases {
             let clipping = normalize(&raw(path, format, text), today()).unwrap();
@@ -160,7 +198,10 @@ mod tests {
         let only_junk = raw("x.txt", Format::Text, "Advert\nShare this article\n\n");
         assert_eq!(normalize(&only_junk, today()), Err(NormalizeError::NoText));
         let broken = raw("x.md", Format::Markdown, "---\ntitle: [oops\n---\nBody\n");
-        assert!(matches!(normalize(&broken, today()), Err(NormalizeError::FrontMatter(_))));
+        assert!(matches!(
+            normalize(&broken, today()),
+            Err(NormalizeError::FrontMatter(_))
+        ));
     }
 
     #[test]

@@ -37,10 +37,14 @@ const PASSAGE_TARGET_CHARS: usize = 700;
 static TOPICS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:topics|tags|tagged|tagged with|categories|category|filed under|keywords|subjects)\s*:\s*(.+)$").unwrap()
 });
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:by|written by|words by|author|authors)\s*:?\s+(.+)$").unwrap());
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|written by|words by|author|authors)\s*:?\s+(.+)$").unwrap()
+});
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:source|publisher|published by|publication|site|outlet|newspaper)\s*:\s*(.+)$").unwrap()
+    Regex::new(
+        r"(?i)^(?:source|publisher|published by|publication|site|outlet|newspaper)\s*:\s*(.+)$",
+    )
+    .unwrap()
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|source|original|canonical|read online)\s*:\s*)?<?(https?://[^\s<>]+)>?$").unwrap()
@@ -53,18 +57,47 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that may appear in lower case inside a person's name.
 const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn", "du", "del", "dos",
+    "de", "van", "von", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn", "du", "del",
+    "dos",
 ];
 /// Words that make a byline segment a job title rather than a name.
 const ROLE_WORDS: &[&str] = &[
-    "editor", "correspondent", "reporter", "writer", "staff", "contributor", "columnist", "chief",
-    "bureau", "senior", "political", "business", "news", "desk", "team", "agency", "press",
-    "affairs", "analyst", "producer", "photographer",
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "staff",
+    "contributor",
+    "columnist",
+    "chief",
+    "bureau",
+    "senior",
+    "political",
+    "business",
+    "news",
+    "desk",
+    "team",
+    "agency",
+    "press",
+    "affairs",
+    "analyst",
+    "producer",
+    "photographer",
 ];
 /// News agencies and outlets that appear in bylines in place of a writer.
 const AGENCIES: &[&str] = &[
-    "Reuters", "AP", "AFP", "Associated Press", "Bloomberg", "PA", "PA Media", "UPI", "dpa",
-    "Xinhua", "Press Association", "Agence France-Presse",
+    "Reuters",
+    "AP",
+    "AFP",
+    "Associated Press",
+    "Bloomberg",
+    "PA",
+    "PA Media",
+    "UPI",
+    "dpa",
+    "Xinhua",
+    "Press Association",
+    "Agence France-Presse",
 ];
 
 /// One line of the body as the parser sees it.
@@ -130,12 +163,22 @@ fn split_lines(body: &str, markdown: bool) -> Vec<Line> {
             let trimmed = raw.trim();
             if markdown && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
                 in_fence = !in_fence;
-                return Line { text: String::new(), indented, heading: false, list_item: false };
+                return Line {
+                    text: String::new(),
+                    indented,
+                    heading: false,
+                    list_item: false,
+                };
             }
             if markdown && !in_fence {
                 markdown_line(trimmed, indented)
             } else {
-                Line { text: collapse_spaces(trimmed), indented, heading: false, list_item: false }
+                Line {
+                    text: collapse_spaces(trimmed),
+                    indented,
+                    heading: false,
+                    list_item: false,
+                }
             }
         })
         .collect()
@@ -154,18 +197,28 @@ static MD_EMPHASIS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 });
 static MD_HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>|<!--.*?-->").unwrap());
-static MD_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+]|\d{1,3}[.)])\s+").unwrap());
+static MD_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*+]|\d{1,3}[.)])\s+").unwrap());
 
 fn markdown_line(trimmed: &str, indented: bool) -> Line {
     let mut text = trimmed.trim_start_matches('>').trim_start();
     let mut heading = false;
     if let Some(stripped) = text.strip_prefix('#') {
         heading = true;
-        text = stripped.trim_start_matches('#').trim().trim_end_matches('#').trim_end();
+        text = stripped
+            .trim_start_matches('#')
+            .trim()
+            .trim_end_matches('#')
+            .trim_end();
     }
     let is_rule = text.len() >= 3 && text.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
     if is_rule {
-        return Line { text: String::new(), indented, heading: false, list_item: false };
+        return Line {
+            text: String::new(),
+            indented,
+            heading: false,
+            list_item: false,
+        };
     }
     let list_item = MD_LIST.is_match(text);
     let text = MD_LIST.replace(text, "");
@@ -176,7 +229,12 @@ fn markdown_line(trimmed: &str, indented: bool) -> Line {
     for pattern in MD_EMPHASIS.iter() {
         text = pattern.replace_all(&text, "$1").into_owned();
     }
-    Line { text: collapse_spaces(text.trim()), indented, heading, list_item }
+    Line {
+        text: collapse_spaces(text.trim()),
+        indented,
+        heading,
+        list_item,
+    }
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -311,7 +369,9 @@ fn looks_like_name(text: &str) -> bool {
         && words.iter().all(|word| {
             NAME_PARTICLES.contains(word)
                 || (word.chars().next().is_some_and(char::is_uppercase)
-                    && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')))
+                    && word
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')))
         })
         && words.iter().any(|w| !NAME_PARTICLES.contains(w))
         && !words
@@ -327,7 +387,13 @@ fn host_of(url: &str) -> Option<String> {
 }
 
 /// Takes the headline: a Markdown H1 before the text, or a first line that reads as one.
-fn take_title(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: &mut TextParts, markdown: bool) {
+fn take_title(
+    lines: &[Line],
+    content: &[usize],
+    consumed: &mut [bool],
+    parts: &mut TextParts,
+    markdown: bool,
+) {
     let remaining: Vec<usize> = content.iter().copied().filter(|&i| !consumed[i]).collect();
     let Some(&first) = remaining.first() else {
         return;
@@ -372,7 +438,11 @@ fn starts_wrapped_paragraph(lines: &[Line], consumed: &[bool], i: usize) -> bool
         return true;
     }
     let first = block[0].text.chars().count();
-    let longest = block[1..].iter().map(|l| l.text.chars().count()).max().unwrap_or(0);
+    let longest = block[1..]
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0);
     longest <= 100 && first >= 50 && first * 10 > longest * 6 && !ends_sentence(&block[0].text)
 }
 
@@ -407,7 +477,10 @@ fn flush_block(block: &mut Vec<&Line>, markdown: bool, out: &mut Vec<Paragraph>)
     } else if is_hard_wrapped(block) {
         join_wrapped_block(block, out);
     } else {
-        out.extend(block.iter().map(|line| Paragraph { text: line.text.clone(), heading: false }));
+        out.extend(block.iter().map(|line| Paragraph {
+            text: line.text.clone(),
+            heading: false,
+        }));
     }
     block.clear();
 }
@@ -422,7 +495,11 @@ fn is_hard_wrapped(block: &[&Line]) -> bool {
     if block.len() < 2 {
         return false;
     }
-    let longest = block.iter().map(|l| l.text.chars().count()).max().unwrap_or(0);
+    let longest = block
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0);
     let open_ends = block[..block.len() - 1]
         .iter()
         .filter(|l| !ends_sentence(&l.text))
@@ -436,7 +513,10 @@ fn join_wrapped_block(block: &[&Line], out: &mut Vec<Paragraph>) {
         // An indented line after a finished sentence starts a new paragraph.
         let starts_new = i > 0 && line.indented && ends_sentence(&current);
         if starts_new {
-            out.push(Paragraph { text: std::mem::take(&mut current), heading: false });
+            out.push(Paragraph {
+                text: std::mem::take(&mut current),
+                heading: false,
+            });
         }
         if !current.is_empty() {
             current.push(' ');
@@ -444,7 +524,10 @@ fn join_wrapped_block(block: &[&Line], out: &mut Vec<Paragraph>) {
         current.push_str(&line.text);
     }
     if !current.is_empty() {
-        out.push(Paragraph { text: current, heading: false });
+        out.push(Paragraph {
+            text: current,
+            heading: false,
+        });
     }
 }
 
@@ -453,10 +536,16 @@ fn join_markdown_block(block: &[&Line], out: &mut Vec<Paragraph>) {
     for line in block {
         if line.heading || line.list_item {
             if !current.is_empty() {
-                out.push(Paragraph { text: std::mem::take(&mut current), heading: false });
+                out.push(Paragraph {
+                    text: std::mem::take(&mut current),
+                    heading: false,
+                });
             }
             if line.heading {
-                out.push(Paragraph { text: line.text.clone(), heading: true });
+                out.push(Paragraph {
+                    text: line.text.clone(),
+                    heading: true,
+                });
                 continue;
             }
         }
@@ -466,7 +555,10 @@ fn join_markdown_block(block: &[&Line], out: &mut Vec<Paragraph>) {
         current.push_str(&line.text);
     }
     if !current.is_empty() {
-        out.push(Paragraph { text: current, heading: false });
+        out.push(Paragraph {
+            text: current,
+            heading: false,
+        });
     }
 }
 
@@ -520,7 +612,9 @@ fn split_long(text: &str) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut current = String::new();
     for sentence in sentences(text) {
-        if !current.is_empty() && current.chars().count() + sentence.chars().count() > PASSAGE_TARGET_CHARS {
+        if !current.is_empty()
+            && current.chars().count() + sentence.chars().count() > PASSAGE_TARGET_CHARS
+        {
             pieces.push(std::mem::take(&mut current));
         }
         if !current.is_empty() {
@@ -559,7 +653,11 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let next_starts_sentence = chars[j..]
             .iter()
             .find(|(_, ch)| !ch.is_whitespace())
-            .is_some_and(|&(_, ch)| ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '‘' | '\'' | '('));
+            .is_some_and(|&(_, ch)| {
+                ch.is_uppercase()
+                    || ch.is_ascii_digit()
+                    || matches!(ch, '"' | '“' | '‘' | '\'' | '(')
+            });
         if !followed_by_space || !next_starts_sentence {
             continue;
         }
@@ -587,7 +685,8 @@ fn is_abbreviation(before: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     // Single letters are initials ("J. Smith").
-    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)) || ABBREVIATIONS.contains(&word.as_str())
+    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+        || ABBREVIATIONS.contains(&word.as_str())
 }
 
 #[cfg(test)]

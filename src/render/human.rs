@@ -55,10 +55,23 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         writeln!(out, "{}", paint(style, DIM, &meta.join(" · ")))?;
         for hit in group {
             let label = format!("¶{}", hit.passage + 1);
-            let lines = wrap_highlighted(&hit.text, &hit.highlights, style.width.saturating_sub(6).max(30));
+            let lines = wrap_highlighted(
+                &hit.text,
+                &hit.highlights,
+                style.width.saturating_sub(6).max(30),
+            );
             for (i, line) in lines.iter().enumerate() {
-                let prefix = if i == 0 { format!("  {label:<4}") } else { "      ".to_string() };
-                writeln!(out, "{}{}", paint(style, DIM, &prefix), render_line(line, style))?;
+                let prefix = if i == 0 {
+                    format!("  {label:<4}")
+                } else {
+                    "      ".to_string()
+                };
+                writeln!(
+                    out,
+                    "{}{}",
+                    paint(style, DIM, &prefix),
+                    render_line(line, style)
+                )?;
             }
         }
     }
@@ -77,7 +90,9 @@ fn wrap_highlighted(text: &str, highlights: &[[usize; 2]], width: usize) -> Vec<
         let mut current: Vec<Segment> = Vec::new();
         let mut columns = 0;
         let mut word_start = None;
-        let words = line.char_indices().chain(std::iter::once((line.len(), ' ')));
+        let words = line
+            .char_indices()
+            .chain(std::iter::once((line.len(), ' ')));
         for (i, c) in words {
             match (c.is_whitespace(), word_start) {
                 (false, None) => word_start = Some(i),
@@ -127,7 +142,13 @@ fn push_word(line: &mut Vec<Segment>, word: &str, offset: usize, is_match: &dyn 
 fn render_line(segments: &[Segment], style: Style) -> String {
     segments
         .iter()
-        .map(|(text, matched)| if *matched { paint(style, MATCH, text) } else { text.clone() })
+        .map(|(text, matched)| {
+            if *matched {
+                paint(style, MATCH, text)
+            } else {
+                text.clone()
+            }
+        })
         .collect()
 }
 
@@ -138,32 +159,64 @@ pub fn clipping(out: &mut dyn Write, clipping: &Clipping, style: Style) -> io::R
         ("id", clipping.id.clone()),
         ("path", clipping.path.clone()),
         ("format", clipping.format.name().to_string()),
-        ("date", format!("{} (from {})", clipping.date, clipping.date_source.name())),
-        ("source", clipping.source.clone().unwrap_or_else(|| "-".to_string())),
-        ("url", clipping.url.clone().unwrap_or_else(|| "-".to_string())),
+        (
+            "date",
+            format!("{} (from {})", clipping.date, clipping.date_source.name()),
+        ),
+        (
+            "source",
+            clipping.source.clone().unwrap_or_else(|| "-".to_string()),
+        ),
+        (
+            "url",
+            clipping.url.clone().unwrap_or_else(|| "-".to_string()),
+        ),
         ("authors", list_or_dash(&clipping.authors)),
         ("topics", list_or_dash(&clipping.topics)),
         (
             "persons",
-            list_or_dash(&clipping.persons.iter().map(|p| p.name.clone()).collect::<Vec<_>>()),
+            list_or_dash(
+                &clipping
+                    .persons
+                    .iter()
+                    .map(|p| p.name.clone())
+                    .collect::<Vec<_>>(),
+            ),
         ),
     ];
     for (label, value) in rows {
-        writeln!(out, "{}{value}", paint(style, DIM, &format!("  {label:<9}")))?;
+        writeln!(
+            out,
+            "{}{value}",
+            paint(style, DIM, &format!("  {label:<9}"))
+        )?;
     }
     for (n, passage) in clipping.passages.iter().enumerate() {
         writeln!(out)?;
         let lines = wrap_highlighted(passage, &[], style.width.saturating_sub(6).max(30));
         for (i, line) in lines.iter().enumerate() {
-            let prefix = if i == 0 { format!("  ¶{:<3}", n + 1) } else { "      ".to_string() };
-            writeln!(out, "{}{}", paint(style, DIM, &prefix), render_line(line, style))?;
+            let prefix = if i == 0 {
+                format!("  ¶{:<3}", n + 1)
+            } else {
+                "      ".to_string()
+            };
+            writeln!(
+                out,
+                "{}{}",
+                paint(style, DIM, &prefix),
+                render_line(line, style)
+            )?;
         }
     }
     Ok(())
 }
 
 fn list_or_dash(items: &[String]) -> String {
-    if items.is_empty() { "-".to_string() } else { items.join(", ") }
+    if items.is_empty() {
+        "-".to_string()
+    } else {
+        items.join(", ")
+    }
 }
 
 /// Prints the one-paragraph summary of an ingest.
@@ -182,7 +235,11 @@ pub fn ingest_summary(out: &mut dyn Write, summary: &IngestSummary) -> io::Resul
     if !summary.by_format.is_empty() {
         writeln!(out, "  formats: {}", counts(&summary.by_format))?;
         let undated = summary.by_date_source.get("mtime").copied().unwrap_or(0);
-        writeln!(out, "  dates:   {} ({undated} undated)", counts(&summary.by_date_source))?;
+        writeln!(
+            out,
+            "  dates:   {} ({undated} undated)",
+            counts(&summary.by_date_source)
+        )?;
     }
     for skipped in &summary.skipped {
         writeln!(out, "  skipped {}: {}", skipped.path, skipped.reason)?;
@@ -209,7 +266,10 @@ pub fn stats(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
         ("last date", date(stats.last_date)),
         ("formats", counts(&stats.by_format)),
         ("date sources", counts(&stats.by_date_source)),
-        ("index size", format!("{:.1} MB", stats.index_bytes as f64 / 1e6)),
+        (
+            "index size",
+            format!("{:.1} MB", stats.index_bytes as f64 / 1e6),
+        ),
     ];
     for (label, value) in rows {
         writeln!(out, "{label:<13}{value}")?;
@@ -219,8 +279,21 @@ pub fn stats(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
 
 /// Prints topics with counts and date spans as an aligned table.
 pub fn topics(out: &mut dyn Write, topics: &[TopicCount], style: Style) -> io::Result<()> {
-    let width = topics.iter().map(|t| t.topic.chars().count()).max().unwrap_or(5).max(5);
-    writeln!(out, "{}", paint(style, DIM, &format!("{:<width$}  articles  first       last", "topic")))?;
+    let width = topics
+        .iter()
+        .map(|t| t.topic.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    writeln!(
+        out,
+        "{}",
+        paint(
+            style,
+            DIM,
+            &format!("{:<width$}  articles  first       last", "topic")
+        )
+    )?;
     for topic in topics {
         writeln!(
             out,
@@ -249,7 +322,10 @@ mod tests {
                     .collect()
             })
             .collect();
-        assert_eq!(rendered, ["The [judge] ruled that", "the [order] was", "unlawful"]);
+        assert_eq!(
+            rendered,
+            ["The [judge] ruled that", "the [order] was", "unlawful"]
+        );
     }
 
     #[test]
@@ -275,7 +351,19 @@ mod tests {
         assert!(!plain.contains('\x1b'));
         assert!(plain.contains("2025-04-24 (undated; file time)"));
         let mut coloured = Vec::new();
-        hits(&mut coloured, &[hit], Style { color: true, width: 80 }).unwrap();
-        assert!(String::from_utf8(coloured).unwrap().contains("\x1b[1;33mjudge\x1b[0m"));
+        hits(
+            &mut coloured,
+            &[hit],
+            Style {
+                color: true,
+                width: 80,
+            },
+        )
+        .unwrap();
+        assert!(
+            String::from_utf8(coloured)
+                .unwrap()
+                .contains("\x1b[1;33mjudge\x1b[0m")
+        );
     }
 }

@@ -16,6 +16,9 @@ pub struct Style {
 impl Style {
     /// Plain output for pipes and files.
     pub fn plain() -> Style {
-        Style { color: false, width: 100 }
+        Style {
+            color: false,
+            width: 100,
+        }
     }
 }

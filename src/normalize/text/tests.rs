@@ -27,13 +27,19 @@ fn seed_shaped_clipping() {
 fn headline_byline_date_and_source_lines() {
     let body = "Harbour road to close after storm damage\nBy Jane Doe and Sam Roe, Reuters\nPublished: 3 March 2025\n\nThe council voted on Monday to close the road.\nIt reopens in June.\n\nSource: Harbour Gazette\n";
     let parts = parse(body, false);
-    assert_eq!(parts.title.as_deref(), Some("Harbour road to close after storm damage"));
+    assert_eq!(
+        parts.title.as_deref(),
+        Some("Harbour road to close after storm damage")
+    );
     assert_eq!(parts.authors, ["Jane Doe", "Sam Roe"]);
     assert_eq!(parts.date.unwrap().date, ymd(2025, 3, 3));
     assert_eq!(parts.source.as_deref(), Some("Harbour Gazette"));
     assert_eq!(
         parts.passages,
-        ["The council voted on Monday to close the road.", "It reopens in June."]
+        [
+            "The council voted on Monday to close the road.",
+            "It reopens in June."
+        ]
     );
 }
 
@@ -43,7 +49,10 @@ fn date_at_bottom_and_published_beats_updated() {
     let parts = parse(body, false);
     let date = parts.date.unwrap();
     assert_eq!((date.date, date.updated), (ymd(2025, 3, 3), false));
-    assert_eq!(parts.passages, ["The river rose overnight in the town centre."]);
+    assert_eq!(
+        parts.passages,
+        ["The river rose overnight in the town centre."]
+    );
 }
 
 #[test]
@@ -68,12 +77,24 @@ fn hard_wrapped_paragraphs_are_joined() {
 
 #[test]
 fn url_and_wire_dateline_give_a_source() {
-    let parts = parse("Rates held\nhttps://www.example-news.com/2025/rates\nThe bank held rates on Tuesday.\n", false);
-    assert_eq!(parts.url.as_deref(), Some("https://www.example-news.com/2025/rates"));
+    let parts = parse(
+        "Rates held\nhttps://www.example-news.com/2025/rates\nThe bank held rates on Tuesday.\n",
+        false,
+    );
+    assert_eq!(
+        parts.url.as_deref(),
+        Some("https://www.example-news.com/2025/rates")
+    );
     assert_eq!(parts.source.as_deref(), Some("example-news.com"));
-    let parts = parse("Rates held\nLONDON, March 3 (Reuters) - The bank held rates.\nMore text here.\n", false);
+    let parts = parse(
+        "Rates held\nLONDON, March 3 (Reuters) - The bank held rates.\nMore text here.\n",
+        false,
+    );
     assert_eq!(parts.source.as_deref(), Some("Reuters"));
-    assert!(parts.date.is_none(), "a dateline without a year never dates a story");
+    assert!(
+        parts.date.is_none(),
+        "a dateline without a year never dates a story"
+    );
 }
 
 #[test]
@@ -103,7 +124,8 @@ fn markdown_headings_links_and_lists() {
 
 #[test]
 fn long_paragraphs_split_at_sentence_ends() {
-    let sentence = "The committee heard evidence from twelve witnesses over three long days of hearings. ";
+    let sentence =
+        "The committee heard evidence from twelve witnesses over three long days of hearings. ";
     let long = sentence.repeat(20);
     let parts = parse(&format!("A title here\n{long}\n"), false);
     assert!(parts.passages.len() > 1);
@@ -116,10 +138,22 @@ fn long_paragraphs_split_at_sentence_ends() {
 #[test]
 fn sentence_splitting_respects_abbreviations() {
     let cases: &[(&str, &[&str])] = &[
-        ("Mr. Smith left. He returned.", &["Mr. Smith left.", "He returned."]),
-        ("The U.S. Senate voted. It passed.", &["The U.S. Senate voted.", "It passed."]),
-        ("J. Smith said \"no.\" Then left!", &["J. Smith said \"no.\"", "Then left!"]),
-        ("Prices rose 3.5 percent. Why? Demand.", &["Prices rose 3.5 percent.", "Why?", "Demand."]),
+        (
+            "Mr. Smith left. He returned.",
+            &["Mr. Smith left.", "He returned."],
+        ),
+        (
+            "The U.S. Senate voted. It passed.",
+            &["The U.S. Senate voted.", "It passed."],
+        ),
+        (
+            "J. Smith said \"no.\" Then left!",
+            &["J. Smith said \"no.\"", "Then left!"],
+        ),
+        (
+            "Prices rose 3.5 percent. Why? Demand.",
+            &["Prices rose 3.5 percent.", "Why?", "Demand."],
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(sentences(text), *expected, "{text}");
@@ -147,14 +181,27 @@ fn first_line_of_a_wrapped_paragraph_is_not_a_headline() {
     let body = "White smoke rose above the old chapel on Thursday evening as cardinals chose a\nPeruvian bishop as the next leader of the church, officials said.\n\nHe greeted the crowd.\n";
     let parts = parse(body, false);
     assert_eq!(parts.title, None);
-    assert!(parts.passages[0].starts_with("White smoke"), "{:?}", parts.passages);
-    let parts = parse("Cocoa rains return\nShowers continued throughout the week in\nthe cocoa zone, easing the drought since early\nJanuary, the review said.\n", false);
+    assert!(
+        parts.passages[0].starts_with("White smoke"),
+        "{:?}",
+        parts.passages
+    );
+    let parts = parse(
+        "Cocoa rains return\nShowers continued throughout the week in\nthe cocoa zone, easing the drought since early\nJanuary, the review said.\n",
+        false,
+    );
     assert_eq!(parts.title.as_deref(), Some("Cocoa rains return"));
 }
 
 #[test]
 fn markdown_titles_come_only_from_headings() {
-    let parts = parse("Plain first line without a stop\nand its continuation here.\n\nSecond paragraph.\n", true);
+    let parts = parse(
+        "Plain first line without a stop\nand its continuation here.\n\nSecond paragraph.\n",
+        true,
+    );
     assert_eq!(parts.title, None);
-    assert_eq!(parts.passages[0], "Plain first line without a stop and its continuation here.");
+    assert_eq!(
+        parts.passages[0],
+        "Plain first line without a stop and its continuation here."
+    );
 }

@@ -1,0 +1,10 @@
+//! Command-line tests: each builds a small archive in a temporary folder, runs the
+//! `morgue` binary on it, and checks what a user would see.
+
+mod common;
+
+mod extract;
+mod ingest;
+mod search;
+mod seed;
+mod show;
