@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (corpus, out) = match args.as_slice() {
-        [out] => (PathBuf::from("../shared/corpora/reuters21578"), PathBuf::from(out)),
+        [out] => (
+            PathBuf::from("../shared/corpora/reuters21578"),
+            PathBuf::from(out),
+        ),
         [corpus, out] => (PathBuf::from(corpus), PathBuf::from(out)),
         _ => {
             eprintln!("usage: reuters_clippings [CORPUS_DIR] OUT_DIR");
@@ -19,14 +22,19 @@ fn main() {
         }
     };
     if !corpus.join("reut2-000.sgm").exists() {
-        eprintln!("skipped: the Reuters-21578 corpus is not at {}", corpus.display());
+        eprintln!(
+            "skipped: the Reuters-21578 corpus is not at {}",
+            corpus.display()
+        );
         return;
     }
     std::fs::create_dir_all(&out).expect("create the output folder");
     let mut written = 0;
     for n in 0..=21 {
         let file = corpus.join(format!("reut2-{n:03}.sgm"));
-        let Ok(bytes) = std::fs::read(&file) else { continue };
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
         // The SGML files are Latin-1: every byte is one character.
         let text: String = bytes.iter().map(|&b| b as char).collect();
         for story in text.split("<REUTERS").skip(1) {
@@ -78,9 +86,12 @@ fn unescape(text: &str) -> String {
 
 fn clipping(story: &str) -> Option<String> {
     let body = unescape(between(story, "<BODY>", "</BODY>")?);
-    let title = unescape(between(story, "<TITLE>", "</TITLE>").unwrap_or("")).trim().to_string();
+    let title = unescape(between(story, "<TITLE>", "</TITLE>").unwrap_or(""))
+        .trim()
+        .to_string();
     let date = between(story, "<DATE>", "</DATE>")?.trim();
-    let dateline = between(story, "<DATELINE>", "</DATELINE>").map(|d| unescape(d).trim().to_string());
+    let dateline =
+        between(story, "<DATELINE>", "</DATELINE>").map(|d| unescape(d).trim().to_string());
     let topics: Vec<String> = between(story, "<TOPICS>", "</TOPICS>")
         .unwrap_or("")
         .split("<D>")
@@ -112,5 +123,9 @@ fn published(date: &str) -> Option<String> {
     let (month, rest) = rest.split_once('-')?;
     let (year, time) = rest.split_once(' ')?;
     let month = format!("{}{}", &month[..1], month[1..].to_lowercase());
-    Some(format!("{} {month} {year} {}", day.trim_start_matches('0'), time.get(..5)?))
+    Some(format!(
+        "{} {month} {year} {}",
+        day.trim_start_matches('0'),
+        time.get(..5)?
+    ))
 }

@@ -55,25 +55,33 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         writeln!(out, "{}", paint(style, DIM, &meta.join(" · ")))?;
         for hit in group {
             let label = format!("¶{}", hit.passage + 1);
-            let lines = wrap_highlighted(
-                &hit.text,
-                &hit.highlights,
-                style.width.saturating_sub(6).max(30),
-            );
-            for (i, line) in lines.iter().enumerate() {
-                let prefix = if i == 0 {
-                    format!("  {label:<4}")
-                } else {
-                    "      ".to_string()
-                };
-                writeln!(
-                    out,
-                    "{}{}",
-                    paint(style, DIM, &prefix),
-                    render_line(line, style)
-                )?;
-            }
+            passage(out, &label, &hit.text, &hit.highlights, style)?;
         }
+    }
+    Ok(())
+}
+
+/// Prints a passage wrapped under a left label column, matches highlighted.
+fn passage(
+    out: &mut dyn Write,
+    label: &str,
+    text: &str,
+    highlights: &[[usize; 2]],
+    style: Style,
+) -> io::Result<()> {
+    let lines = wrap_highlighted(text, highlights, style.width.saturating_sub(6).max(30));
+    for (i, line) in lines.iter().enumerate() {
+        let prefix = if i == 0 {
+            format!("  {label:<4}")
+        } else {
+            " ".repeat(6)
+        };
+        writeln!(
+            out,
+            "{}{}",
+            paint(style, DIM, &prefix),
+            render_line(line, style)
+        )?;
     }
     Ok(())
 }
@@ -191,22 +199,9 @@ pub fn clipping(out: &mut dyn Write, clipping: &Clipping, style: Style) -> io::R
             paint(style, DIM, &format!("  {label:<9}"))
         )?;
     }
-    for (n, passage) in clipping.passages.iter().enumerate() {
+    for (n, text) in clipping.passages.iter().enumerate() {
         writeln!(out)?;
-        let lines = wrap_highlighted(passage, &[], style.width.saturating_sub(6).max(30));
-        for (i, line) in lines.iter().enumerate() {
-            let prefix = if i == 0 {
-                format!("  ¶{:<3}", n + 1)
-            } else {
-                "      ".to_string()
-            };
-            writeln!(
-                out,
-                "{}{}",
-                paint(style, DIM, &prefix),
-                render_line(line, style)
-            )?;
-        }
+        passage(out, &format!("¶{}", n + 1), text, &[], style)?;
     }
     Ok(())
 }
