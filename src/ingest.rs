@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSummary};
 use crate::input::{self, Skipped, SourceFile};
 use crate::normalize;
+use crate::story::{self, Signature, StoryIndex};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -59,7 +60,7 @@ enum Outcome {
     Read {
         file: SourceFile,
         hash: String,
-        clippings: Vec<Clipping>,
+        clippings: Vec<(Clipping, Signature)>,
     },
     Skipped(Skipped),
 }
@@ -88,6 +89,7 @@ pub fn ingest(
         writer.remove_all()?;
     }
     let mut manifest = old.clone();
+    let mut stories: Option<StoryIndex> = None;
     let mut changed = options.rebuild;
     let progress = progress_bar(found.files.len(), options.progress);
     let today = chrono::Utc::now().date_naive();
@@ -101,7 +103,16 @@ pub fn ingest(
             })
             .collect();
         for outcome in outcomes {
-            changed |= apply(outcome, &writer, &mut manifest, &mut summary)?;
+            if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
+                stories = Some(story_index(&old));
+            }
+            changed |= apply(
+                outcome,
+                &writer,
+                &mut manifest,
+                stories.as_mut(),
+                &mut summary,
+            )?;
         }
     }
     progress.finish_and_clear();
@@ -189,11 +200,14 @@ fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDat
         Err(skipped) => return Outcome::Skipped(skipped),
     };
     match normalize::normalize(&raw, today) {
-        Ok(clipping) => Outcome::Read {
-            file: file.clone(),
-            hash,
-            clippings: vec![clipping],
-        },
+        Ok(clipping) => {
+            let signature = story::signature(&clipping.title, &clipping.passages);
+            Outcome::Read {
+                file: file.clone(),
+                hash,
+                clippings: vec![(clipping, signature)],
+            }
+        }
         Err(err) => Outcome::Skipped(Skipped {
             path: file.display.clone(),
             reason: err.to_string(),
@@ -201,11 +215,23 @@ fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDat
     }
 }
 
+/// The stories of every record already indexed, built only when something new is read.
+fn story_index(manifest: &Manifest) -> StoryIndex {
+    let mut index = StoryIndex::new();
+    for record in manifest.records() {
+        if let Some(signature) = Signature::from_hex(&record.signature) {
+            index.insert(signature, record.story.clone());
+        }
+    }
+    index
+}
+
 /// Applies one outcome to the writer and manifest; returns true when the index changes.
 fn apply(
     outcome: Outcome,
     writer: &ClippingWriter,
     manifest: &mut Manifest,
+    stories: Option<&mut StoryIndex>,
     summary: &mut IngestSummary,
 ) -> Result<bool> {
     match outcome {
@@ -231,8 +257,12 @@ fn apply(
             } else {
                 summary.added += 1;
             }
-            for clipping in &clippings {
-                writer.add(clipping, &file.key)?;
+            let stories = stories.expect("the story index is built before records are applied");
+            let mut records = Vec::with_capacity(clippings.len());
+            for (clipping, signature) in &clippings {
+                let hex = signature.to_hex();
+                let story = stories.assign(signature.clone(), &clipping.id);
+                writer.add(clipping, &file.key, &story)?;
                 *summary
                     .by_format
                     .entry(clipping.format.name().to_string())
@@ -241,13 +271,14 @@ fn apply(
                     .by_date_source
                     .entry(clipping.date_source.name().to_string())
                     .or_default() += 1;
+                records.push(RecordSummary::new(clipping, story, hex));
             }
             let entry = FileEntry {
                 path: file.display.clone(),
                 size: file.size,
                 modified_ns: file.modified_ns,
                 hash,
-                records: clippings.iter().map(RecordSummary::from).collect(),
+                records,
             };
             manifest.files.insert(file.key, entry);
             Ok(true)

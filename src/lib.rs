@@ -2,9 +2,9 @@
 //!
 //! Data flows through the modules in the order they are declared:
 //! `input` reads files into [`input::RawClipping`]s, `normalize` turns each into a
-//! [`clipping::Clipping`], `index` stores clippings in a tantivy index (and is the only
+//! [`clipping::Clipping`], `story` groups copies of one story, `index` stores clippings in a tantivy index (and is the only
 //! module that knows tantivy), `ingest` keeps that index in step with a folder,
-//! `query` describes what a user asks for, `render` prints answers for people or
+//! `query` describes what a user asks for, `timeline` counts matches over time, `render` prints answers for people or
 //! programs, and `cli` wires it all to the command line.
 #![warn(missing_docs)]
 
@@ -17,5 +17,7 @@ pub mod input;
 pub mod normalize;
 pub mod query;
 pub mod render;
+pub mod story;
+pub mod timeline;
 
 pub use error::{Error, Result};

@@ -95,6 +95,8 @@ pub struct SearchRequest {
     pub filters: Filters,
     /// Maximum number of passages returned.
     pub limit: usize,
+    /// Show every copy of a story instead of collapsing copies into one hit.
+    pub all_copies: bool,
 }
 
 /// One passage that answers a search.

@@ -5,6 +5,7 @@ mod extract;
 mod ingest;
 mod search;
 mod show;
+mod timeline;
 
 use crate::index::ClippingIndex;
 use crate::render::{self, Style};
@@ -60,6 +61,8 @@ pub enum Command {
     Stats(show::StatsArgs),
     /// Topics with article counts.
     Topics(show::TopicsArgs),
+    /// Counts over time, with a representative passage per period.
+    Timeline(timeline::Args),
 }
 
 /// How a command ended, as the process exit status.
@@ -124,6 +127,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Show(args) => show::run(args, &context, &mut out),
         Command::Stats(args) => show::stats(args, &context, &mut out),
         Command::Topics(args) => show::topics(args, &context, &mut out),
+        Command::Timeline(args) => timeline::run(args, &context, &mut out),
     }?;
     out.flush()?;
     Ok(status)

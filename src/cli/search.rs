@@ -1,7 +1,7 @@
 //! `morgue search`: passages ranked by relevance, with filters.
 
 use super::{Context, ExitStatus, open_index};
-use crate::query::{Filters, SearchRequest, parse_date_range, parse_query};
+use crate::query::{Filters, SearchRequest, TextQuery, parse_date_range, parse_query};
 use crate::render;
 use anyhow::{Result, bail};
 use std::io::Write;
@@ -13,6 +13,24 @@ pub struct Args {
     /// source:reuters, date:2025-04, after:2025-01-01, before:2025-05-01.
     /// Quote a query that starts with `-`: `morgue search "-draft budget"`.
     pub query: Vec<String>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Maximum number of passages.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
+    /// Show every copy of a story (wire reprints, files saved twice) instead of one hit
+    /// with a list of copies.
+    #[arg(long)]
+    pub all_copies: bool,
+    /// Print hits as JSON Lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Filters shared by `search` and `timeline`.
+#[derive(Debug, clap::Args)]
+pub struct FilterArgs {
     /// Only articles with this topic (repeatable: all must match).
     #[arg(long)]
     pub topic: Vec<String>,
@@ -28,61 +46,42 @@ pub struct Args {
     /// Only articles published on or before this date.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Maximum number of passages.
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
-    pub limit: u16,
-    /// Print hits as JSON Lines.
-    #[arg(long)]
-    pub json: bool,
+}
+
+/// Parses the query words and adds the filters given as flags to those written in them.
+pub fn parse_with_filters(query: &[String], flags: &FilterArgs) -> Result<(TextQuery, Filters)> {
+    let (text, mut filters) = match parse_query(&query.join(" ")) {
+        Ok(parsed) => parsed,
+        Err(message) => bail!("{message}"),
+    };
+    filters.topics.extend(flags.topic.iter().cloned());
+    filters.sources.extend(flags.source.iter().cloned());
+    let range = |flag: &str, value: &str| {
+        parse_date_range(value).map_err(|message| anyhow::anyhow!("{flag}: {message}"))
+    };
+    if let Some(on) = &flags.on {
+        filters.within(range("--on", on)?);
+    }
+    if let Some(from) = &flags.from {
+        filters.after(range("--from", from)?.start);
+    }
+    if let Some(to) = &flags.to {
+        filters.before(range("--to", to)?.end);
+    }
+    Ok((text, filters))
 }
 
 impl Args {
     /// Turns the arguments into a search request, checking every date.
     pub fn request(&self) -> Result<SearchRequest> {
-        let (text, mut filters) = match parse_query(&self.query.join(" ")) {
-            Ok(parsed) => parsed,
-            Err(message) => bail!("{message}"),
-        };
-        add_flag_filters(
-            &mut filters,
-            &self.topic,
-            &self.source,
-            self.on.as_deref(),
-            self.from.as_deref(),
-            self.to.as_deref(),
-        )?;
+        let (text, filters) = parse_with_filters(&self.query, &self.filters)?;
         Ok(SearchRequest {
             text,
             filters,
             limit: usize::from(self.limit),
+            all_copies: self.all_copies,
         })
     }
-}
-
-/// Adds the filters given as flags to those written in the query.
-pub fn add_flag_filters(
-    filters: &mut Filters,
-    topics: &[String],
-    sources: &[String],
-    on: Option<&str>,
-    from: Option<&str>,
-    to: Option<&str>,
-) -> Result<()> {
-    filters.topics.extend(topics.iter().cloned());
-    filters.sources.extend(sources.iter().cloned());
-    let range = |flag: &str, value: &str| {
-        parse_date_range(value).map_err(|message| anyhow::anyhow!("{flag}: {message}"))
-    };
-    if let Some(on) = on {
-        filters.within(range("--on", on)?);
-    }
-    if let Some(from) = from {
-        filters.after(range("--from", from)?.start);
-    }
-    if let Some(to) = to {
-        filters.before(range("--to", to)?.end);
-    }
-    Ok(())
 }
 
 /// Runs `morgue search`.

@@ -25,10 +25,15 @@ pub struct RecordSummary {
     pub topics: Vec<String>,
     /// Number of passages.
     pub passages: usize,
+    /// Id of the story this record is a copy of (its own id when it is the first).
+    pub story: String,
+    /// MinHash signature of the passages, hex, for finding later copies.
+    pub signature: String,
 }
 
-impl From<&Clipping> for RecordSummary {
-    fn from(clipping: &Clipping) -> Self {
+impl RecordSummary {
+    /// Summarizes `clipping`, placed in `story`, with its signature in hex.
+    pub fn new(clipping: &Clipping, story: String, signature: String) -> Self {
         RecordSummary {
             id: clipping.id.clone(),
             title: clipping.title.clone(),
@@ -37,6 +42,8 @@ impl From<&Clipping> for RecordSummary {
             format: clipping.format,
             topics: clipping.topics.clone(),
             passages: clipping.passages.len(),
+            story,
+            signature,
         }
     }
 }

@@ -4,10 +4,12 @@
 pub mod manifest;
 mod schema;
 mod searcher;
+mod timeline;
 mod writer;
 
 pub use manifest::{FileEntry, Manifest, RecordSummary};
 pub use schema::SCHEMA_VERSION;
+pub use timeline::DayTable;
 pub use writer::ClippingWriter;
 
 use crate::error::{Error, Result};

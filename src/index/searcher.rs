@@ -6,7 +6,7 @@ use super::schema::{NAME_ANALYZER, NEWS_ANALYZER, from_tantivy_date, to_tantivy_
 use crate::clipping::{Clipping, DateSource, Format, folded_key};
 use crate::error::{Error, Result};
 use crate::query::{self, Filters, Hit, SearchRequest, TextQuery};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{
@@ -22,8 +22,32 @@ const TITLE_BOOST: f32 = 0.5;
 
 type Clause = (Occur, Box<dyn Query>);
 
+/// How many passages to look at per passage wanted when copies are collapsed.
+const COLLAPSE_FETCH_FACTOR: usize = 4;
+
+/// The queries for one request.
+pub(super) enum BuiltQuery {
+    /// No words: every passage that passes the filters.
+    FiltersOnly(Box<dyn Query>),
+    /// Words: passages with all of them, then (when there are several) with any.
+    Ranked {
+        strict: Box<dyn Query>,
+        loose: Option<Box<dyn Query>>,
+    },
+}
+
+impl BuiltQuery {
+    /// The query whose matches are counted: all words, or only the filters.
+    pub(super) fn matching(&self) -> &dyn Query {
+        match self {
+            BuiltQuery::FiltersOnly(query) => query.as_ref(),
+            BuiltQuery::Ranked { strict, .. } => strict.as_ref(),
+        }
+    }
+}
+
 impl ClippingIndex {
-    fn searcher(&self) -> Result<Searcher> {
+    pub(super) fn searcher(&self) -> Result<Searcher> {
         let reader = self
             .index
             .reader_builder()
@@ -37,75 +61,149 @@ impl ClippingIndex {
         Ok(self.searcher()?.num_docs())
     }
 
-    /// Runs a search and returns at most `request.limit` passages, best first.
+    /// Runs a search and returns at most `request.limit` passages, best first, with
+    /// copies of one story collapsed into the first hit unless `request.all_copies`.
     pub fn search(&self, request: &SearchRequest) -> Result<Vec<Hit>> {
         let searcher = self.searcher()?;
-        let filters = self.filter_clauses(&request.filters)?;
-        let excluded: Vec<Clause> = request
-            .text
+        let built = self.build_query(&request.text, &request.filters)?;
+        // Collapsing copies drops hits, so look further down the ranking.
+        let fetch = if request.all_copies {
+            request.limit
+        } else {
+            request.limit * COLLAPSE_FETCH_FACTOR
+        };
+        let ranked = self.rank(&searcher, &built, fetch)?;
+        let terms = self.highlight_terms(&request.text);
+        let mut owners: HashMap<u64, String> = HashMap::new();
+        let mut hits: Vec<(Hit, u64)> = Vec::new();
+        for (score, address) in ranked {
+            let (hit, story) = self.hit(&searcher, address, score, &terms)?;
+            if !request.all_copies {
+                let owner = owners.entry(story).or_insert_with(|| hit.path.clone());
+                if *owner != hit.path {
+                    continue;
+                }
+            }
+            hits.push((hit, story));
+            if hits.len() == request.limit {
+                break;
+            }
+        }
+        if !request.all_copies {
+            let mut copies: HashMap<u64, Vec<String>> = HashMap::new();
+            for (hit, story) in &mut hits {
+                if !copies.contains_key(story) {
+                    copies.insert(*story, self.copies(&searcher, *story, &hit.path)?);
+                }
+                hit.copies = copies[story].clone();
+            }
+        }
+        Ok(hits.into_iter().map(|(hit, _)| hit).collect())
+    }
+
+    /// Paths of the records in `story` other than the one at `own_path`.
+    fn copies(&self, searcher: &Searcher, story: u64, own_path: &str) -> Result<Vec<String>> {
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term_u64(self.fields.story, story)),
+            (Occur::Must, term_u64(self.fields.passage, 0)),
+        ]);
+        let mut paths: Vec<String> = searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .map(|address| searcher.doc::<TantivyDocument>(address))
+            .collect::<tantivy::Result<Vec<_>>>()?
+            .iter()
+            .map(|doc| self.text(doc, self.fields.path))
+            .filter(|path| path != own_path)
+            .collect();
+        paths.sort();
+        paths.dedup();
+        Ok(paths)
+    }
+
+    /// Builds the tantivy queries for a text query and filters.
+    pub(super) fn build_query(&self, text: &TextQuery, filters: &Filters) -> Result<BuiltQuery> {
+        let filters = self.filter_clauses(filters)?;
+        let excluded: Vec<Clause> = text
             .excluded
             .iter()
             .filter_map(|term| self.term_query(term))
             .map(|q| (Occur::MustNot, q))
             .collect();
-        let groups: Vec<Box<dyn Query>> = request
-            .text
+        let groups: Vec<Box<dyn Query>> = text
             .groups
             .iter()
             .filter_map(|g| self.group_query(g))
             .collect();
-        if !request.text.is_empty() && groups.is_empty() {
+        if !text.is_empty() && groups.is_empty() {
             return Err(Error::Query(
                 "the query has no searchable words; use letters or digits, or only filters"
                     .to_string(),
             ));
         }
-        let highlight_terms = self.highlight_terms(&request.text);
-        if groups.is_empty() {
-            let mut clauses: Vec<Clause> = vec![(Occur::Must, Box::new(AllQuery))];
+        let with_filters = |mut clauses: Vec<Clause>| -> Box<dyn Query> {
             clauses.extend(clone_clauses(&filters));
             clauses.extend(clone_clauses(&excluded));
-            let collector = TopDocs::with_limit(request.limit)
-                .order_by_fast_field::<DateTime>("date", Order::Desc);
-            let found = searcher.search(&BooleanQuery::new(clauses), &collector)?;
-            return found
-                .into_iter()
-                .map(|(_, address)| self.hit(&searcher, address, 0.0, &highlight_terms))
-                .collect();
+            Box::new(BooleanQuery::new(clauses))
+        };
+        if groups.is_empty() {
+            return Ok(BuiltQuery::FiltersOnly(with_filters(vec![(
+                Occur::Must,
+                Box::new(AllQuery),
+            )])));
         }
-
-        // Passages with every word first, then passages with some of them.
-        let mut strict: Vec<Clause> = groups
-            .iter()
-            .map(|q| (Occur::Must, q.box_clone()))
-            .collect();
-        strict.extend(clone_clauses(&filters));
-        strict.extend(clone_clauses(&excluded));
-        let strict_hits = searcher.search(
-            &BooleanQuery::new(strict),
-            &TopDocs::with_limit(request.limit).order_by_score(),
-        )?;
-        let mut ranked: Vec<(f32, DocAddress)> = strict_hits;
-        if ranked.len() < request.limit && groups.len() > 1 {
+        let strict = with_filters(
+            groups
+                .iter()
+                .map(|q| (Occur::Must, q.box_clone()))
+                .collect(),
+        );
+        let loose = (groups.len() > 1).then(|| {
             let any: Vec<Clause> = groups
                 .iter()
                 .map(|q| (Occur::Should, q.box_clone()))
                 .collect();
-            let mut loose: Vec<Clause> = vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
-            loose.extend(clone_clauses(&filters));
-            loose.extend(clone_clauses(&excluded));
-            let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
-            let more = searcher.search(
-                &BooleanQuery::new(loose),
-                &TopDocs::with_limit(request.limit + seen.len()).order_by_score(),
-            )?;
-            ranked.extend(more.into_iter().filter(|(_, a)| !seen.contains(a)));
-            ranked.truncate(request.limit);
+            with_filters(vec![(Occur::Must, Box::new(BooleanQuery::new(any)))])
+        });
+        Ok(BuiltQuery::Ranked { strict, loose })
+    }
+
+    /// The best `limit` passages: every word before some words; newest first without words.
+    fn rank(
+        &self,
+        searcher: &Searcher,
+        built: &BuiltQuery,
+        limit: usize,
+    ) -> Result<Vec<(f32, DocAddress)>> {
+        match built {
+            BuiltQuery::FiltersOnly(query) => {
+                let collector =
+                    TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc);
+                Ok(searcher
+                    .search(query.as_ref(), &collector)?
+                    .into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect())
+            }
+            BuiltQuery::Ranked { strict, loose } => {
+                let mut ranked = searcher.search(
+                    strict.as_ref(),
+                    &TopDocs::with_limit(limit).order_by_score(),
+                )?;
+                if let Some(loose) = loose
+                    && ranked.len() < limit
+                {
+                    let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
+                    let more = searcher.search(
+                        loose.as_ref(),
+                        &TopDocs::with_limit(limit + seen.len()).order_by_score(),
+                    )?;
+                    ranked.extend(more.into_iter().filter(|(_, a)| !seen.contains(a)));
+                    ranked.truncate(limit);
+                }
+                Ok(ranked)
+            }
         }
-        ranked
-            .into_iter()
-            .map(|(score, address)| self.hit(&searcher, address, score, &highlight_terms))
-            .collect()
     }
 
     /// Reads a record back from its passages; `None` when no record has `id`.
@@ -148,16 +246,18 @@ impl ClippingIndex {
         }))
     }
 
-    fn hit(
+    /// Reads one passage as a hit, with its story number.
+    pub(super) fn hit(
         &self,
         searcher: &Searcher,
         address: DocAddress,
         score: f32,
         terms: &HashSet<String>,
-    ) -> Result<Hit> {
+    ) -> Result<(Hit, u64)> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text = self.text(&doc, self.fields.text);
-        Ok(Hit {
+        let story = self.number(&doc, self.fields.story);
+        let hit = Hit {
             id: self.text(&doc, self.fields.id),
             passage: self.number(&doc, self.fields.passage) as usize,
             score,
@@ -171,7 +271,8 @@ impl ClippingIndex {
             highlights: self.highlights(&text, terms),
             text,
             copies: Vec::new(),
-        })
+        };
+        Ok((hit, story))
     }
 
     /// Byte ranges of the words in `text` whose analyzed form is one of `terms`.
@@ -232,14 +333,8 @@ impl ClippingIndex {
         }
         let in_text = tokens_query(self.fields.text, &tokens, IndexRecordOption::WithFreqs);
         let in_title = || tokens_query(self.fields.title, &tokens, IndexRecordOption::WithFreqs);
-        let lead = TermQuery::new(
-            Term::from_field_u64(self.fields.passage, 0),
-            IndexRecordOption::Basic,
-        );
-        let title_on_lead = BooleanQuery::new(vec![
-            (Occur::Must, in_title()),
-            (Occur::Must, Box::new(lead)),
-        ]);
+        let lead = term_u64(self.fields.passage, 0);
+        let title_on_lead = BooleanQuery::new(vec![(Occur::Must, in_title()), (Occur::Must, lead)]);
         let matches = BooleanQuery::new(vec![
             (Occur::Should, in_text),
             (
@@ -342,6 +437,14 @@ impl ClippingIndex {
     fn date_source(&self, doc: &TantivyDocument) -> DateSource {
         DateSource::from_name(&self.text(doc, self.fields.date_source)).unwrap_or(DateSource::Mtime)
     }
+}
+
+/// An exact match on a number field.
+fn term_u64(field: Field, value: u64) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_u64(field, value),
+        IndexRecordOption::Basic,
+    ))
 }
 
 /// A term query for one token, a phrase query for several.

@@ -2,7 +2,7 @@
 //! added, then one commit that also names the manifest describing the result.
 
 use super::manifest::{self, Manifest};
-use super::schema::{SCHEMA_VERSION, to_documents};
+use super::schema::{SCHEMA_VERSION, story_number, to_documents};
 use super::{ClippingIndex, CommitInfo};
 use crate::clipping::Clipping;
 use crate::error::{Error, Result};
@@ -45,9 +45,9 @@ impl<'a> ClippingWriter<'a> {
         Ok(())
     }
 
-    /// Adds a record read from the file with canonical path `key`.
-    pub fn add(&self, clipping: &Clipping, key: &str) -> Result<()> {
-        for doc in to_documents(clipping, key, &self.index.fields) {
+    /// Adds a record read from the file with canonical path `key`, as part of `story`.
+    pub fn add(&self, clipping: &Clipping, key: &str, story: &str) -> Result<()> {
+        for doc in to_documents(clipping, key, story_number(story), &self.index.fields) {
             self.writer.add_document(doc)?;
         }
         Ok(())

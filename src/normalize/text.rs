@@ -288,7 +288,8 @@ fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
     }
     if let Some(caps) = BYLINE.captures(text) {
         let (authors, agency) = byline_names(&caps[1]);
-        if !authors.is_empty() || agency.is_some() {
+        // "By Staff Writer" names no one, but is still a byline, not article text.
+        if !authors.is_empty() || agency.is_some() || is_title_cased(&caps[1]) {
             return Some(Meta::Authors(authors, agency));
         }
     }
@@ -361,6 +362,15 @@ fn byline_names(text: &str) -> (Vec<String>, Option<String>) {
         }
     }
     (names, agency)
+}
+
+/// True for a few capitalized words ("Staff Writer", "Our Foreign Desk").
+fn is_title_cased(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| NAME_PARTICLES.contains(w) || w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn looks_like_name(text: &str) -> bool {

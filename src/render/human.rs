@@ -6,6 +6,7 @@ use crate::clipping::{Clipping, DateSource};
 use crate::index::{Stats, TopicCount};
 use crate::ingest::IngestSummary;
 use crate::query::Hit;
+use crate::timeline::Timeline;
 use std::io::{self, Write};
 
 const BOLD: &str = "\x1b[1m";
@@ -50,7 +51,16 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
         meta.extend(first.source.clone());
         meta.push(first.path.clone());
         if !first.copies.is_empty() {
-            meta.push(format!("+{} copies", first.copies.len()));
+            let noun = if first.copies.len() == 1 {
+                "copy"
+            } else {
+                "copies"
+            };
+            meta.push(format!(
+                "+{} {noun}: {}",
+                first.copies.len(),
+                first.copies.join(", ")
+            ));
         }
         writeln!(out, "{}", paint(style, DIM, &meta.join(" · ")))?;
         for hit in group {
@@ -297,6 +307,75 @@ pub fn topics(out: &mut dyn Write, topics: &[TopicCount], style: Style) -> io::R
         )?;
     }
     Ok(())
+}
+
+/// Width of the longest bar in a terminal timeline chart.
+const BAR_COLUMNS: usize = 24;
+
+/// Prints a timeline as a bar chart: one row per period with stories, passages and the
+/// title of the period's top passage.
+pub fn timeline(out: &mut dyn Write, timeline: &Timeline, style: Style) -> io::Result<()> {
+    let subject = if timeline.query.trim().is_empty() {
+        "all clippings".to_string()
+    } else {
+        format!("\"{}\"", timeline.query.trim())
+    };
+    let header = format!(
+        "{subject} by {}: stories (passages), and the top passage's title",
+        timeline.by.name()
+    );
+    writeln!(out, "{}", paint(style, DIM, &header))?;
+    let most = timeline
+        .buckets
+        .iter()
+        .map(|b| b.stories)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let counts: Vec<String> = timeline
+        .buckets
+        .iter()
+        .map(|b| format!("{} ({})", b.stories, b.passages))
+        .collect();
+    let count_width = counts.iter().map(String::len).max().unwrap_or(0);
+    for (bucket, count) in timeline.buckets.iter().zip(&counts) {
+        let label = timeline.by.label(bucket.start);
+        let bar = bar(bucket.stories, most);
+        let title = bucket
+            .top
+            .as_ref()
+            .map_or(String::new(), |hit| hit.title.clone());
+        let room = style
+            .width
+            .saturating_sub(label.len() + BAR_COLUMNS + count_width + 6);
+        writeln!(
+            out,
+            "{label}  {}  {count:>count_width$}  {}",
+            paint(style, MATCH, &format!("{bar:<BAR_COLUMNS$}")),
+            shorten(&title, room)
+        )?;
+    }
+    Ok(())
+}
+
+/// A bar of `value / most` of the full width, in eighths of a column.
+fn bar(value: u64, most: u64) -> String {
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    if value == 0 {
+        return "·".to_string();
+    }
+    let eighths = ((value as f64 / most as f64) * (BAR_COLUMNS * 8) as f64)
+        .round()
+        .max(1.0) as usize;
+    format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8])
+}
+
+fn shorten(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(room.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
 }
 
 #[cfg(test)]

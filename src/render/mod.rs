@@ -1,8 +1,10 @@
 //! Presentation only: every answer printed for people (aligned, highlighted) or for
 //! programs (JSON), always into a `Write`.
 
+pub mod csv;
 pub mod human;
 pub mod json;
+pub mod svg;
 
 /// How human output should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

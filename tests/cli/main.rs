@@ -3,8 +3,10 @@
 
 mod common;
 
+mod copies;
 mod extract;
 mod ingest;
 mod search;
 mod seed;
 mod show;
+mod timeline;

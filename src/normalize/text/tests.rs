@@ -44,6 +44,24 @@ fn headline_byline_date_and_source_lines() {
 }
 
 #[test]
+fn bylines_without_a_name_are_not_text() {
+    let parts = parse(
+        "Rates held\nBy Staff Writer\n\nThe bank held rates.\nMore text.\n",
+        false,
+    );
+    assert!(parts.authors.is_empty());
+    assert_eq!(parts.passages, ["The bank held rates.", "More text."]);
+    let parts = parse(
+        "Rates held\n\nBy the end of the day the bank had held rates.\nMore text.\n",
+        false,
+    );
+    assert_eq!(
+        parts.passages[0],
+        "By the end of the day the bank had held rates."
+    );
+}
+
+#[test]
 fn date_at_bottom_and_published_beats_updated() {
     let body = "Flood barriers raised\nUpdated 4 March 2025\nThe river rose overnight in the town centre.\nPosted on March 3, 2025 at 10:32\n";
     let parts = parse(body, false);

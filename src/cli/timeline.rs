@@ -1,0 +1,61 @@
+//! `morgue timeline`: how coverage rose and fell, as a chart, JSON, CSV or SVG.
+
+use super::search::{FilterArgs, parse_with_filters};
+use super::{Context, ExitStatus, open_index};
+use crate::render;
+use crate::timeline::{self, TimelineRequest, Unit};
+use anyhow::{Context as _, Result};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `morgue timeline`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Words and filters, as for `search`; periods count passages with every word.
+    pub query: Vec<String>,
+    /// Filters; `--from`/`--to`/`--on` also fix the span shown.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Period length (default: chosen from the span, 10 to 60 periods).
+    #[arg(long, value_enum)]
+    pub by: Option<Unit>,
+    /// Print the timeline as one JSON object.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the timeline as CSV.
+    #[arg(long)]
+    pub csv: bool,
+    /// Also write the chart as an SVG image to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+/// Runs `morgue timeline`.
+pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let (text, filters) = parse_with_filters(&args.query, &args.filters)?;
+    let request = TimelineRequest {
+        query: args.query.join(" "),
+        text,
+        filters,
+        by: args.by,
+    };
+    let index = open_index(context)?;
+    let timeline = timeline::build(&index, &request)?;
+    if let Some(path) = &args.svg {
+        let svg = render::svg::timeline(&timeline);
+        std::fs::write(path, svg).with_context(|| format!("writing {}", path.display()))?;
+        context.note(&format!("chart written to {}", path.display()));
+    }
+    if args.json {
+        render::json::line(out, &timeline)?;
+    } else if args.csv {
+        render::csv::timeline(out, &timeline)?;
+    } else {
+        render::human::timeline(out, &timeline, context.style)?;
+    }
+    Ok(if timeline.is_empty() {
+        ExitStatus::NoResults
+    } else {
+        ExitStatus::Results
+    })
+}

@@ -1,0 +1,320 @@
+//! Groups near-identical copies of one story (wire reprints, the same file saved twice):
+//! MinHash signatures over word shingles, and a banded index to find copies quickly.
+
+use std::collections::HashMap;
+
+/// Number of hash functions in a signature.
+pub const SIGNATURE_LEN: usize = 64;
+/// Words per shingle: long enough that two different reports of one event share few,
+/// short enough that a brief still has some. Every record uses the same size, so any two
+/// can be compared.
+const SHINGLE_WORDS: usize = 3;
+/// Rows per band: two signature values must agree for two records to be compared at all.
+const BAND_ROWS: usize = 2;
+/// Share of the smaller record's shingles found in the larger one above which two records
+/// are one story: a copy with its last paragraph cut is still contained in the original.
+pub const SAME_STORY: f64 = 0.9;
+/// Least estimated Jaccard similarity for one story, so that a one-line brief is not
+/// taken for a copy of every long report that quotes it.
+const MIN_JACCARD: f64 = 0.3;
+/// Below this many words of text, the title's words join the shingles: formulaic briefs
+/// ("Qtly div 25 cts vs 25 cts prior") differ only by their headlines.
+const SHORT_TEXT_WORDS: usize = 50;
+
+/// Least share of title words two short texts must have in common to be one story.
+const SHORT_TITLE_OVERLAP: f64 = 0.5;
+
+/// A MinHash signature of a record's text, with the number of distinct shingles it
+/// summarizes and, for short texts, the hashes of its title words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// The minimum hash under each hash function.
+    pub minimums: [u32; SIGNATURE_LEN],
+    /// How many distinct shingles the text has.
+    pub shingles: u32,
+    /// Sorted hashes of the title's words; empty for texts long enough to speak for
+    /// themselves.
+    pub title_words: Vec<u32>,
+}
+
+/// A 64-bit mixer (SplitMix64's finalizer): spreads nearby inputs over all bits.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d049bb133111eb);
+    x ^ (x >> 31)
+}
+
+/// Seeds for the hash functions, fixed so signatures stay comparable across runs.
+fn seeds() -> [u64; SIGNATURE_LEN] {
+    std::array::from_fn(|k| mix(0x6d6f_7267_7565 ^ (k as u64).wrapping_mul(0x9e3779b97f4a7c15)))
+}
+
+fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
+}
+
+/// Hashes of the `size`-word shingles of a list of words (the words themselves when fewer).
+fn shingles_of(words: &[u64], size: usize) -> Vec<u64> {
+    if words.len() < size {
+        return words.to_vec();
+    }
+    words
+        .windows(size)
+        .map(|window| {
+            window
+                .iter()
+                .fold(0u64, |acc, &w| mix(acc.rotate_left(17) ^ w))
+        })
+        .collect()
+}
+
+/// Computes the signature of a record from its passages (and its title, when the text is
+/// short).
+pub fn signature(title: &str, passages: &[String]) -> Signature {
+    let words: Vec<u64> = passages.iter().flat_map(|p| word_hashes(p)).collect();
+    let short = words.len() < SHORT_TEXT_WORDS;
+    let mut shingles = shingles_of(&words, SHINGLE_WORDS);
+    let mut title_words: Vec<u32> = Vec::new();
+    if short {
+        title_words = word_hashes(title).map(|h| (h >> 32) as u32).collect();
+        title_words.sort_unstable();
+        title_words.dedup();
+    }
+    shingles.sort_unstable();
+    shingles.dedup();
+    let seeds = seeds();
+    let mut minimums = [u32::MAX; SIGNATURE_LEN];
+    for &shingle in &shingles {
+        for (min, seed) in minimums.iter_mut().zip(seeds) {
+            let value = (mix(shingle ^ seed) >> 32) as u32;
+            if value < *min {
+                *min = value;
+            }
+        }
+    }
+    Signature {
+        minimums,
+        shingles: shingles.len() as u32,
+        title_words,
+    }
+}
+
+/// Jaccard similarity of two sorted, distinct lists.
+fn overlap(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut same) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                same += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - same;
+    if union == 0 {
+        1.0
+    } else {
+        same as f64 / union as f64
+    }
+}
+
+impl Signature {
+    /// Estimated Jaccard similarity of the two records' shingle sets.
+    pub fn similarity(&self, other: &Signature) -> f64 {
+        let same = self
+            .minimums
+            .iter()
+            .zip(other.minimums.iter())
+            .filter(|(a, b)| a == b)
+            .count();
+        same as f64 / SIGNATURE_LEN as f64
+    }
+
+    /// Estimated share of the smaller record's shingles that the larger one also has.
+    pub fn containment(&self, other: &Signature) -> f64 {
+        let jaccard = self.similarity(other);
+        let (a, b) = (f64::from(self.shingles), f64::from(other.shingles));
+        let smaller = a.min(b).max(1.0);
+        (jaccard * (a + b) / (1.0 + jaccard) / smaller).min(1.0)
+    }
+
+    /// True when the two records are copies of one story. Short texts (formulaic briefs
+    /// that differ only in whom they are about) must also share most title words.
+    pub fn same_story(&self, other: &Signature) -> bool {
+        let titles_agree = self.title_words.is_empty()
+            || other.title_words.is_empty()
+            || overlap(&self.title_words, &other.title_words) >= SHORT_TITLE_OVERLAP;
+        titles_agree
+            && self.similarity(other) >= MIN_JACCARD
+            && self.containment(other) >= SAME_STORY
+    }
+
+    /// Hex form for the manifest: the shingle count, the minimums, then any title words.
+    pub fn to_hex(&self) -> String {
+        let mut hex = format!("{:08x}", self.shingles);
+        for v in self.minimums.iter().chain(&self.title_words) {
+            hex.push_str(&format!("{v:08x}"));
+        }
+        hex
+    }
+
+    /// Parses [`Signature::to_hex`]'s output.
+    pub fn from_hex(hex: &str) -> Option<Signature> {
+        if hex.len() < (SIGNATURE_LEN + 1) * 8 || !hex.len().is_multiple_of(8) || !hex.is_ascii() {
+            return None;
+        }
+        let values: Vec<u32> = (0..hex.len() / 8)
+            .map(|k| u32::from_str_radix(&hex[k * 8..k * 8 + 8], 16).ok())
+            .collect::<Option<_>>()?;
+        let mut minimums = [0u32; SIGNATURE_LEN];
+        minimums.copy_from_slice(&values[1..=SIGNATURE_LEN]);
+        Some(Signature {
+            minimums,
+            shingles: values[0],
+            title_words: values[SIGNATURE_LEN + 1..].to_vec(),
+        })
+    }
+
+    fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+        self.minimums
+            .chunks(BAND_ROWS)
+            .enumerate()
+            .map(|(band, rows)| {
+                let key = rows
+                    .iter()
+                    .fold(band as u64, |acc, &v| mix(acc ^ u64::from(v)));
+                (band, key)
+            })
+    }
+}
+
+/// Signatures of the records seen so far, each with its story id, searchable by band.
+#[derive(Debug, Default)]
+pub struct StoryIndex {
+    bands: Vec<HashMap<u64, Vec<usize>>>,
+    entries: Vec<(Signature, String)>,
+}
+
+impl StoryIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        StoryIndex {
+            bands: vec![HashMap::new(); SIGNATURE_LEN / BAND_ROWS],
+            entries: Vec::new(),
+        }
+    }
+
+    /// Number of records held.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no record is held.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds a record's signature under `story`.
+    pub fn insert(&mut self, signature: Signature, story: String) {
+        let slot = self.entries.len();
+        for (band, key) in signature.band_keys() {
+            self.bands[band].entry(key).or_default().push(slot);
+        }
+        self.entries.push((signature, story));
+    }
+
+    /// The story of the closest record that is a copy of this one, if any.
+    pub fn find(&self, signature: &Signature) -> Option<&str> {
+        let mut best: Option<(f64, usize)> = None;
+        let mut seen = std::collections::HashSet::new();
+        for (band, key) in signature.band_keys() {
+            for &slot in self.bands[band].get(&key).into_iter().flatten() {
+                if !seen.insert(slot) {
+                    continue;
+                }
+                let other = &self.entries[slot].0;
+                if !other.same_story(signature) {
+                    continue;
+                }
+                let closeness = other.similarity(signature);
+                if best.is_none_or(|(s, _)| closeness > s) {
+                    best = Some((closeness, slot));
+                }
+            }
+        }
+        best.map(|(_, slot)| self.entries[slot].1.as_str())
+    }
+
+    /// The story for a new record: that of its closest copy, else `own_id`; the record is
+    /// then added so later copies find it.
+    pub fn assign(&mut self, signature: Signature, own_id: &str) -> String {
+        let story = self.find(&signature).unwrap_or(own_id).to_string();
+        self.insert(signature, story.clone());
+        story
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passages(text: &str) -> Vec<String> {
+        text.split('\n').map(str::to_string).collect()
+    }
+
+    fn sig(text: &str) -> Signature {
+        signature("A headline", &passages(text))
+    }
+
+    const STORY: &str = "The central bank raised its main interest rate by a quarter point on Thursday, the third rise this year.\nThe governor said inflation was still too high and that further increases could not be ruled out.\nMarkets had expected the move after figures last week showed prices rising faster than forecast.\nThe decision was backed by seven of the nine members of the rate-setting committee.\nTwo members voted to keep rates unchanged, citing signs that the economy was slowing.";
+
+    #[test]
+    fn copies_are_one_story_and_different_stories_are_not() {
+        let original = sig(STORY);
+        let trimmed: Vec<String> = passages(STORY).into_iter().take(4).collect();
+        let reworded = STORY.replace("on Thursday", "on Thursday morning");
+        let other = "The central bank raised its main interest rate on Thursday.\nShoppers in the capital said they were worried about mortgage payments going up again.\nOne estate agent said buyers had already started to pull out of sales this spring.\nA trade body called the rise a blow to small firms that borrow to pay suppliers.";
+        assert_eq!(original.similarity(&sig(STORY)), 1.0);
+        assert!(original.same_story(&signature("Another headline", &trimmed)));
+        assert!(original.same_story(&sig(&reworded)));
+        assert!(!original.same_story(&sig(other)));
+        assert!(original.similarity(&sig(other)) < 0.2);
+    }
+
+    #[test]
+    fn short_briefs_differ_by_their_headlines() {
+        let brief = passages("Qtly div 25 cts vs 25 cts prior\nPay April one\nRecord March 15");
+        let a = signature("MERIDIAN BANCORP SETS REGULAR PAYOUT", &brief);
+        let b = signature("HARBOUR MILLS SETS REGULAR PAYOUT", &brief);
+        let a_again = signature("UPDATE - meridian bancorp sets regular payout", &brief[..2]);
+        assert!(!a.same_story(&b));
+        assert!(a.same_story(&a_again));
+    }
+
+    #[test]
+    fn story_index_groups_copies_under_the_first_id() {
+        let mut index = StoryIndex::new();
+        assert_eq!(index.assign(sig(STORY), "a"), "a");
+        let trimmed: Vec<String> = passages(STORY).into_iter().take(4).collect();
+        assert_eq!(index.assign(signature("Other", &trimmed), "b"), "a");
+        let unrelated =
+            sig("An entirely unrelated report about a football match and its late winning goal.");
+        assert_eq!(index.assign(unrelated, "c"), "c");
+        assert_eq!(index.len(), 3);
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        let s = sig(STORY);
+        assert_eq!(Signature::from_hex(&s.to_hex()), Some(s));
+        let short = signature("Short brief here", &passages("Only a few words."));
+        assert_eq!(short.title_words.len(), 3);
+        assert_eq!(Signature::from_hex(&short.to_hex()), Some(short));
+        assert_eq!(Signature::from_hex("zz"), None);
+    }
+}
