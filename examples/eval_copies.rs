@@ -13,6 +13,9 @@ use morgue::story::{StoryIndex, signature};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+/// Unordered pairs of indexes into a list of texts, smaller index first.
+type Pairs = BTreeSet<(usize, usize)>;
+
 fn main() {
     let corpora = std::env::args()
         .nth(1)
@@ -50,7 +53,7 @@ fn main() {
 }
 
 /// Pairs of indexes into `texts` that morgue puts in one story.
-fn predicted(texts: &[String]) -> BTreeSet<(usize, usize)> {
+fn predicted(texts: &[String]) -> Pairs {
     let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let mut index = StoryIndex::new();
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -73,7 +76,7 @@ fn predicted(texts: &[String]) -> BTreeSet<(usize, usize)> {
     pairs(groups.values())
 }
 
-fn pairs<'a>(groups: impl Iterator<Item = &'a Vec<usize>>) -> BTreeSet<(usize, usize)> {
+fn pairs<'a>(groups: impl Iterator<Item = &'a Vec<usize>>) -> Pairs {
     let mut out = BTreeSet::new();
     for group in groups {
         for (k, &a) in group.iter().enumerate() {
@@ -85,7 +88,7 @@ fn pairs<'a>(groups: impl Iterator<Item = &'a Vec<usize>>) -> BTreeSet<(usize, u
     out
 }
 
-fn report(name: &str, texts: &[String], truth: &BTreeSet<(usize, usize)>) {
+fn report(name: &str, texts: &[String], truth: &Pairs) {
     let found = predicted(texts);
     let right = found.intersection(truth).count();
     let precision = if found.is_empty() {
@@ -160,7 +163,7 @@ fn sentence_containment(a: &str, b: &str) -> f64 {
 }
 
 /// Pairs whose text (headline and article) is the same once spaces are folded.
-fn truth_identical(texts: &[String]) -> BTreeSet<(usize, usize)> {
+fn truth_identical(texts: &[String]) -> Pairs {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, text) in texts.iter().enumerate() {
         let key = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -193,7 +196,7 @@ fn bbc(dir: &Path) -> Option<Vec<String>> {
 
 /// Reuters stories as text clippings, plus a near-copy of every fifth story with at least
 /// three paragraphs; the truth is the copy pairs and pairs of identical stories.
-fn reuters(dir: &Path) -> Option<(Vec<String>, BTreeSet<(usize, usize)>)> {
+fn reuters(dir: &Path) -> Option<(Vec<String>, Pairs)> {
     let mut stories = Vec::new();
     for n in 0..=21 {
         let Ok(bytes) = std::fs::read(dir.join(format!("reut2-{n:03}.sgm"))) else {
