@@ -56,7 +56,7 @@ fn main() {
 fn predicted(texts: &[String]) -> Pairs {
     let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let mut index = StoryIndex::new();
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, text) in texts.iter().enumerate() {
         let raw = RawClipping {
             path: format!("{i}.txt"),
@@ -67,10 +67,7 @@ fn predicted(texts: &[String]) -> Pairs {
         let Ok(clipping) = normalize(&raw, today) else {
             continue;
         };
-        let story = index.assign(
-            signature(&clipping.title, &clipping.passages),
-            &i.to_string(),
-        );
+        let story = index.assign(signature(&clipping.title, &clipping.passages), i as u64);
         groups.entry(story).or_default().push(i);
     }
     pairs(groups.values())

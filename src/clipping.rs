@@ -124,6 +124,11 @@ pub fn clipping_id(title: &str, passages: &[String]) -> String {
     format!("{:016x}", hasher.digest())
 }
 
+/// The number form of a record id (ids are 16 hex digits), used for story ids.
+pub fn id_number(id: &str) -> u64 {
+    u64::from_str_radix(id, 16).unwrap_or_else(|_| xxhash_rust::xxh3::xxh3_64(id.as_bytes()))
+}
+
 /// A name folded for matching: accents removed, lower case, single spaces.
 ///
 /// Topics and sources are filtered by this key, so "Politics", "politics" and

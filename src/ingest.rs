@@ -2,6 +2,7 @@
 //! replaced, deleted files removed, unchanged files skipped, all in one commit.
 
 use crate::clipping::Clipping;
+use crate::clipping::id_number;
 use crate::error::{Error, Result};
 use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSummary};
 use crate::input::{self, Skipped, SourceFile};
@@ -104,7 +105,7 @@ pub fn ingest(
             .collect();
         for outcome in outcomes {
             if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
-                stories = Some(story_index(&old));
+                stories = Some(index.story_index()?);
             }
             changed |= apply(
                 outcome,
@@ -215,17 +216,6 @@ fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDat
     }
 }
 
-/// The stories of every record already indexed, built only when something new is read.
-fn story_index(manifest: &Manifest) -> StoryIndex {
-    let mut index = StoryIndex::new();
-    for record in manifest.records() {
-        if let Some(signature) = Signature::from_hex(&record.signature) {
-            index.insert(signature, record.story.clone());
-        }
-    }
-    index
-}
-
 /// Applies one outcome to the writer and manifest; returns true when the index changes.
 fn apply(
     outcome: Outcome,
@@ -260,9 +250,8 @@ fn apply(
             let stories = stories.expect("the story index is built before records are applied");
             let mut records = Vec::with_capacity(clippings.len());
             for (clipping, signature) in &clippings {
-                let hex = signature.to_hex();
-                let story = stories.assign(signature.clone(), &clipping.id);
-                writer.add(clipping, &file.key, &story)?;
+                let story = stories.assign(signature.clone(), id_number(&clipping.id));
+                writer.add(clipping, &file.key, story, signature)?;
                 *summary
                     .by_format
                     .entry(clipping.format.name().to_string())
@@ -271,7 +260,7 @@ fn apply(
                     .by_date_source
                     .entry(clipping.date_source.name().to_string())
                     .or_default() += 1;
-                records.push(RecordSummary::new(clipping, story, hex));
+                records.push(RecordSummary::new(clipping));
             }
             let entry = FileEntry {
                 path: file.display.clone(),

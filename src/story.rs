@@ -154,23 +154,24 @@ impl Signature {
             && self.containment(other) >= SAME_STORY
     }
 
-    /// Hex form for the manifest: the shingle count, the minimums, then any title words.
-    pub fn to_hex(&self) -> String {
-        let mut hex = format!("{:08x}", self.shingles);
-        for v in self.minimums.iter().chain(&self.title_words) {
-            hex.push_str(&format!("{v:08x}"));
-        }
-        hex
+    /// Bytes for the index: shingle count, minimums, then any title words (little-endian).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        std::iter::once(self.shingles)
+            .chain(self.minimums.iter().copied())
+            .chain(self.title_words.iter().copied())
+            .flat_map(u32::to_le_bytes)
+            .collect()
     }
 
-    /// Parses [`Signature::to_hex`]'s output.
-    pub fn from_hex(hex: &str) -> Option<Signature> {
-        if hex.len() < (SIGNATURE_LEN + 1) * 8 || !hex.len().is_multiple_of(8) || !hex.is_ascii() {
+    /// Parses [`Signature::to_bytes`]'s output.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
+        if bytes.len() < (SIGNATURE_LEN + 1) * 4 || !bytes.len().is_multiple_of(4) {
             return None;
         }
-        let values: Vec<u32> = (0..hex.len() / 8)
-            .map(|k| u32::from_str_radix(&hex[k * 8..k * 8 + 8], 16).ok())
-            .collect::<Option<_>>()?;
+        let values: Vec<u32> = bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
         let mut minimums = [0u32; SIGNATURE_LEN];
         minimums.copy_from_slice(&values[1..=SIGNATURE_LEN]);
         Some(Signature {
@@ -197,7 +198,7 @@ impl Signature {
 #[derive(Debug, Default)]
 pub struct StoryIndex {
     bands: Vec<HashMap<u64, Vec<usize>>>,
-    entries: Vec<(Signature, String)>,
+    entries: Vec<(Signature, u64)>,
 }
 
 impl StoryIndex {
@@ -220,7 +221,7 @@ impl StoryIndex {
     }
 
     /// Adds a record's signature under `story`.
-    pub fn insert(&mut self, signature: Signature, story: String) {
+    pub fn insert(&mut self, signature: Signature, story: u64) {
         let slot = self.entries.len();
         for (band, key) in signature.band_keys() {
             self.bands[band].entry(key).or_default().push(slot);
@@ -229,7 +230,7 @@ impl StoryIndex {
     }
 
     /// The story of the closest record that is a copy of this one, if any.
-    pub fn find(&self, signature: &Signature) -> Option<&str> {
+    pub fn find(&self, signature: &Signature) -> Option<u64> {
         let mut best: Option<(f64, usize)> = None;
         let mut seen = std::collections::HashSet::new();
         for (band, key) in signature.band_keys() {
@@ -247,14 +248,14 @@ impl StoryIndex {
                 }
             }
         }
-        best.map(|(_, slot)| self.entries[slot].1.as_str())
+        best.map(|(_, slot)| self.entries[slot].1)
     }
 
     /// The story for a new record: that of its closest copy, else `own_id`; the record is
     /// then added so later copies find it.
-    pub fn assign(&mut self, signature: Signature, own_id: &str) -> String {
-        let story = self.find(&signature).unwrap_or(own_id).to_string();
-        self.insert(signature, story.clone());
+    pub fn assign(&mut self, signature: Signature, own_id: u64) -> u64 {
+        let story = self.find(&signature).unwrap_or(own_id);
+        self.insert(signature, story);
         story
     }
 }
@@ -299,22 +300,22 @@ mod tests {
     #[test]
     fn story_index_groups_copies_under_the_first_id() {
         let mut index = StoryIndex::new();
-        assert_eq!(index.assign(sig(STORY), "a"), "a");
+        assert_eq!(index.assign(sig(STORY), 1), 1);
         let trimmed: Vec<String> = passages(STORY).into_iter().take(4).collect();
-        assert_eq!(index.assign(signature("Other", &trimmed), "b"), "a");
+        assert_eq!(index.assign(signature("Other", &trimmed), 2), 1);
         let unrelated =
             sig("An entirely unrelated report about a football match and its late winning goal.");
-        assert_eq!(index.assign(unrelated, "c"), "c");
+        assert_eq!(index.assign(unrelated, 3), 3);
         assert_eq!(index.len(), 3);
     }
 
     #[test]
-    fn hex_round_trips() {
+    fn bytes_round_trip() {
         let s = sig(STORY);
-        assert_eq!(Signature::from_hex(&s.to_hex()), Some(s));
+        assert_eq!(Signature::from_bytes(&s.to_bytes()), Some(s));
         let short = signature("Short brief here", &passages("Only a few words."));
         assert_eq!(short.title_words.len(), 3);
-        assert_eq!(Signature::from_hex(&short.to_hex()), Some(short));
-        assert_eq!(Signature::from_hex("zz"), None);
+        assert_eq!(Signature::from_bytes(&short.to_bytes()), Some(short));
+        assert_eq!(Signature::from_bytes(b"zz"), None);
     }
 }

@@ -25,15 +25,11 @@ pub struct RecordSummary {
     pub topics: Vec<String>,
     /// Number of passages.
     pub passages: usize,
-    /// Id of the story this record is a copy of (its own id when it is the first).
-    pub story: String,
-    /// MinHash signature of the passages, hex, for finding later copies.
-    pub signature: String,
 }
 
 impl RecordSummary {
-    /// Summarizes `clipping`, placed in `story`, with its signature in hex.
-    pub fn new(clipping: &Clipping, story: String, signature: String) -> Self {
+    /// Summarizes `clipping`.
+    pub fn new(clipping: &Clipping) -> Self {
         RecordSummary {
             id: clipping.id.clone(),
             title: clipping.title.clone(),
@@ -42,8 +38,6 @@ impl RecordSummary {
             format: clipping.format,
             topics: clipping.topics.clone(),
             passages: clipping.passages.len(),
-            story,
-            signature,
         }
     }
 }

@@ -34,7 +34,7 @@ impl From<tantivy::TantivyError> for Error {
 
 /// Docstore block size: large blocks compress passages of one article together; reading
 /// a whole block per hit costs little for a command-line search.
-const DOCSTORE_BLOCK_BYTES: usize = 256 * 1024;
+const DOCSTORE_BLOCK_BYTES: usize = 32 * 1024;
 
 /// What each commit records about itself (tantivy's commit payload).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -252,6 +252,38 @@ impl ClippingIndex {
                 .then_with(|| a.topic.cmp(&b.topic))
         });
         Ok(topics)
+    }
+}
+
+impl ClippingIndex {
+    /// Every indexed article's signature under its story, read from the fast columns, so
+    /// that newly read clippings can join the story they copy.
+    pub fn story_index(&self) -> Result<crate::story::StoryIndex> {
+        let mut stories = crate::story::StoryIndex::new();
+        let searcher = self.searcher()?;
+        let mut bytes = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Some(signatures) = segment.fast_fields().bytes("signature")? else {
+                continue;
+            };
+            let story_column = segment.fast_fields().u64("story")?;
+            for doc in segment.doc_ids_alive() {
+                let Some(ord) = signatures.term_ords(doc).next() else {
+                    continue;
+                };
+                bytes.clear();
+                signatures
+                    .ord_to_bytes(ord, &mut bytes)
+                    .map_err(|e| Error::Index(e.to_string()))?;
+                if let (Some(signature), Some(story)) = (
+                    crate::story::Signature::from_bytes(&bytes),
+                    story_column.first(doc),
+                ) {
+                    stories.insert(signature, story);
+                }
+            }
+        }
+        Ok(stories)
     }
 }
 

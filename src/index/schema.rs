@@ -15,7 +15,7 @@ use tantivy::{DateTime, Index, TantivyDocument};
 
 /// Version of this layout, stored with every commit; an index with another version is
 /// refused rather than misread.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Analyzer for passage text and titles: words, lower case, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "morgue_news";
@@ -29,6 +29,9 @@ pub struct Fields {
     pub id: Field,
     /// Story id as a number (indexed, fast, stored): copies of one story share it.
     pub story: Field,
+    /// MinHash signature of the article (fast bytes, on its first passage only): lets a
+    /// later ingest find copies without re-reading old files.
+    pub signature: Field,
     /// Canonical path of the file the article came from (exact): the key for replacing it.
     pub file: Field,
     /// Passage number within the article (indexed: passage 0 stands for the article).
@@ -77,6 +80,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         id: builder.add_text_field("id", STRING | STORED),
         story: builder.add_u64_field("story", INDEXED | STORED | FAST),
+        signature: builder.add_bytes_field("signature", FAST),
         file: builder.add_text_field("file", STRING),
         passage: builder.add_u64_field("passage", INDEXED | STORED),
         text: builder.add_text_field("text", analyzed(NEWS_ANALYZER, true)),
@@ -129,16 +133,12 @@ pub fn from_tantivy_date(date: DateTime) -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// The number form of a story id (ids are 16 hex digits).
-pub fn story_number(story: &str) -> u64 {
-    u64::from_str_radix(story, 16).unwrap_or_else(|_| xxhash_rust::xxh3::xxh3_64(story.as_bytes()))
-}
-
 /// One document per passage of `clipping`, each carrying the article's fields.
 pub fn to_documents(
     clipping: &Clipping,
     file_key: &str,
     story: u64,
+    signature: &[u8],
     fields: &Fields,
 ) -> Vec<TantivyDocument> {
     let date = to_tantivy_date(clipping.date);
@@ -150,6 +150,9 @@ pub fn to_documents(
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.id, &clipping.id);
             doc.add_u64(fields.story, story);
+            if n == 0 {
+                doc.add_bytes(fields.signature, signature);
+            }
             doc.add_text(fields.file, file_key);
             doc.add_u64(fields.passage, n as u64);
             doc.add_text(fields.text, passage);

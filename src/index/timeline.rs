@@ -7,15 +7,45 @@ use crate::error::Result;
 use crate::query::{Filters, Hit, TextQuery};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DateTime, DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+
+/// Hashes integer keys with one multiplication (Fibonacci hashing): the keys here are
+/// day numbers and story ids, and the default SipHash was a fifth of a timeline's time.
+#[derive(Default, Clone, Copy)]
+struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+}
+
+type IntBuild = BuildHasherDefault<IntHasher>;
+type IntSet = HashSet<u64, IntBuild>;
+type DayMap = HashMap<i64, DayCount, IntBuild>;
 
 /// What matched on one day.
 #[derive(Debug, Default, Clone)]
 struct DayCount {
     passages: u64,
-    stories: HashSet<u64>,
+    stories: IntSet,
     best: Option<(Score, DocAddress)>,
 }
 
@@ -62,7 +92,7 @@ impl DayTable {
     /// Matching passages and distinct stories from `start` up to, not including, `end`.
     pub fn count(&self, start: NaiveDate, end: NaiveDate) -> (u64, u64) {
         let mut passages = 0;
-        let mut stories: HashSet<u64> = HashSet::new();
+        let mut stories = IntSet::default();
         for count in self.days.range(start..end).map(|(_, c)| c) {
             passages += count.passages;
             stories.extend(&count.stories);
@@ -113,11 +143,14 @@ struct DaySegmentCollector {
     segment: SegmentOrdinal,
     dates: Column<DateTime>,
     stories: Column<u64>,
-    days: HashMap<i64, DayCount>,
+    days: DayMap,
+    /// The previous document's day and story: passages of one article are neighbours,
+    /// so most documents repeat both and skip the map lookups.
+    previous: Option<(i64, u64)>,
 }
 
 impl Collector for DayCollector {
-    type Fruit = HashMap<i64, DayCount>;
+    type Fruit = DayMap;
     type Child = DaySegmentCollector;
 
     fn for_segment(
@@ -129,7 +162,8 @@ impl Collector for DayCollector {
             segment,
             dates: reader.fast_fields().date("date")?,
             stories: reader.fast_fields().u64("story")?,
-            days: HashMap::new(),
+            days: DayMap::default(),
+            previous: None,
         })
     }
 
@@ -137,11 +171,8 @@ impl Collector for DayCollector {
         self.scoring
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<HashMap<i64, DayCount>>,
-    ) -> tantivy::Result<HashMap<i64, DayCount>> {
-        let mut merged: HashMap<i64, DayCount> = HashMap::new();
+    fn merge_fruits(&self, fruits: Vec<DayMap>) -> tantivy::Result<DayMap> {
+        let mut merged = DayMap::default();
         for fruit in fruits {
             for (day, count) in fruit {
                 let into = merged.entry(day).or_default();
@@ -166,20 +197,23 @@ fn better(
 }
 
 impl SegmentCollector for DaySegmentCollector {
-    type Fruit = HashMap<i64, DayCount>;
+    type Fruit = DayMap;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let Some(date) = self.dates.first(doc) else {
             return;
         };
         let day = date.into_timestamp_secs().div_euclid(SECONDS_PER_DAY);
+        let story = self.stories.first(doc).unwrap_or(u64::MAX);
         let count = self.days.entry(day).or_default();
         count.passages += 1;
-        if let Some(story) = self.stories.first(doc) {
+        if self.previous != Some((day, story)) {
             count.stories.insert(story);
+            self.previous = Some((day, story));
         }
-        let candidate = Some((score, DocAddress::new(self.segment, doc)));
-        count.best = better(count.best, candidate);
+        if count.best.is_none_or(|(best, _)| score > best) {
+            count.best = Some((score, DocAddress::new(self.segment, doc)));
+        }
     }
 
     fn harvest(self) -> Self::Fruit {

@@ -2,10 +2,11 @@
 //! added, then one commit that also names the manifest describing the result.
 
 use super::manifest::{self, Manifest};
-use super::schema::{SCHEMA_VERSION, story_number, to_documents};
+use super::schema::{SCHEMA_VERSION, to_documents};
 use super::{ClippingIndex, CommitInfo};
 use crate::clipping::Clipping;
 use crate::error::{Error, Result};
+use crate::story::Signature;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// Memory for the indexing threads together; tantivy flushes a segment when it is used up.
@@ -46,8 +47,15 @@ impl<'a> ClippingWriter<'a> {
     }
 
     /// Adds a record read from the file with canonical path `key`, as part of `story`.
-    pub fn add(&self, clipping: &Clipping, key: &str, story: &str) -> Result<()> {
-        for doc in to_documents(clipping, key, story_number(story), &self.index.fields) {
+    pub fn add(
+        &self,
+        clipping: &Clipping,
+        key: &str,
+        story: u64,
+        signature: &Signature,
+    ) -> Result<()> {
+        let signature = signature.to_bytes();
+        for doc in to_documents(clipping, key, story, &signature, &self.index.fields) {
             self.writer.add_document(doc)?;
         }
         Ok(())
