@@ -94,28 +94,41 @@ pub fn ingest(
     let mut changed = options.rebuild;
     let progress = progress_bar(found.files.len(), options.progress);
     let today = chrono::Utc::now().date_naive();
-    for chunk in found.files.chunks(CHUNK_FILES) {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|file| {
-                let outcome = examine(file, old.files.get(&file.key), today);
-                progress.inc(1);
-                outcome
-            })
-            .collect();
-        for outcome in outcomes {
-            if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
-                stories = Some(index.story_index()?);
+    // Read and normalize the next chunk of files while this thread indexes the last one.
+    std::thread::scope(|scope| -> Result<()> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        let (files, old, progress) = (&found.files, &old, &progress);
+        scope.spawn(move || {
+            for chunk in files.chunks(CHUNK_FILES) {
+                let outcomes: Vec<Outcome> = chunk
+                    .par_iter()
+                    .map(|file| {
+                        let outcome = examine(file, old.files.get(&file.key), today);
+                        progress.inc(1);
+                        outcome
+                    })
+                    .collect();
+                if sender.send(outcomes).is_err() {
+                    break; // the indexing side stopped on an error
+                }
             }
-            changed |= apply(
-                outcome,
-                &writer,
-                &mut manifest,
-                stories.as_mut(),
-                &mut summary,
-            )?;
+        });
+        for outcomes in receiver {
+            for outcome in outcomes {
+                if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
+                    stories = Some(index.story_index()?);
+                }
+                changed |= apply(
+                    outcome,
+                    &writer,
+                    &mut manifest,
+                    stories.as_mut(),
+                    &mut summary,
+                )?;
+            }
         }
-    }
+        Ok(())
+    })?;
     progress.finish_and_clear();
 
     let seen_keys: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();

@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod clipping;
 pub mod error;
+pub mod fasthash;
 pub mod index;
 pub mod ingest;
 pub mod input;

@@ -1,7 +1,7 @@
 //! Groups near-identical copies of one story (wire reprints, the same file saved twice):
 //! MinHash signatures over word shingles, and a banded index to find copies quickly.
 
-use std::collections::HashMap;
+use crate::fasthash::IntMap;
 
 /// Number of hash functions in a signature.
 pub const SIGNATURE_LEN: usize = 64;
@@ -10,7 +10,7 @@ pub const SIGNATURE_LEN: usize = 64;
 /// can be compared.
 const SHINGLE_WORDS: usize = 3;
 /// Rows per band: two signature values must agree for two records to be compared at all.
-const BAND_ROWS: usize = 2;
+const BAND_ROWS: usize = 3;
 /// Share of the smaller record's shingles found in the larger one above which two records
 /// are one story: a copy with its last paragraph cut is still contained in the original.
 pub const SAME_STORY: f64 = 0.9;
@@ -44,15 +44,25 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Seeds for the hash functions, fixed so signatures stay comparable across runs.
-fn seeds() -> [u64; SIGNATURE_LEN] {
-    std::array::from_fn(|k| mix(0x6d6f_7267_7565 ^ (k as u64).wrapping_mul(0x9e3779b97f4a7c15)))
-}
+/// Seeds for the two base hashes, fixed so signatures stay comparable across runs.
+const SEED_A: u64 = 0x6d6f_7267_7565_0001;
+const SEED_B: u64 = 0x6d6f_7267_7565_0002;
 
+/// Hashes of the lower-cased words of `text`, without allocating for ASCII words.
 fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
+        .map(|word| {
+            let mut buffer = [0u8; 32];
+            if word.is_ascii() && word.len() <= buffer.len() {
+                let lower = &mut buffer[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                xxhash_rust::xxh3::xxh3_64(lower)
+            } else {
+                xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes())
+            }
+        })
 }
 
 /// Hashes of the `size`-word shingles of a list of words (the words themselves when fewer).
@@ -84,14 +94,19 @@ pub fn signature(title: &str, passages: &[String]) -> Signature {
     }
     shingles.sort_unstable();
     shingles.dedup();
-    let seeds = seeds();
+    // Each hash function is h1 + k·h2 of two mixes of the shingle (double hashing):
+    // as good as independent functions for MinHash, and a few instructions each.
     let mut minimums = [u32::MAX; SIGNATURE_LEN];
     for &shingle in &shingles {
-        for (min, seed) in minimums.iter_mut().zip(seeds) {
-            let value = (mix(shingle ^ seed) >> 32) as u32;
-            if value < *min {
-                *min = value;
+        let h1 = mix(shingle ^ SEED_A);
+        let h2 = mix(shingle ^ SEED_B) | 1;
+        let mut value = h1;
+        for min in minimums.iter_mut() {
+            let top = (value >> 32) as u32;
+            if top < *min {
+                *min = top;
             }
+            value = value.wrapping_add(h2);
         }
     }
     Signature {
@@ -183,7 +198,7 @@ impl Signature {
 
     fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
         self.minimums
-            .chunks(BAND_ROWS)
+            .chunks_exact(BAND_ROWS)
             .enumerate()
             .map(|(band, rows)| {
                 let key = rows
@@ -197,7 +212,7 @@ impl Signature {
 /// Signatures of the records seen so far, each with its story id, searchable by band.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
-    bands: Vec<HashMap<u64, Vec<usize>>>,
+    bands: Vec<IntMap<u64, Vec<usize>>>,
     entries: Vec<(Signature, u64)>,
 }
 
@@ -205,7 +220,7 @@ impl StoryIndex {
     /// An empty index.
     pub fn new() -> Self {
         StoryIndex {
-            bands: vec![HashMap::new(); SIGNATURE_LEN / BAND_ROWS],
+            bands: vec![IntMap::default(); SIGNATURE_LEN / BAND_ROWS],
             entries: Vec::new(),
         }
     }
@@ -231,24 +246,22 @@ impl StoryIndex {
 
     /// The story of the closest record that is a copy of this one, if any.
     pub fn find(&self, signature: &Signature) -> Option<u64> {
-        let mut best: Option<(f64, usize)> = None;
-        let mut seen = std::collections::HashSet::new();
-        for (band, key) in signature.band_keys() {
-            for &slot in self.bands[band].get(&key).into_iter().flatten() {
-                if !seen.insert(slot) {
-                    continue;
-                }
-                let other = &self.entries[slot].0;
-                if !other.same_story(signature) {
-                    continue;
-                }
-                let closeness = other.similarity(signature);
-                if best.is_none_or(|(s, _)| closeness > s) {
-                    best = Some((closeness, slot));
-                }
-            }
-        }
-        best.map(|(_, slot)| self.entries[slot].1)
+        let mut candidates: Vec<usize> = signature
+            .band_keys()
+            .flat_map(|(band, key)| self.bands[band].get(&key).into_iter().flatten().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .map(|slot| &self.entries[slot])
+            .filter(|(other, _)| other.same_story(signature))
+            .map(|(other, story)| (other.similarity(signature), *story))
+            .fold(None, |best: Option<(f64, u64)>, candidate| match best {
+                Some(b) if b.0 >= candidate.0 => Some(b),
+                _ => Some(candidate),
+            })
+            .map(|(_, story)| story)
     }
 
     /// The story for a new record: that of its closest copy, else `own_id`; the record is

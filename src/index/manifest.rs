@@ -13,8 +13,6 @@ use std::path::{Path, PathBuf};
 pub struct RecordSummary {
     /// Article id.
     pub id: String,
-    /// Title.
-    pub title: String,
     /// Publication date.
     pub date: NaiveDate,
     /// Where the date came from.
@@ -32,7 +30,6 @@ impl RecordSummary {
     pub fn new(clipping: &Clipping) -> Self {
         RecordSummary {
             id: clipping.id.clone(),
-            title: clipping.title.clone(),
             date: clipping.date,
             date_source: clipping.date_source,
             format: clipping.format,

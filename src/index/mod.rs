@@ -261,24 +261,27 @@ impl ClippingIndex {
     pub fn story_index(&self) -> Result<crate::story::StoryIndex> {
         let mut stories = crate::story::StoryIndex::new();
         let searcher = self.searcher()?;
-        let mut bytes = Vec::new();
         for segment in searcher.segment_readers() {
             let Some(signatures) = segment.fast_fields().bytes("signature")? else {
                 continue;
             };
             let story_column = segment.fast_fields().u64("story")?;
+            // Read the signatures in dictionary order once: looking each one up by its
+            // ordinal decompresses a dictionary block per document.
+            let mut by_ord: Vec<Option<crate::story::Signature>> = Vec::new();
+            let mut terms = signatures
+                .dictionary()
+                .stream()
+                .map_err(|e| Error::Index(e.to_string()))?;
+            while terms.advance() {
+                by_ord.push(crate::story::Signature::from_bytes(terms.key()));
+            }
             for doc in segment.doc_ids_alive() {
                 let Some(ord) = signatures.term_ords(doc).next() else {
                     continue;
                 };
-                bytes.clear();
-                signatures
-                    .ord_to_bytes(ord, &mut bytes)
-                    .map_err(|e| Error::Index(e.to_string()))?;
-                if let (Some(signature), Some(story)) = (
-                    crate::story::Signature::from_bytes(&bytes),
-                    story_column.first(doc),
-                ) {
+                let signature = by_ord.get(ord as usize).cloned().flatten();
+                if let (Some(signature), Some(story)) = (signature, story_column.first(doc)) {
                     stories.insert(signature, story);
                 }
             }

@@ -15,7 +15,7 @@ use tantivy::{DateTime, Index, TantivyDocument};
 
 /// Version of this layout, stored with every commit; an index with another version is
 /// refused rather than misread.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Analyzer for passage text and titles: words, lower case, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "morgue_news";
@@ -38,8 +38,10 @@ pub struct Fields {
     pub passage: Field,
     /// Passage text (analyzed, stored).
     pub text: Field,
-    /// Article title (analyzed, stored).
+    /// Article title as written (stored on every passage).
     pub title: Field,
+    /// Article title's words (analyzed, on the first passage only).
+    pub headline: Field,
     /// Publication date (indexed, fast, stored).
     pub date: Field,
     /// Where the date came from.
@@ -84,7 +86,15 @@ pub fn build_schema() -> (Schema, Fields) {
         file: builder.add_text_field("file", STRING),
         passage: builder.add_u64_field("passage", INDEXED | STORED),
         text: builder.add_text_field("text", analyzed(NEWS_ANALYZER, true)),
-        title: builder.add_text_field("title", analyzed(NEWS_ANALYZER, true)),
+        title: builder.add_text_field("title", STORED),
+        headline: builder.add_text_field(
+            "headline",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(NEWS_ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            ),
+        ),
         date: builder.add_date_field(
             "date",
             DateOptions::from(INDEXED)
@@ -93,7 +103,7 @@ pub fn build_schema() -> (Schema, Fields) {
                 .set_precision(DateTimePrecision::Seconds),
         ),
         date_source: builder.add_text_field("date_source", STORED),
-        format: builder.add_text_field("format", STRING | STORED),
+        format: builder.add_text_field("format", STORED),
         source: builder.add_text_field("source", analyzed(NAME_ANALYZER, true)),
         url: builder.add_text_field("url", STORED),
         path: builder.add_text_field("path", STORED),
@@ -157,6 +167,9 @@ pub fn to_documents(
             doc.add_u64(fields.passage, n as u64);
             doc.add_text(fields.text, passage);
             doc.add_text(fields.title, &clipping.title);
+            if n == 0 {
+                doc.add_text(fields.headline, &clipping.title);
+            }
             doc.add_date(fields.date, date);
             doc.add_text(fields.date_source, clipping.date_source.name());
             doc.add_text(fields.format, clipping.format.name());

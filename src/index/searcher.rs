@@ -16,9 +16,8 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-/// Weight of a title match relative to a passage-text match: the title is shared by
-/// every passage of an article, so it should tip the balance, not decide it.
-const TITLE_BOOST: f32 = 0.5;
+/// Weight of a headline match relative to a passage-text match.
+const HEADLINE_BOOST: f32 = 0.5;
 
 type Clause = (Occur, Box<dyn Query>);
 
@@ -107,8 +106,12 @@ impl ClippingIndex {
             (Occur::Must, term_u64(self.fields.story, story)),
             (Occur::Must, term_u64(self.fields.passage, 0)),
         ]);
-        let mut paths: Vec<String> = searcher
-            .search(&query, &DocSetCollector)?
+        let members = searcher.search(&query, &DocSetCollector)?;
+        // Most stories have one record: the hit itself, no document to read.
+        if members.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let mut paths: Vec<String> = members
             .into_iter()
             .map(|address| searcher.doc::<TantivyDocument>(address))
             .collect::<tantivy::Result<Vec<_>>>()?
@@ -319,10 +322,9 @@ impl ClippingIndex {
         tokens
     }
 
-    /// Matches a word or phrase in a passage's text, or in its article's title on the
-    /// article's first passage (so a title match brings up the article once, not every
-    /// passage of it); a title match raises every passage's score. `None` when the term
-    /// has no words.
+    /// Matches a word or phrase in a passage's text, or in its article's headline (indexed
+    /// on the article's first passage only, so a headline match brings up the article once,
+    /// not every passage of it). `None` when the term has no words.
     fn term_query(&self, term: &query::Term) -> Option<Box<dyn Query>> {
         let tokens = match term {
             query::Term::Word(word) => self.analyze(NEWS_ANALYZER, word),
@@ -332,21 +334,12 @@ impl ClippingIndex {
             return None;
         }
         let in_text = tokens_query(self.fields.text, &tokens, IndexRecordOption::WithFreqs);
-        let in_title = || tokens_query(self.fields.title, &tokens, IndexRecordOption::WithFreqs);
-        let lead = term_u64(self.fields.passage, 0);
-        let title_on_lead = BooleanQuery::new(vec![(Occur::Must, in_title()), (Occur::Must, lead)]);
-        let matches = BooleanQuery::new(vec![
+        let in_headline = tokens_query(self.fields.headline, &tokens, IndexRecordOption::WithFreqs);
+        Some(Box::new(BooleanQuery::new(vec![
             (Occur::Should, in_text),
             (
                 Occur::Should,
-                Box::new(ConstScoreQuery::new(Box::new(title_on_lead), 0.0)),
-            ),
-        ]);
-        Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(matches)),
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(in_title(), TITLE_BOOST)),
+                Box::new(BoostQuery::new(in_headline, HEADLINE_BOOST)),
             ),
         ])))
     }

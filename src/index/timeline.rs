@@ -6,40 +6,13 @@ use super::schema::from_tantivy_date;
 use crate::error::Result;
 use crate::query::{Filters, Hit, TextQuery};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, HashSet};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DateTime, DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
-/// Hashes integer keys with one multiplication (Fibonacci hashing): the keys here are
-/// day numbers and story ids, and the default SipHash was a fifth of a timeline's time.
-#[derive(Default, Clone, Copy)]
-struct IntHasher(u64);
-
-impl Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.write_u64(n as u64);
-    }
-}
-
-type IntBuild = BuildHasherDefault<IntHasher>;
-type IntSet = HashSet<u64, IntBuild>;
-type DayMap = HashMap<i64, DayCount, IntBuild>;
+type IntSet = crate::fasthash::IntSet<u64>;
+type DayMap = crate::fasthash::IntMap<i64, DayCount>;
 
 /// What matched on one day.
 #[derive(Debug, Default, Clone)]

@@ -104,13 +104,20 @@ pub fn find_files(paths: &[PathBuf], exclude: Option<&Path>) -> Found {
                 continue;
             }
         };
-        if meta.is_dir() {
-            if let Ok(canonical) = root.canonicalize() {
-                found.folders.push(canonical.to_string_lossy().into_owned());
+        let canonical = match root.canonicalize() {
+            Ok(canonical) => canonical,
+            Err(err) => {
+                found
+                    .skipped
+                    .push(Skipped::new(root.display().to_string(), io_reason(&err)));
+                continue;
             }
-            walk_folder(root, exclude.as_deref(), &mut found);
+        };
+        if meta.is_dir() {
+            found.folders.push(canonical.to_string_lossy().into_owned());
+            walk_folder(root, &canonical, exclude.as_deref(), &mut found);
         } else {
-            add_file(root, &meta, &mut found);
+            add_file(root, canonical, &meta, &mut found);
         }
     }
     found.files.sort_by(|a, b| a.display.cmp(&b.display));
@@ -118,26 +125,32 @@ pub fn find_files(paths: &[PathBuf], exclude: Option<&Path>) -> Found {
     found
 }
 
-fn walk_folder(root: &Path, exclude: Option<&Path>, found: &mut Found) {
+/// Walks one folder. Links are not followed, so every path below the canonical root is
+/// itself canonical: joining saves resolving each file's path again.
+fn walk_folder(root: &Path, canonical_root: &Path, exclude: Option<&Path>, found: &mut Found) {
+    let canonical = |path: &Path| canonical_root.join(path.strip_prefix(root).unwrap_or(path));
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-            let excluded = exclude.is_some_and(|dir| {
-                entry.file_type().is_dir() && entry.path().canonicalize().is_ok_and(|p| p == dir)
-            });
+            let excluded = exclude
+                .is_some_and(|dir| entry.file_type().is_dir() && canonical(entry.path()) == dir);
             !hidden && !excluded
         });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => {}
             Ok(entry) => match entry.metadata() {
-                Ok(meta) if meta.is_file() => add_file(entry.path(), &meta, found),
+                Ok(meta) if meta.is_file() => {
+                    add_file(entry.path(), canonical(entry.path()), &meta, found)
+                }
                 // A symlink to a file is read like the file; other special files are not.
                 Ok(_) => match std::fs::metadata(entry.path()) {
-                    Ok(meta) if meta.is_file() => add_file(entry.path(), &meta, found),
+                    Ok(meta) if meta.is_file() => {
+                        add_file(entry.path(), canonical(entry.path()), &meta, found)
+                    }
                     Ok(_) => {}
                     Err(err) => found.skipped.push(Skipped::new(
                         entry.path().display().to_string(),
@@ -164,7 +177,7 @@ fn walk_folder(root: &Path, exclude: Option<&Path>, found: &mut Found) {
     }
 }
 
-fn add_file(path: &Path, meta: &std::fs::Metadata, found: &mut Found) {
+fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &mut Found) {
     let display = path.display().to_string();
     let Some(format) = format_for(path) else {
         let ext = path.extension().unwrap_or_default().to_string_lossy();
@@ -176,13 +189,7 @@ fn add_file(path: &Path, meta: &std::fs::Metadata, found: &mut Found) {
         ));
         return;
     };
-    let key = match path.canonicalize() {
-        Ok(canonical) => canonical.to_string_lossy().into_owned(),
-        Err(err) => {
-            found.skipped.push(Skipped::new(display, io_reason(&err)));
-            return;
-        }
-    };
+    let key = canonical.to_string_lossy().into_owned();
     found.files.push(SourceFile {
         path: path.to_path_buf(),
         display,

@@ -86,16 +86,22 @@ fn pick_date(
 
 /// Unicode NFC, Unix line ends, and no invisible or non-breaking spaces.
 fn clean_text(text: &str) -> String {
-    text.nfc()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r'))
-        .map(|c| {
-            if matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    let clean = |c: char| match c {
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r' => None,
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(' '),
+        c => Some(c),
+    };
+    if text.is_ascii() && !text.contains('\r') {
+        return text.to_string();
+    }
+    // Most clippings are already composed; checking is far cheaper than recomposing.
+    let composed = unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    if composed {
+        text.chars().filter_map(clean).collect()
+    } else {
+        text.nfc().filter_map(clean).collect()
+    }
 }
 
 /// A short title from a paragraph's first sentence: cut at a clause boundary, or at a word

@@ -107,6 +107,8 @@ struct Line {
     indented: bool,
     heading: bool,
     list_item: bool,
+    /// Debris, decided once per line.
+    junk: bool,
 }
 
 /// What a line near the top or bottom turned out to be.
@@ -125,7 +127,7 @@ pub fn parse(body: &str, markdown: bool) -> TextParts {
     let mut parts = TextParts::default();
     let mut consumed = vec![false; lines.len()];
     let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].text.is_empty() && !is_junk(&lines[i].text))
+        .filter(|&i| !lines[i].text.is_empty() && !lines[i].junk)
         .collect();
 
     read_footer(&lines, &content, &mut consumed, &mut parts);
@@ -146,7 +148,7 @@ pub fn parse(body: &str, markdown: bool) -> TextParts {
     if parts.source.is_none() {
         parts.source = lines
             .iter()
-            .filter(|line| is_junk(&line.text))
+            .filter(|line| line.junk)
             .find_map(|line| copyright_owner(&line.text));
     }
     if parts.source.is_none() {
@@ -157,7 +159,8 @@ pub fn parse(body: &str, markdown: bool) -> TextParts {
 
 fn split_lines(body: &str, markdown: bool) -> Vec<Line> {
     let mut in_fence = false;
-    body.lines()
+    let mut lines: Vec<Line> = body
+        .lines()
         .map(|raw| {
             let indented = raw.starts_with("  ") || raw.starts_with('\t');
             let trimmed = raw.trim();
@@ -168,6 +171,7 @@ fn split_lines(body: &str, markdown: bool) -> Vec<Line> {
                     indented,
                     heading: false,
                     list_item: false,
+                    junk: false,
                 };
             }
             if markdown && !in_fence {
@@ -178,10 +182,15 @@ fn split_lines(body: &str, markdown: bool) -> Vec<Line> {
                     indented,
                     heading: false,
                     list_item: false,
+                    junk: false,
                 }
             }
         })
-        .collect()
+        .collect();
+    for line in &mut lines {
+        line.junk = is_junk(&line.text);
+    }
+    lines
 }
 
 static MD_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
@@ -218,6 +227,7 @@ fn markdown_line(trimmed: &str, indented: bool) -> Line {
             indented,
             heading: false,
             list_item: false,
+            junk: false,
         };
     }
     let list_item = MD_LIST.is_match(text);
@@ -234,6 +244,7 @@ fn markdown_line(trimmed: &str, indented: bool) -> Line {
         indented,
         heading,
         list_item,
+        junk: false,
     }
 }
 
@@ -438,7 +449,7 @@ fn reads_as_headline(text: &str) -> bool {
 fn starts_wrapped_paragraph(lines: &[Line], consumed: &[bool], i: usize) -> bool {
     let block: Vec<&Line> = (i..lines.len())
         .take_while(|&k| !lines[k].text.is_empty())
-        .filter(|&k| !consumed[k] && !is_junk(&lines[k].text))
+        .filter(|&k| !consumed[k] && !lines[k].junk)
         .map(|k| &lines[k])
         .collect();
     if block.len() < 2 {
@@ -467,7 +478,7 @@ fn paragraphs(lines: &[Line], consumed: &[bool], markdown: bool) -> Vec<Paragrap
     let mut out = Vec::new();
     let mut block: Vec<&Line> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let separator = consumed[i] || line.text.is_empty() || is_junk(&line.text);
+        let separator = consumed[i] || line.text.is_empty() || line.junk;
         if separator {
             flush_block(&mut block, markdown, &mut out);
         } else {
