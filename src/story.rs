@@ -210,9 +210,13 @@ impl Signature {
 }
 
 /// Signatures of the records seen so far, each with its story id, searchable by band.
+///
+/// Records already in an index are loaded in bulk into one sorted list of band keys (no
+/// allocation per key); records added one by one during an ingest go into hash maps.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
-    bands: Vec<IntMap<u64, Vec<usize>>>,
+    loaded: Vec<(u64, u32)>,
+    recent: Vec<IntMap<u64, Vec<u32>>>,
     entries: Vec<(Signature, u64)>,
 }
 
@@ -220,9 +224,24 @@ impl StoryIndex {
     /// An empty index.
     pub fn new() -> Self {
         StoryIndex {
-            bands: vec![IntMap::default(); SIGNATURE_LEN / BAND_ROWS],
+            loaded: Vec::new(),
+            recent: vec![IntMap::default(); SIGNATURE_LEN / BAND_ROWS],
             entries: Vec::new(),
         }
+    }
+
+    /// An index of many records at once, each signature with its story.
+    pub fn load(records: impl IntoIterator<Item = (Signature, u64)>) -> Self {
+        let mut index = StoryIndex::new();
+        for (signature, story) in records {
+            let slot = index.entries.len() as u32;
+            index
+                .loaded
+                .extend(signature.band_keys().map(|(_, key)| (key, slot)));
+            index.entries.push((signature, story));
+        }
+        index.loaded.sort_unstable();
+        index
     }
 
     /// Number of records held.
@@ -237,24 +256,36 @@ impl StoryIndex {
 
     /// Adds a record's signature under `story`.
     pub fn insert(&mut self, signature: Signature, story: u64) {
-        let slot = self.entries.len();
+        let slot = self.entries.len() as u32;
         for (band, key) in signature.band_keys() {
-            self.bands[band].entry(key).or_default().push(slot);
+            self.recent[band].entry(key).or_default().push(slot);
         }
         self.entries.push((signature, story));
     }
 
-    /// The story of the closest record that is a copy of this one, if any.
-    pub fn find(&self, signature: &Signature) -> Option<u64> {
-        let mut candidates: Vec<usize> = signature
-            .band_keys()
-            .flat_map(|(band, key)| self.bands[band].get(&key).into_iter().flatten().copied())
-            .collect();
+    /// Slots of the records sharing at least one band with `signature`.
+    fn candidates(&self, signature: &Signature) -> Vec<u32> {
+        let mut candidates = Vec::new();
+        for (band, key) in signature.band_keys() {
+            let start = self.loaded.partition_point(|&(k, _)| k < key);
+            candidates.extend(
+                self.loaded[start..]
+                    .iter()
+                    .take_while(|&&(k, _)| k == key)
+                    .map(|&(_, slot)| slot),
+            );
+            candidates.extend(self.recent[band].get(&key).into_iter().flatten().copied());
+        }
         candidates.sort_unstable();
         candidates.dedup();
         candidates
+    }
+
+    /// The story of the closest record that is a copy of this one, if any.
+    pub fn find(&self, signature: &Signature) -> Option<u64> {
+        self.candidates(signature)
             .into_iter()
-            .map(|slot| &self.entries[slot])
+            .map(|slot| &self.entries[slot as usize])
             .filter(|(other, _)| other.same_story(signature))
             .map(|(other, story)| (other.similarity(signature), *story))
             .fold(None, |best: Option<(f64, u64)>, candidate| match best {
@@ -320,6 +351,20 @@ mod tests {
             sig("An entirely unrelated report about a football match and its late winning goal.");
         assert_eq!(index.assign(unrelated, 3), 3);
         assert_eq!(index.len(), 3);
+    }
+
+    #[test]
+    fn loaded_and_added_records_are_both_found() {
+        let trimmed: Vec<String> = passages(STORY).into_iter().take(4).collect();
+        let unrelated =
+            sig("An entirely unrelated report about a football match and its late winning goal.");
+        let mut index = StoryIndex::load([(unrelated.clone(), 7), (sig(STORY), 9)]);
+        assert_eq!(index.find(&signature("Other", &trimmed)), Some(9));
+        let other =
+            sig("A council meeting about parking charges ran late into the evening on Monday.");
+        assert_eq!(index.assign(other.clone(), 11), 11);
+        assert_eq!(index.find(&other), Some(11));
+        assert_eq!(index.find(&unrelated), Some(7));
     }
 
     #[test]

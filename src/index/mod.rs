@@ -259,7 +259,7 @@ impl ClippingIndex {
     /// Every indexed article's signature under its story, read from the fast columns, so
     /// that newly read clippings can join the story they copy.
     pub fn story_index(&self) -> Result<crate::story::StoryIndex> {
-        let mut stories = crate::story::StoryIndex::new();
+        let mut records = Vec::new();
         let searcher = self.searcher()?;
         for segment in searcher.segment_readers() {
             let Some(signatures) = segment.fast_fields().bytes("signature")? else {
@@ -282,11 +282,11 @@ impl ClippingIndex {
                 };
                 let signature = by_ord.get(ord as usize).cloned().flatten();
                 if let (Some(signature), Some(story)) = (signature, story_column.first(doc)) {
-                    stories.insert(signature, story);
+                    records.push((signature, story));
                 }
             }
         }
-        Ok(stories)
+        Ok(crate::story::StoryIndex::load(records))
     }
 }
 
