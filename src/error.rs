@@ -31,9 +31,16 @@ pub enum Error {
     },
     /// Another process holds the index writer lock.
     #[error(
-        "the index at {0} is being updated by another morgue process; try again when it has finished"
+        "the index at {} is being updated by {}; wait for it to finish, or run `morgue ingest --wait`",
+        .path.display(),
+        .pid.map_or("another morgue process".to_string(), |pid| format!("process {pid}"))
     )]
-    Busy(PathBuf),
+    Busy {
+        /// Index folder.
+        path: PathBuf,
+        /// Process id of the other writer, when it left one.
+        pid: Option<u32>,
+    },
     /// No index exists where one was expected.
     #[error("no index at {0}; create one with `morgue ingest PATH`")]
     NoIndex(PathBuf),

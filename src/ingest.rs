@@ -21,12 +21,27 @@ const CHUNK_FILES: usize = 2048;
 const PROGRESS_MIN_FILES: usize = 200;
 
 /// How an ingest should run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct IngestOptions {
     /// Start from an empty index instead of updating.
     pub rebuild: bool,
     /// Draw a progress bar on a terminal.
     pub progress: bool,
+    /// Skip files larger than this many bytes.
+    pub max_file_bytes: u64,
+    /// Wait for another process that is updating the index, instead of failing.
+    pub wait: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            rebuild: false,
+            progress: false,
+            max_file_bytes: input::DEFAULT_MAX_FILE_BYTES,
+            wait: false,
+        }
+    }
 }
 
 /// What an ingest did, as printed at its end.
@@ -74,6 +89,9 @@ pub fn ingest(
 ) -> Result<IngestSummary> {
     let started = Instant::now();
     let index = open_for_ingest(index_dir, options.rebuild)?;
+    let mut writer = ClippingWriter::new(&index, options.wait)?;
+    // Read what is indexed only once the writer lock is held: a process that held it
+    // before may have committed in the meantime.
     let old = if options.rebuild {
         Manifest::default()
     } else {
@@ -85,7 +103,6 @@ pub fn ingest(
         skipped: found.skipped,
         ..Default::default()
     };
-    let mut writer = ClippingWriter::new(&index)?;
     if options.rebuild {
         writer.remove_all()?;
     }
@@ -98,12 +115,13 @@ pub fn ingest(
     std::thread::scope(|scope| -> Result<()> {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
         let (files, old, progress) = (&found.files, &old, &progress);
+        let max_bytes = options.max_file_bytes;
         scope.spawn(move || {
             for chunk in files.chunks(CHUNK_FILES) {
                 let outcomes: Vec<Outcome> = chunk
                     .par_iter()
                     .map(|file| {
-                        let outcome = examine(file, old.files.get(&file.key), today);
+                        let outcome = examine(file, old.files.get(&file.key), today, max_bytes);
                         progress.inc(1);
                         outcome
                     })
@@ -181,7 +199,12 @@ fn under_any(key: &str, folders: &[String]) -> bool {
 }
 
 /// Decides what to do with one file: skip it as unchanged, or read and normalize it.
-fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDate) -> Outcome {
+fn examine(
+    file: &SourceFile,
+    known: Option<&FileEntry>,
+    today: chrono::NaiveDate,
+    max_bytes: u64,
+) -> Outcome {
     if let Some(entry) = known
         && entry.size == file.size
         && entry.modified_ns == file.modified_ns
@@ -191,7 +214,7 @@ fn examine(file: &SourceFile, known: Option<&FileEntry>, today: chrono::NaiveDat
             entry: None,
         };
     }
-    let bytes = match input::read_bytes(file) {
+    let bytes = match input::read_bytes(file, max_bytes) {
         Ok(bytes) => bytes,
         Err(skipped) => return Outcome::Skipped(skipped),
     };

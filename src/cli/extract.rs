@@ -14,6 +14,9 @@ pub struct Args {
     /// Files or folders to read.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 64.0)]
+    pub max_file_size: f64,
     /// Print records as JSON Lines.
     #[arg(long)]
     pub json: bool,
@@ -21,12 +24,13 @@ pub struct Args {
 
 /// Runs `morgue extract`.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let max_bytes = super::ingest::max_file_bytes(args.max_file_size)?;
     let found = input::find_files(&args.paths, None);
     let mut skipped = found.skipped;
     let today = chrono::Utc::now().date_naive();
     let mut printed = 0;
     for file in &found.files {
-        let record = input::read_bytes(file)
+        let record = input::read_bytes(file, max_bytes)
             .and_then(|bytes| input::to_raw(file, &bytes))
             .and_then(|raw| {
                 normalize(&raw, today).map_err(|err| input::Skipped {

@@ -15,9 +15,23 @@ pub struct Args {
     /// Start from an empty index instead of updating the existing one.
     #[arg(long)]
     pub rebuild: bool,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 64.0)]
+    pub max_file_size: f64,
+    /// If another process is updating the index, wait for it instead of failing.
+    #[arg(long)]
+    pub wait: bool,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Converts a `--max-file-size` in megabytes to bytes, refusing nonsense.
+pub fn max_file_bytes(megabytes: f64) -> Result<u64> {
+    if !(megabytes.is_finite() && megabytes > 0.0) {
+        anyhow::bail!("--max-file-size must be a positive number of megabytes, such as 64");
+    }
+    Ok((megabytes * 1_000_000.0) as u64)
 }
 
 /// Runs `morgue ingest`; exits 3 when some files were skipped.
@@ -30,6 +44,8 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     let options = IngestOptions {
         rebuild: args.rebuild,
         progress: context.stderr_tty && !context.quiet,
+        max_file_bytes: max_file_bytes(args.max_file_size)?,
+        wait: args.wait,
     };
     let summary = ingest(&context.index_dir, &paths, &options)?;
     if args.json {

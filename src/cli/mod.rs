@@ -151,8 +151,8 @@ pub fn open_index(context: &Context) -> Result<ClippingIndex> {
             context.index_dir.display()
         ));
         let options = crate::ingest::IngestOptions {
-            rebuild: false,
             progress: context.stderr_tty && !context.quiet,
+            ..Default::default()
         };
         let summary =
             crate::ingest::ingest(&context.index_dir, &[archive.to_path_buf()], &options)?;

@@ -48,7 +48,6 @@ pub struct ClippingIndex {
     dir: PathBuf,
     index: Index,
     fields: Fields,
-    generation: u64,
 }
 
 impl ClippingIndex {
@@ -78,7 +77,6 @@ impl ClippingIndex {
             dir: dir.to_path_buf(),
             index,
             fields,
-            generation: info.map_or(0, |i| i.generation),
         })
     }
 
@@ -102,7 +100,6 @@ impl ClippingIndex {
             dir: dir.to_path_buf(),
             index,
             fields,
-            generation: 0,
         })
     }
 
@@ -126,6 +123,7 @@ impl ClippingIndex {
                 || name == ".managed.json"
                 || name.starts_with(".tantivy")
                 || name.starts_with("manifest-")
+                || name == "ingest.pid"
                 || is_segment_file(&name);
             if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
                 std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
@@ -139,9 +137,15 @@ impl ClippingIndex {
         &self.dir
     }
 
+    /// The generation of the last commit, read afresh: another process may have
+    /// committed since this index was opened.
+    pub fn committed_generation(&self) -> Result<u64> {
+        Ok(commit_info(&self.index)?.map_or(0, |info| info.generation))
+    }
+
     /// The manifest of the last commit.
     pub fn manifest(&self) -> Result<Manifest> {
-        manifest::load(&self.dir, self.generation)
+        manifest::load(&self.dir, self.committed_generation()?)
     }
 
     /// Total size of the index folder in bytes.

@@ -460,3 +460,105 @@ fn clone_clauses(clauses: &[Clause]) -> Vec<Clause> {
         .map(|(occur, q)| (*occur, q.box_clone()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{IngestOptions, ingest};
+    use crate::query::{SearchRequest, parse_query};
+
+    /// Pieces random queries are made of: words, operators, quotes, filters, odd
+    /// characters.
+    const PIECES: &[&str] = &[
+        "harbour",
+        "ferry",
+        "OR",
+        "or",
+        "-",
+        "-ferry",
+        "\"",
+        "“",
+        "”",
+        "\"harbour ferry\"",
+        "topic:",
+        "topic:weather",
+        "source:",
+        "date:",
+        "date:2025",
+        "date:2025-13",
+        "after:2024-02-30",
+        "before:",
+        ":",
+        "::",
+        "*",
+        "?",
+        "(",
+        ")",
+        "\\",
+        "é",
+        "中文",
+        "😀",
+        "  ",
+        "\t",
+        "AND",
+        "NOT",
+        "+",
+        "~2",
+        "^3",
+        "a",
+        "1987",
+        "---",
+        "\"\"",
+        "source:\"",
+        "x:y",
+    ];
+
+    /// A small deterministic generator, so failures can be replayed.
+    fn next(state: &mut u64) -> usize {
+        *state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*state >> 33) as usize
+    }
+
+    #[test]
+    fn any_query_string_gets_results_or_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        std::fs::write(
+            archive.join("a.txt"),
+            "Harbour ferry returns\nPublished: 3 March 2025\n\nThe harbour ferry returned on Monday.\nTopics: Weather\n",
+        )
+        .unwrap();
+        let index_dir = dir.path().join("index");
+        ingest(&index_dir, &[archive], &IngestOptions::default()).unwrap();
+        let index = super::ClippingIndex::open(&index_dir).unwrap();
+        let mut state = 7;
+        for _ in 0..3000 {
+            let count = 1 + next(&mut state) % 6;
+            let query: String = (0..count)
+                .map(|_| PIECES[next(&mut state) % PIECES.len()])
+                .collect::<Vec<_>>()
+                .join(if next(&mut state).is_multiple_of(3) {
+                    ""
+                } else {
+                    " "
+                });
+            match parse_query(&query) {
+                Err(message) => assert!(!message.is_empty() && !message.contains('\n'), "{query}"),
+                Ok((text, filters)) => {
+                    let request = SearchRequest {
+                        text,
+                        filters,
+                        limit: 5,
+                        all_copies: false,
+                    };
+                    match index.search(&request) {
+                        Ok(_) | Err(crate::Error::Query(_)) => {}
+                        Err(other) => panic!("{query:?} gave {other}"),
+                    }
+                }
+            }
+        }
+    }
+}

@@ -9,6 +9,11 @@ use crate::error::{Error, Result};
 use crate::story::Signature;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+/// File in the index folder naming the process that holds the writer lock.
+const PID_FILE: &str = "ingest.pid";
+/// How long to sleep between attempts when waiting for another writer.
+const WAIT_STEP: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Memory for the indexing threads together; tantivy flushes a segment when it is used up.
 const WRITER_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 
@@ -19,19 +24,44 @@ pub struct ClippingWriter<'a> {
 }
 
 impl<'a> ClippingWriter<'a> {
-    /// Takes the index's writer lock; fails at once when another process holds it.
-    pub fn new(index: &'a ClippingIndex) -> Result<Self> {
+    /// Takes the index's writer lock. When another process holds it, fails at once with
+    /// that process's id, or with `wait` retries until it is free.
+    pub fn new(index: &'a ClippingIndex, wait: bool) -> Result<Self> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(4);
-        let writer = index
-            .index
-            .writer_with_num_threads(threads, WRITER_BUDGET_BYTES)
-            .map_err(|err| match err {
-                tantivy::TantivyError::LockFailure(..) => Error::Busy(index.dir.clone()),
-                other => other.into(),
-            })?;
-        Ok(ClippingWriter { index, writer })
+        let mut told = false;
+        loop {
+            match index
+                .index
+                .writer_with_num_threads(threads, WRITER_BUDGET_BYTES)
+            {
+                Ok(writer) => {
+                    // Only a hint for the error message of a second writer, so failing to
+                    // write it does not stop the ingest.
+                    let _ =
+                        std::fs::write(index.dir.join(PID_FILE), std::process::id().to_string());
+                    return Ok(ClippingWriter { index, writer });
+                }
+                Err(tantivy::TantivyError::LockFailure(..)) => {
+                    let busy = Error::Busy {
+                        path: index.dir.clone(),
+                        pid: std::fs::read_to_string(index.dir.join(PID_FILE))
+                            .ok()
+                            .and_then(|pid| pid.trim().parse().ok()),
+                    };
+                    if !wait {
+                        return Err(busy);
+                    }
+                    if !told {
+                        eprintln!("{busy}: waiting");
+                        told = true;
+                    }
+                    std::thread::sleep(WAIT_STEP);
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
     }
 
     /// Removes every record read from the file with canonical path `key`.
@@ -64,7 +94,7 @@ impl<'a> ClippingWriter<'a> {
     /// Makes every change visible at once, together with `manifest`. Until this returns,
     /// readers see the previous commit; if it never returns, the previous commit stays.
     pub fn commit(mut self, manifest: &Manifest) -> Result<()> {
-        let generation = self.index.generation + 1;
+        let generation = self.index.committed_generation()? + 1;
         manifest::save(&self.index.dir, generation, manifest)?;
         let info = CommitInfo {
             schema: SCHEMA_VERSION,
@@ -76,6 +106,7 @@ impl<'a> ClippingWriter<'a> {
         prepared.commit()?;
         self.writer.wait_merging_threads()?;
         manifest::remove_others(&self.index.dir, generation);
+        let _ = std::fs::remove_file(self.index.dir.join(PID_FILE));
         Ok(())
     }
 }

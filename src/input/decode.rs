@@ -36,13 +36,18 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
 }
 
 fn decode_unmarked(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        // Text that is not UTF-8 is almost always a Windows code page in saved clippings.
-        Err(_) => Ok(encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0),
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Cow::Borrowed(text));
     }
+    // Bytes that are not UTF-8 are almost always a Windows code page in saved clippings;
+    // decoding only those keeps the UTF-8 parts of a mixed file intact.
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        let (invalid, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+        text.push_str(&invalid);
+    }
+    Ok(Cow::Owned(text))
 }
 
 /// Names the kind of binary data `bytes` starts with, or `None` when it looks like text.
@@ -86,6 +91,10 @@ mod tests {
             ("caf\u{e9} d\u{e9}j\u{e0}".as_bytes(), "café déjà"),
             (b"\xEF\xBB\xBFwith bom", "with bom"),
             (b"caf\xE9 \x93quoted\x94", "café “quoted”"),
+            (
+                b"caf\xC3\xA9 and \x93stray\x94 bytes",
+                "café and “stray” bytes",
+            ),
             (b"\xFF\xFEh\x00i\x00", "hi"),
             (b"\xFE\xFF\x00h\x00i", "hi"),
         ];

@@ -10,9 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Files larger than this are skipped: no clipping is this long, and reading one would
-/// hold the whole file in memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Files larger than this are skipped unless the user raises the limit: no clipping is
+/// this long, and reading one would hold the whole file in memory.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A file found on disk that morgue can read.
 #[derive(Debug, Clone)]
@@ -206,19 +206,34 @@ fn nanos_since_epoch(time: SystemTime) -> u128 {
         .unwrap_or(0)
 }
 
-/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`].
-pub fn read_bytes(file: &SourceFile) -> Result<Vec<u8>, Skipped> {
-    if file.size > MAX_FILE_BYTES {
-        return Err(Skipped::new(
+/// Reads a file's bytes, refusing files over `max_bytes` (also when a file grows between
+/// listing and reading: at most `max_bytes + 1` bytes are ever read).
+pub fn read_bytes(file: &SourceFile, max_bytes: u64) -> Result<Vec<u8>, Skipped> {
+    use std::io::Read;
+    let too_large = |size: u64| {
+        Skipped::new(
             &file.display,
             format!(
-                "file too large ({} MB; the limit is {} MB)",
-                file.size / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
+                "file too large ({:.1} MB; the limit is {:.1} MB, raise it with --max-file-size)",
+                size as f64 / 1e6,
+                max_bytes as f64 / 1e6
             ),
-        ));
+        )
+    };
+    if file.size > max_bytes {
+        return Err(too_large(file.size));
     }
-    std::fs::read(&file.path).map_err(|err| Skipped::new(&file.display, io_reason(&err)))
+    let opened = std::fs::File::open(&file.path)
+        .map_err(|err| Skipped::new(&file.display, io_reason(&err)))?;
+    let mut bytes = Vec::with_capacity(file.size as usize);
+    opened
+        .take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| Skipped::new(&file.display, io_reason(&err)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Decodes bytes already read from `file` into a [`RawClipping`].
@@ -291,6 +306,36 @@ mod tests {
                 .contains("unsupported format (.png)")
         );
         assert_eq!(found.folders.len(), 1);
+    }
+
+    #[test]
+    fn oversized_and_vanished_files_are_skipped_with_reasons() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "x".repeat(2000)).unwrap();
+        let found = find_files(&[dir.path().to_path_buf()], None);
+        let file = &found.files[0];
+        let err = read_bytes(file, 1000).unwrap_err();
+        assert!(
+            err.reason
+                .starts_with("file too large (0.0 MB; the limit is 0.0 MB"),
+            "{}",
+            err.reason
+        );
+        assert_eq!(read_bytes(file, 5000).unwrap().len(), 2000);
+        // A file that grows after listing is still cut off at the limit.
+        std::fs::write(&path, "x".repeat(9000)).unwrap();
+        assert!(
+            read_bytes(file, 5000)
+                .unwrap_err()
+                .reason
+                .contains("too large")
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            read_bytes(file, 5000).unwrap_err().reason,
+            "no such file or folder"
+        );
     }
 
     #[test]

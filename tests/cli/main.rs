@@ -4,7 +4,9 @@
 mod common;
 
 mod copies;
+mod crash;
 mod extract;
+mod hostile;
 mod ingest;
 mod search;
 mod seed;
