@@ -48,7 +48,7 @@ pub enum Error {
     #[error("{0}")]
     Query(String),
     /// A record id given by the user matches nothing in the index.
-    #[error("no record with id {0}; ids are listed by `morgue search --json`")]
+    #[error("no record with id {0:?}; ids are listed by `morgue search --json`")]
     UnknownId(String),
 }
 

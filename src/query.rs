@@ -136,7 +136,8 @@ pub const DATE_FORMS: &str =
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the days it covers.
 pub fn parse_date_range(text: &str) -> Result<DateRange, String> {
-    let bad = || format!("invalid date '{text}': use {DATE_FORMS}");
+    // `{:?}` escapes line breaks and control characters: errors stay on one line.
+    let bad = || format!("invalid date {text:?}: use {DATE_FORMS}");
     let parts: Vec<&str> = text.trim().split('-').collect();
     let numbers: Vec<u32> = parts
         .iter()
@@ -369,6 +370,15 @@ mod tests {
         for (input, message) in cases {
             let err = parse_query(input).unwrap_err();
             assert!(err.contains(message), "{input}: {err}");
+        }
+    }
+
+    #[test]
+    fn errors_stay_on_one_line_whatever_the_input() {
+        // Found by fuzzing: a quoted filter value with a line break in it.
+        for input in ["date:\"2025\n-13\"", "before:\"x\ny\"", "date:\"\r\u{1}\""] {
+            let err = parse_query(input).unwrap_err();
+            assert!(!err.contains('\n') && !err.contains('\r'), "{err}");
         }
     }
 

@@ -51,7 +51,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
             [one] => one.to_string(),
             [] => return Err(Error::UnknownId(args.id).into()),
             _ => anyhow::bail!(
-                "id prefix '{}' matches {} records; give more characters",
+                "id prefix {:?} matches {} records; give more characters",
                 args.id,
                 ids.len()
             ),

@@ -370,7 +370,7 @@ impl ClippingIndex {
             let tokens = self.analyze(NAME_ANALYZER, source);
             if tokens.is_empty() {
                 return Err(Error::Query(format!(
-                    "source '{source}' has no letters or digits to match"
+                    "source {source:?} has no letters or digits to match"
                 )));
             }
             must(tokens_query(

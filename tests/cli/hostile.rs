@@ -52,6 +52,19 @@ fn hostile_files_are_reported_once_and_good_files_indexed() {
         .unwrap();
     }
 
+    // A file without read permission (root reads it anyway, so both outcomes are checked).
+    let locked = ctx.path().join("archive/locked.txt");
+    std::fs::write(
+        &locked,
+        "Locked notes\n\nThe locked notes were about the harbour ferry timetable.\n",
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let locked_readable = std::fs::read(&locked).is_ok();
+
     let started = std::time::Instant::now();
     let run = ctx.run(&["ingest", "archive", "--json"]);
     assert!(
@@ -95,7 +108,12 @@ fn hostile_files_are_reported_once_and_good_files_indexed() {
         reason("loop-a")
     );
     // Every good file, the mixed-encoding one and the non-UTF-8 name are indexed.
-    assert_eq!(summary["added"], 5, "{summary}");
+    if locked_readable {
+        assert_eq!(summary["added"], 6, "{summary}");
+    } else {
+        assert_eq!(reason("locked.txt"), "permission denied");
+        assert_eq!(summary["added"], 5, "{summary}");
+    }
     // Each skipped file is also named on stderr when not --json.
     let human = ctx.run(&["ingest", "archive", "--rebuild"]);
     for path in reasons.keys() {
