@@ -111,6 +111,19 @@ struct Line {
     junk: bool,
 }
 
+impl Line {
+    /// A line of plain text (junk is decided later, for all lines at once).
+    fn plain(text: String, indented: bool) -> Line {
+        Line {
+            text,
+            indented,
+            heading: false,
+            list_item: false,
+            junk: false,
+        }
+    }
+}
+
 /// What a line near the top or bottom turned out to be.
 enum Meta {
     Date(DateLine),
@@ -166,24 +179,12 @@ fn split_lines(body: &str, markdown: bool) -> Vec<Line> {
             let trimmed = raw.trim();
             if markdown && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
                 in_fence = !in_fence;
-                return Line {
-                    text: String::new(),
-                    indented,
-                    heading: false,
-                    list_item: false,
-                    junk: false,
-                };
+                return Line::plain(String::new(), indented);
             }
             if markdown && !in_fence {
                 markdown_line(trimmed, indented)
             } else {
-                Line {
-                    text: collapse_spaces(trimmed),
-                    indented,
-                    heading: false,
-                    list_item: false,
-                    junk: false,
-                }
+                Line::plain(collapse_spaces(trimmed), indented)
             }
         })
         .collect();
@@ -222,13 +223,7 @@ fn markdown_line(trimmed: &str, indented: bool) -> Line {
     }
     let is_rule = text.len() >= 3 && text.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
     if is_rule {
-        return Line {
-            text: String::new(),
-            indented,
-            heading: false,
-            list_item: false,
-            junk: false,
-        };
+        return Line::plain(String::new(), indented);
     }
     let list_item = MD_LIST.is_match(text);
     let text = MD_LIST.replace(text, "");
