@@ -17,7 +17,7 @@ fuzz_target!(|bytes: &[u8]| {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         if let Ok(clipping) = normalize(&raw, today) {
             assert!(!clipping.passages.is_empty());
-            assert!(!clipping.title.is_empty() || clipping.passages[0].trim().is_empty());
+            assert!(!clipping.title.trim().is_empty());
         }
     }
 });

@@ -107,12 +107,18 @@ fn clean_text(text: &str) -> String {
 /// A short title from a paragraph's first sentence: cut at a clause boundary, or at a word
 /// boundary with an ellipsis, never the whole paragraph.
 pub fn title_from_sentence(paragraph: &str) -> String {
-    let first_line = paragraph.lines().last().unwrap_or(paragraph);
-    let sentence = text::sentences(first_line)
+    // The last line: a passage may start with the subheading that introduces it.
+    let body_line = paragraph.lines().last().unwrap_or(paragraph);
+    let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
+    // The first sentence with a word in it (a lone "." is not a title; found by fuzzing).
+    let sentence = text::sentences(body_line)
         .into_iter()
-        .next()
-        .unwrap_or(first_line);
-    let sentence = sentence.trim_end_matches(['.', ' ']);
+        .find(|s| has_words(s))
+        .unwrap_or(body_line);
+    let sentence = sentence.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    if !has_words(sentence) {
+        return "(untitled)".to_string();
+    }
     if sentence.chars().count() <= MAX_DERIVED_TITLE_CHARS {
         return sentence.to_string();
     }
@@ -226,6 +232,13 @@ mod tests {
         for (paragraph, title) in cases {
             assert_eq!(title_from_sentence(paragraph), title);
         }
+    }
+
+    #[test]
+    fn derived_titles_always_have_words() {
+        // Found by fuzzing: a paragraph whose first "sentence" is a lone full stop.
+        assert_eq!(title_from_sentence(". Èx"), "Èx");
+        assert_eq!(title_from_sentence("… —"), "(untitled)");
     }
 
     #[test]
