@@ -147,7 +147,7 @@ pub fn open_index(context: &Context) -> Result<ClippingIndex> {
     let archive = Path::new(DEFAULT_ARCHIVE);
     if !ClippingIndex::exists(&context.index_dir) && archive.is_dir() {
         context.note(&format!(
-            "no index at {} yet: building it from ./{DEFAULT_ARCHIVE} (first use)",
+            "no index in {}/ yet: building it from {DEFAULT_ARCHIVE}/ (first use)",
             context.index_dir.display()
         ));
         let options = crate::ingest::IngestOptions {

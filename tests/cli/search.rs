@@ -249,7 +249,7 @@ fn first_search_builds_the_index_from_archive() {
     let run = ctx.run(&["search", "ferry", "--json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("building it from ./archive"),
+        run.stderr.contains("building it from archive/ (first use)"),
         "{}",
         run.stderr
     );
