@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::index::ClippingIndex;
 use crate::query::{Filters, Hit, TextQuery};
 use chrono::{Datelike, Days, Months, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// The length of one timeline period.
@@ -154,20 +155,28 @@ pub fn build(index: &ClippingIndex, request: &TimelineRequest) -> Result<Timelin
         });
     };
     let by = request.by.unwrap_or_else(|| Unit::for_span(first, last));
-    let mut buckets = Vec::new();
+    let mut periods = Vec::new();
     let mut start = by.start_of(first);
     while start <= last {
         let next = by.next(start);
-        let (passages, stories) = table.count(start, next);
-        buckets.push(Bucket {
-            start,
-            end: next.pred_opt().unwrap_or(next),
-            stories,
-            passages,
-            top: table.top(index, start, next)?,
-        });
+        periods.push((start, next));
         start = next;
     }
+    // Reading each period's top passage from the store is most of the work: do it on
+    // every core.
+    let buckets = periods
+        .into_par_iter()
+        .map(|(start, next)| {
+            let (passages, stories) = table.count(start, next);
+            Ok(Bucket {
+                start,
+                end: next.pred_opt().unwrap_or(next),
+                stories,
+                passages,
+                top: table.top(index, start, next)?,
+            })
+        })
+        .collect::<Result<Vec<Bucket>>>()?;
     Ok(Timeline {
         by,
         query: request.query.clone(),

@@ -115,7 +115,8 @@ pub fn title_from_sentence(paragraph: &str) -> String {
         .into_iter()
         .find(|s| has_words(s))
         .unwrap_or(body_line);
-    let sentence = sentence.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    let sentence =
+        sentence.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
     if !has_words(sentence) {
         return "(untitled)".to_string();
     }
