@@ -232,11 +232,7 @@ fn examine(
             entry: Some(entry),
         };
     }
-    let raw = match input::to_raw(file, &bytes) {
-        Ok(raw) => raw,
-        Err(skipped) => return Outcome::Skipped(skipped),
-    };
-    match normalize::normalize(&raw, today) {
+    match clipping_from_bytes(file, &bytes, today) {
         Ok(clipping) => {
             let signature = story::signature(&clipping.title, &clipping.passages);
             Outcome::Read {
@@ -245,11 +241,21 @@ fn examine(
                 clippings: vec![(clipping, signature)],
             }
         }
-        Err(err) => Outcome::Skipped(Skipped {
-            path: file.display.clone(),
-            reason: err.to_string(),
-        }),
+        Err(skipped) => Outcome::Skipped(skipped),
     }
+}
+
+/// Decodes and normalizes a file's bytes; what goes wrong is reported against the file.
+pub fn clipping_from_bytes(
+    file: &SourceFile,
+    bytes: &[u8],
+    today: chrono::NaiveDate,
+) -> std::result::Result<Clipping, Skipped> {
+    let raw = input::to_raw(file, bytes)?;
+    normalize::normalize(&raw, today).map_err(|err| Skipped {
+        path: file.display.clone(),
+        reason: err.to_string(),
+    })
 }
 
 /// Applies one outcome to the writer and manifest; returns true when the index changes.

@@ -1,8 +1,8 @@
 //! `morgue extract`: normalize files and print their records, without touching the index.
 
 use super::{Context, ExitStatus};
+use crate::ingest::clipping_from_bytes;
 use crate::input;
-use crate::normalize::normalize;
 use crate::render;
 use anyhow::Result;
 use std::io::Write;
@@ -31,13 +31,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     let mut printed = 0;
     for file in &found.files {
         let record = input::read_bytes(file, max_bytes)
-            .and_then(|bytes| input::to_raw(file, &bytes))
-            .and_then(|raw| {
-                normalize(&raw, today).map_err(|err| input::Skipped {
-                    path: file.display.clone(),
-                    reason: err.to_string(),
-                })
-            });
+            .and_then(|bytes| clipping_from_bytes(file, &bytes, today));
         match record {
             Ok(clipping) if args.json => render::json::line(out, &clipping)?,
             Ok(clipping) => {

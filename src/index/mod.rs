@@ -207,7 +207,7 @@ impl ClippingIndex {
             articles: 0,
             passages: self.passage_count()?,
             persons: 0,
-            topics: self.topics()?.len(),
+            topics: topic_counts(&manifest).len(),
             first_date: None,
             last_date: None,
             by_format: BTreeMap::new(),
@@ -232,31 +232,35 @@ impl ClippingIndex {
 
     /// Every topic with its article count and date span, most articles first.
     pub fn topics(&self) -> Result<Vec<TopicCount>> {
-        let manifest = self.manifest()?;
-        let mut by_key: BTreeMap<String, TopicCount> = BTreeMap::new();
-        for record in manifest.records() {
-            for topic in &record.topics {
-                let count = by_key
-                    .entry(crate::clipping::folded_key(topic))
-                    .or_insert_with(|| TopicCount {
-                        topic: topic.clone(),
-                        articles: 0,
-                        first_date: record.date,
-                        last_date: record.date,
-                    });
-                count.articles += 1;
-                count.first_date = count.first_date.min(record.date);
-                count.last_date = count.last_date.max(record.date);
-            }
-        }
-        let mut topics: Vec<TopicCount> = by_key.into_values().collect();
-        topics.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| a.topic.cmp(&b.topic))
-        });
-        Ok(topics)
+        Ok(topic_counts(&self.manifest()?))
     }
+}
+
+/// Counts the articles per topic (case- and accent-folded) in a manifest.
+fn topic_counts(manifest: &Manifest) -> Vec<TopicCount> {
+    let mut by_key: BTreeMap<String, TopicCount> = BTreeMap::new();
+    for record in manifest.records() {
+        for topic in &record.topics {
+            let count = by_key
+                .entry(crate::clipping::folded_key(topic))
+                .or_insert_with(|| TopicCount {
+                    topic: topic.clone(),
+                    articles: 0,
+                    first_date: record.date,
+                    last_date: record.date,
+                });
+            count.articles += 1;
+            count.first_date = count.first_date.min(record.date);
+            count.last_date = count.last_date.max(record.date);
+        }
+    }
+    let mut topics: Vec<TopicCount> = by_key.into_values().collect();
+    topics.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+    topics
 }
 
 impl ClippingIndex {
