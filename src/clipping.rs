@@ -11,6 +11,14 @@ pub enum Format {
     Text,
     /// Markdown, `.md`, with optional YAML or TOML front matter.
     Markdown,
+    /// A saved web page, `.html` or `.htm`.
+    Html,
+    /// A JSON export: `.json` (one record or an array), `.jsonl` / `.ndjson` (one per line).
+    Json,
+    /// An e-mail, `.eml`, or a mailbox of them, `.mbox`.
+    Email,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
@@ -19,6 +27,10 @@ impl Format {
         match self {
             Format::Text => "text",
             Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Email => "email",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -27,6 +39,10 @@ impl Format {
         match name {
             "text" => Some(Format::Text),
             "markdown" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "email" => Some(Format::Email),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -176,7 +192,14 @@ mod tests {
         ] {
             assert_eq!(DateSource::from_name(source.name()), Some(source));
         }
-        for format in [Format::Text, Format::Markdown] {
+        for format in [
+            Format::Text,
+            Format::Markdown,
+            Format::Html,
+            Format::Json,
+            Format::Email,
+            Format::Pdf,
+        ] {
             assert_eq!(Format::from_name(format.name()), Some(format));
         }
     }

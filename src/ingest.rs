@@ -1,8 +1,8 @@
 //! Keeps an index in step with folders of clippings: new files added, changed files
 //! replaced, deleted files removed, unchanged files skipped, all in one commit.
 
-use crate::clipping::Clipping;
 use crate::clipping::id_number;
+use crate::clipping::{Clipping, Format};
 use crate::error::{Error, Result};
 use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSummary};
 use crate::input::{self, Skipped, SourceFile};
@@ -63,8 +63,36 @@ pub struct IngestSummary {
     pub by_format: BTreeMap<String, usize>,
     /// Records indexed in this run, by where their date came from.
     pub by_date_source: BTreeMap<String, usize>,
+    /// What happened to each format's files in this run.
+    pub formats: BTreeMap<String, FormatSummary>,
     /// Wall time in seconds.
     pub seconds: f64,
+}
+
+/// One format's share of an ingest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FormatSummary {
+    /// Files of this format read and indexed in this run.
+    pub files: usize,
+    /// Records they held.
+    pub records: usize,
+    /// Files or records of this format skipped.
+    pub skipped: usize,
+    /// Records by where their date came from.
+    pub dates: BTreeMap<String, usize>,
+}
+
+impl IngestSummary {
+    fn count_skipped(&mut self, skipped: Skipped) {
+        // "box.mbox:3" names a record of box.mbox.
+        let file = match skipped.path.rsplit_once(':') {
+            Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => file,
+            _ => skipped.path.as_str(),
+        };
+        let format = input::format_for(Path::new(file)).map_or("other", Format::name);
+        self.formats.entry(format.to_string()).or_default().skipped += 1;
+        self.skipped.push(skipped);
+    }
 }
 
 /// The outcome of looking at one file.
@@ -77,6 +105,8 @@ enum Outcome {
         file: SourceFile,
         hash: String,
         clippings: Vec<(Clipping, Signature)>,
+        /// Records of the file that could not be read; the others are indexed.
+        failures: Vec<Skipped>,
     },
     Skipped(Skipped),
 }
@@ -100,9 +130,11 @@ pub fn ingest(
     let found = input::find_files(paths, Some(index_dir));
     let mut summary = IngestSummary {
         seen: found.files.len(),
-        skipped: found.skipped,
         ..Default::default()
     };
+    for skipped in found.skipped.clone() {
+        summary.count_skipped(skipped);
+    }
     if options.rebuild {
         writer.remove_all()?;
     }
@@ -232,30 +264,92 @@ fn examine(
             entry: Some(entry),
         };
     }
-    match clipping_from_bytes(file, &bytes, today) {
-        Ok(clipping) => {
+    let (clippings, failures) = clippings_from_bytes(file, &bytes, today);
+    if clippings.is_empty() {
+        let skipped = failures.into_iter().next().unwrap_or_else(|| Skipped {
+            path: file.display.clone(),
+            reason: "no records".to_string(),
+        });
+        return Outcome::Skipped(skipped);
+    }
+    let clippings = clippings
+        .into_iter()
+        .map(|clipping| {
             let signature = story::signature(&clipping.title, &clipping.passages);
-            Outcome::Read {
-                file: file.clone(),
-                hash,
-                clippings: vec![(clipping, signature)],
-            }
-        }
-        Err(skipped) => Outcome::Skipped(skipped),
+            (clipping, signature)
+        })
+        .collect();
+    Outcome::Read {
+        file: file.clone(),
+        hash,
+        clippings,
+        failures,
     }
 }
 
-/// Decodes and normalizes a file's bytes; what goes wrong is reported against the file.
-pub fn clipping_from_bytes(
+/// Decodes and normalizes a file's bytes into its records. A file of one record that
+/// cannot be read gives one failure for the file; a multi-record file gives one per bad
+/// record (`path:N`) and keeps the good ones.
+pub fn clippings_from_bytes(
     file: &SourceFile,
     bytes: &[u8],
     today: chrono::NaiveDate,
-) -> std::result::Result<Clipping, Skipped> {
-    let raw = input::to_raw(file, bytes)?;
-    normalize::normalize(&raw, today).map_err(|err| Skipped {
+) -> (Vec<Clipping>, Vec<Skipped>) {
+    let fail = |reason: String| Skipped {
         path: file.display.clone(),
-        reason: err.to_string(),
-    })
+        reason,
+    };
+    let origin = normalize::Origin {
+        path: &file.display,
+        format: file.format,
+        modified: input::modified_date(file),
+    };
+    let many = match file.format {
+        Format::Email => normalize::normalize_email(&origin, bytes, today),
+        Format::Pdf => {
+            let one = input::pdf::text_pages(bytes)
+                .map_err(&fail)
+                .and_then(|pages| {
+                    normalize::normalize_pdf(&origin, &pages, today)
+                        .map_err(|err| fail(err.to_string()))
+                });
+            return split_results(vec![one]);
+        }
+        Format::Json => match input::to_raw(file, bytes) {
+            Ok(raw) => normalize::normalize_json(&raw, today),
+            Err(skipped) => return (Vec::new(), vec![skipped]),
+        },
+        Format::Text | Format::Markdown | Format::Html => {
+            let one = input::to_raw(file, bytes).and_then(|raw| {
+                normalize::normalize(&raw, today).map_err(|err| fail(err.to_string()))
+            });
+            return split_results(vec![one]);
+        }
+    };
+    let results = many
+        .into_iter()
+        .map(|r| {
+            r.map_err(|f| Skipped {
+                path: f.path,
+                reason: f.reason,
+            })
+        })
+        .collect();
+    split_results(results)
+}
+
+fn split_results(
+    results: Vec<std::result::Result<Clipping, Skipped>>,
+) -> (Vec<Clipping>, Vec<Skipped>) {
+    let mut clippings = Vec::new();
+    let mut failures = Vec::new();
+    for result in results {
+        match result {
+            Ok(clipping) => clippings.push(clipping),
+            Err(skipped) => failures.push(skipped),
+        }
+    }
+    (clippings, failures)
 }
 
 /// Applies one outcome to the writer and manifest; returns true when the index changes.
@@ -275,14 +369,23 @@ fn apply(
             Ok(false)
         }
         Outcome::Skipped(skipped) => {
-            summary.skipped.push(skipped);
+            summary.count_skipped(skipped);
             Ok(false)
         }
         Outcome::Read {
             file,
             hash,
             clippings,
+            failures,
         } => {
+            for failure in failures {
+                summary.count_skipped(failure);
+            }
+            summary
+                .formats
+                .entry(file.format.name().to_string())
+                .or_default()
+                .files += 1;
             if manifest.files.contains_key(&file.key) {
                 writer.remove_file(&file.key);
                 summary.updated += 1;
@@ -300,6 +403,15 @@ fn apply(
                     .or_default() += 1;
                 *summary
                     .by_date_source
+                    .entry(clipping.date_source.name().to_string())
+                    .or_default() += 1;
+                let format = summary
+                    .formats
+                    .entry(clipping.format.name().to_string())
+                    .or_default();
+                format.records += 1;
+                *format
+                    .dates
                     .entry(clipping.date_source.name().to_string())
                     .or_default() += 1;
                 records.push(RecordSummary::new(clipping));

@@ -1,7 +1,7 @@
 //! `morgue extract`: normalize files and print their records, without touching the index.
 
 use super::{Context, ExitStatus};
-use crate::ingest::clipping_from_bytes;
+use crate::ingest::clippings_from_bytes;
 use crate::input;
 use crate::render;
 use anyhow::Result;
@@ -30,22 +30,22 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     let today = chrono::Utc::now().date_naive();
     let mut printed = 0;
     for file in &found.files {
-        let record = input::read_bytes(file, max_bytes)
-            .and_then(|bytes| clipping_from_bytes(file, &bytes, today));
-        match record {
-            Ok(clipping) if args.json => render::json::line(out, &clipping)?,
-            Ok(clipping) => {
+        let (clippings, failures) = match input::read_bytes(file, max_bytes) {
+            Ok(bytes) => clippings_from_bytes(file, &bytes, today),
+            Err(skip) => (Vec::new(), vec![skip]),
+        };
+        skipped.extend(failures);
+        for clipping in clippings {
+            if args.json {
+                render::json::line(out, &clipping)?;
+            } else {
                 if printed > 0 {
                     writeln!(out)?;
                 }
                 render::human::clipping(out, &clipping, context.style)?;
             }
-            Err(skip) => {
-                skipped.push(skip);
-                continue;
-            }
+            printed += 1;
         }
-        printed += 1;
     }
     for skip in &skipped {
         eprintln!("skipped {}: {}", skip.path, skip.reason);

@@ -35,6 +35,48 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     decode_unmarked(bytes)
 }
 
+/// Decodes a web page: a BOM first, then UTF-8 when the bytes are valid UTF-8 (declared
+/// charsets are often wrong in saved pages), then the charset the page declares, then
+/// Windows-1252 for the bytes that are not UTF-8.
+pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") || encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return decode(bytes);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return match binary_kind(bytes) {
+            Some(kind) => Err(DecodeError::Binary(kind)),
+            None => Ok(Cow::Borrowed(text)),
+        };
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(DecodeError::Binary(kind));
+    }
+    match declared_charset(bytes) {
+        Some(encoding) if encoding != encoding_rs::UTF_8 => {
+            let (text, _, _) = encoding.decode(bytes);
+            Ok(text)
+        }
+        _ => decode_unmarked(bytes),
+    }
+}
+
+/// The encoding named by `<meta charset>` or `<meta http-equiv content="…; charset=…">`
+/// in the first few kilobytes.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
 fn decode_unmarked(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Cow::Borrowed(text));
@@ -48,6 +90,24 @@ fn decode_unmarked(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
         text.push_str(&invalid);
     }
     Ok(Cow::Owned(text))
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::*;
+
+    #[test]
+    fn html_charsets() {
+        let latin1 =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><body>Stra\xdfe</body></html>";
+        assert!(decode_html(latin1).unwrap().contains("Straße"));
+        let koi8 = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\"><p>\xf0\xd2\xc9</p>";
+        assert!(decode_html(koi8).unwrap().contains("При"));
+        // Declared Latin-1 but really UTF-8: the bytes win.
+        let mislabelled = "<meta charset=\"iso-8859-1\"><p>Straße</p>".as_bytes();
+        assert!(decode_html(mislabelled).unwrap().contains("Straße"));
+        assert!(decode_html(b"\x89PNG\r\n\x1a\n\0\0").is_err());
+    }
 }
 
 /// Names the kind of binary data `bytes` starts with, or `None` when it looks like text.

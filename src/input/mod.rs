@@ -2,8 +2,9 @@
 //! [`RawClipping`]: its path, format, decoded text and modification date.
 
 mod decode;
+pub mod pdf;
 
-pub use decode::{DecodeError, decode};
+pub use decode::{DecodeError, decode, decode_html};
 
 use crate::clipping::Format;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -83,6 +84,10 @@ pub fn format_for(path: &Path) -> Option<Format> {
     match ext.as_str() {
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "json" | "jsonl" | "ndjson" => Some(Format::Json),
+        "eml" | "mbox" => Some(Format::Email),
+        "pdf" => Some(Format::Pdf),
         _ => None,
     }
 }
@@ -184,7 +189,7 @@ fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &m
         found.skipped.push(Skipped::new(
             display,
             format!(
-                "unsupported format (.{ext}); morgue reads .txt, .md and files without extension"
+                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf and files without extension"
             ),
         ));
         return;
@@ -238,13 +243,22 @@ pub fn read_bytes(file: &SourceFile, max_bytes: u64) -> Result<Vec<u8>, Skipped>
 
 /// Decodes bytes already read from `file` into a [`RawClipping`].
 pub fn to_raw(file: &SourceFile, bytes: &[u8]) -> Result<RawClipping, Skipped> {
-    let text = decode(bytes).map_err(|err| Skipped::new(&file.display, err.to_string()))?;
+    let decoded = match file.format {
+        Format::Html => decode_html(bytes),
+        _ => decode(bytes),
+    };
+    let text = decoded.map_err(|err| Skipped::new(&file.display, err.to_string()))?;
     Ok(RawClipping {
         path: file.display.clone(),
         format: file.format,
         text: text.into_owned(),
         modified: date_from_nanos(file.modified_ns),
     })
+}
+
+/// The modification date of a listed file, the last resort for dating it.
+pub fn modified_date(file: &SourceFile) -> Option<NaiveDate> {
+    date_from_nanos(file.modified_ns)
 }
 
 fn date_from_nanos(nanos: u128) -> Option<NaiveDate> {
@@ -275,6 +289,10 @@ mod tests {
             ("notes", Some(Format::Text)),
             ("b.md", Some(Format::Markdown)),
             ("c.png", None),
+            ("page.HTM", Some(Format::Html)),
+            ("feed.ndjson", Some(Format::Json)),
+            ("box.mbox", Some(Format::Email)),
+            ("scan.pdf", Some(Format::Pdf)),
         ];
         for (name, expected) in cases {
             assert_eq!(format_for(Path::new(name)), expected, "{name}");

@@ -128,6 +128,12 @@ fn num<T: std::str::FromStr>(caps: &regex::Captures, i: usize) -> Option<T> {
 
 /// Every full date in `text`, in order of position, with its byte range.
 pub fn find_dates(text: &str) -> Vec<(Range<usize>, NaiveDate)> {
+    find_dates_in(text, false)
+}
+
+/// Like [`find_dates`]; `slash_day_first` reads "02/10/2020" as 2 October, as British and
+/// continental European pages write it.
+pub fn find_dates_in(text: &str, slash_day_first: bool) -> Vec<(Range<usize>, NaiveDate)> {
     let mut found: Vec<(Range<usize>, NaiveDate)> = Vec::new();
     for caps in ISO.captures_iter(text) {
         // "2025-03-03" but not "2025-03/03".
@@ -167,7 +173,7 @@ pub fn find_dates(text: &str) -> Vec<(Range<usize>, NaiveDate)> {
         );
         // Dots mean day-first everywhere; slashes are month-first unless the first part
         // cannot be a month.
-        let (day, month) = if &caps[2] == "." || a > 12 {
+        let (day, month) = if &caps[2] == "." || a > 12 || (slash_day_first && b <= 12) {
             (a, b)
         } else {
             (b, a)

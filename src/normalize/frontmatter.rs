@@ -119,27 +119,44 @@ fn toml_to_json(value: toml::Value) -> Value {
 /// Reads the known fields from a parsed front matter map (also used for other formats'
 /// metadata objects).
 pub fn fields(map: &Map<String, Value>) -> FrontMatter {
+    // Names are tried in the order given: the first is the most specific.
     let get = |names: &[&str]| {
-        map.iter()
-            .find(|(key, value)| names.contains(&key.to_lowercase().as_str()) && !value.is_null())
-            .map(|(_, value)| value)
+        names.iter().find_map(|name| {
+            map.iter()
+                .find(|(key, value)| key.eq_ignore_ascii_case(name) && !value.is_null())
+                .map(|(_, value)| value)
+        })
     };
     FrontMatter {
         title: get(&["title", "headline"]).and_then(single_string),
         date: get(&[
             "date",
             "published",
+            "publishedat",
+            "published_at",
             "pubdate",
             "publish_date",
+            "date_publish",
             "date_published",
             "datepublished",
+            "publication_date",
             "created",
+            "created_at",
+            "date_created",
         ])
-        .and_then(single_string)
-        .and_then(|s| parse_date(&s)),
-        topics: get(&["tags", "topics", "categories", "keywords"])
-            .map(list_of_strings)
-            .unwrap_or_default(),
+        .and_then(date_value),
+        topics: merged_lists(
+            map,
+            &[
+                "tags",
+                "topics",
+                "categories",
+                "keywords",
+                "category",
+                "section",
+                "articlesection",
+            ],
+        ),
         authors: get(&["authors", "author", "byline"])
             .map(|v| {
                 list_of_strings(v)
@@ -150,10 +167,56 @@ pub fn fields(map: &Map<String, Value>) -> FrontMatter {
                     .collect()
             })
             .unwrap_or_default(),
-        source: get(&["source", "publisher", "site", "site_name", "publication"])
-            .and_then(single_string),
+        source: get(&[
+            "source",
+            "source_name",
+            "publisher",
+            "site",
+            "site_name",
+            "sitename",
+            "publication",
+            "source_domain",
+            "hostname",
+        ])
+        .and_then(single_string),
         url: get(&["url", "link", "canonical_url", "canonical"]).and_then(single_string),
     }
+}
+
+/// The items of every list under `names`, in that order, without repeats.
+fn merged_lists(map: &Map<String, Value>, names: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        for (key, value) in map {
+            if !key.eq_ignore_ascii_case(name) {
+                continue;
+            }
+            for item in list_of_strings(value) {
+                if !out.iter().any(|seen| seen.eq_ignore_ascii_case(&item)) {
+                    out.push(item);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A date written as text, or a Unix timestamp in seconds or milliseconds.
+fn date_value(value: &Value) -> Option<NaiveDate> {
+    if let Some(number) = value.as_i64() {
+        // Ten-digit timestamps are seconds; thirteen-digit ones are milliseconds.
+        let seconds = if number > 100_000_000_000 {
+            number / 1000
+        } else {
+            number
+        };
+        return chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.date_naive());
+    }
+    let text = single_string(value)?;
+    if let Ok(time) = chrono::DateTime::parse_from_rfc2822(&text) {
+        return Some(time.date_naive());
+    }
+    parse_date(&text)
 }
 
 /// A scalar, or an object's `name`, as a trimmed non-empty string.

@@ -2,13 +2,19 @@
 //! with its source, byline, topics and passages. Pure functions: no I/O here.
 
 pub mod date;
+pub mod email;
 pub mod frontmatter;
+pub mod html;
+pub mod json;
 pub mod junk;
+pub mod pdf;
+pub mod persons;
 pub mod text;
 
 use crate::clipping::{Clipping, DateSource, Format, clipping_id};
 use crate::input::RawClipping;
 use chrono::NaiveDate;
+use frontmatter::FrontMatter;
 use unicode_normalization::UnicodeNormalization;
 
 /// Why a clipping could not be normalized.
@@ -20,49 +26,275 @@ pub enum NormalizeError {
     /// Nothing is left once junk and metadata lines are removed.
     #[error("no article text (only junk, metadata or blank lines)")]
     NoText,
+    /// The file's structure cannot be read (broken JSON, an e-mail without a body).
+    #[error("{0}")]
+    Malformed(String),
 }
 
 /// Titles made from a first sentence are cut to about this many characters.
 const MAX_DERIVED_TITLE_CHARS: usize = 90;
 
-/// Normalizes one raw clipping. `today` dates a clipping that has no other date at all.
+/// Where a record came from: what dates it when nothing inside it does.
+#[derive(Debug, Clone)]
+pub struct Origin<'a> {
+    /// Path shown to users: the file, plus `:N` for one record of many.
+    pub path: &'a str,
+    /// The format of the file.
+    pub format: Format,
+    /// The file's modification date.
+    pub modified: Option<NaiveDate>,
+}
+
+impl<'a> Origin<'a> {
+    fn of(raw: &'a RawClipping) -> Origin<'a> {
+        Origin {
+            path: &raw.path,
+            format: raw.format,
+            modified: raw.modified,
+        }
+    }
+}
+
+/// Normalizes one raw clipping of a text format (text, Markdown, HTML). `today` dates a
+/// clipping that has no other date at all.
 pub fn normalize(raw: &RawClipping, today: NaiveDate) -> Result<Clipping, NormalizeError> {
+    if raw.format == Format::Html {
+        return normalize_html(&raw.text, None, &Origin::of(raw), today);
+    }
     let text = clean_text(&raw.text);
     let markdown = raw.format == Format::Markdown;
     let (front, body) =
         match frontmatter::split(&text, markdown).map_err(NormalizeError::FrontMatter)? {
             Some((front, body)) => (front, body),
-            None => (frontmatter::FrontMatter::default(), text.as_str()),
+            None => (FrontMatter::default(), text.as_str()),
         };
-    let parts = text::parse(body, markdown);
+    assemble(&Origin::of(raw), front, body, markdown, today)
+}
+
+/// A record of a multi-record file that could not be normalized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFailure {
+    /// The file, with `:N` for the record's line or position.
+    pub path: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+fn record_path(path: &str, position: Option<usize>) -> String {
+    match position {
+        Some(n) => format!("{path}:{n}"),
+        None => path.to_string(),
+    }
+}
+
+/// Normalizes every record of a JSON or JSON Lines file; a bad record fails alone.
+pub fn normalize_json(raw: &RawClipping, today: NaiveDate) -> Vec<Result<Clipping, RecordFailure>> {
+    let lines = [".jsonl", ".ndjson"]
+        .iter()
+        .any(|ext| raw.path.to_ascii_lowercase().ends_with(ext));
+    json::records(&raw.text, lines)
+        .into_iter()
+        .map(|record| {
+            let record = record.map_err(|err| RecordFailure {
+                path: record_path(&raw.path, err.position),
+                reason: err.reason,
+            })?;
+            let path = record_path(&raw.path, record.position);
+            let origin = Origin {
+                path: &path,
+                ..Origin::of(raw)
+            };
+            let result = match record.body {
+                json::Body::Text(text) => {
+                    assemble(&origin, record.fields, &clean_text(&text), false, today)
+                }
+                json::Body::Html(html) => with_fields(
+                    normalize_html(&html, record.fields.url.as_deref(), &origin, today),
+                    record.fields,
+                ),
+            };
+            result.map_err(|err| RecordFailure {
+                path: path.clone(),
+                reason: err.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Lets fields stated outside an HTML body (a JSON record's, an e-mail's headers) win
+/// over what the HTML says.
+fn with_fields(
+    clipping: Result<Clipping, NormalizeError>,
+    fields: FrontMatter,
+) -> Result<Clipping, NormalizeError> {
+    let mut clipping = clipping?;
+    if let Some(title) = fields.title {
+        clipping.title = title;
+        clipping.id = clipping_id(&clipping.title, &clipping.passages);
+    }
+    if let Some(date) = fields.date {
+        clipping.date = date;
+        clipping.date_source = DateSource::Metadata;
+    }
+    if fields.source.is_some() {
+        clipping.source = fields.source;
+    }
+    if fields.url.is_some() {
+        clipping.url = fields.url;
+    }
+    if !fields.authors.is_empty() {
+        clipping.authors = fields.authors;
+    }
+    for topic in fields.topics {
+        if !clipping
+            .topics
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(&topic))
+        {
+            clipping.topics.push(topic);
+        }
+    }
+    Ok(clipping)
+}
+
+/// Normalizes every message of an e-mail file or mailbox.
+pub fn normalize_email(
+    origin: &Origin,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Vec<Result<Clipping, RecordFailure>> {
+    let mailbox = origin.path.to_ascii_lowercase().ends_with(".mbox");
+    let messages = email::messages(bytes, mailbox);
+    if messages.is_empty() {
+        return vec![Err(RecordFailure {
+            path: origin.path.to_string(),
+            reason: "no messages in the mailbox".to_string(),
+        })];
+    }
+    messages
+        .into_iter()
+        .map(|(position, message)| {
+            let path = record_path(origin.path, position);
+            let here = Origin {
+                path: &path,
+                ..origin.clone()
+            };
+            let fail = |reason: String| RecordFailure {
+                path: path.clone(),
+                reason,
+            };
+            let mail = email::read(&message).map_err(fail)?;
+            let result = match mail.body {
+                email::MailBody::Text(text) => {
+                    assemble(&here, mail.fields, &clean_text(&text), false, today)
+                }
+                email::MailBody::Html(html) => {
+                    with_fields(normalize_html(&html, None, &here, today), mail.fields).map(
+                        |mut c| {
+                            c.passages
+                                .retain(|p| !email::strip_furniture(p).trim().is_empty());
+                            c
+                        },
+                    )
+                }
+            };
+            result.map_err(|err| fail(err.to_string()))
+        })
+        .collect()
+}
+
+/// Normalizes the text layer of a PDF, given page by page.
+pub fn normalize_pdf(
+    origin: &Origin,
+    pages: &[String],
+    today: NaiveDate,
+) -> Result<Clipping, NormalizeError> {
+    let text = clean_text(&pdf::article_text(pages));
+    assemble(origin, FrontMatter::default(), &text, false, today)
+}
+
+/// Normalizes a web page; `url` is its address when known from outside the page.
+pub fn normalize_html(
+    html: &str,
+    url: Option<&str>,
+    origin: &Origin,
+    today: NaiveDate,
+) -> Result<Clipping, NormalizeError> {
+    let depth = html::nesting_depth(html);
+    if depth > html::MAX_NESTING {
+        return Err(NormalizeError::Malformed(format!(
+            "HTML nested too deeply ({depth} levels; pages have at most a few hundred)"
+        )));
+    }
+    let page = html::read_page(html, url, today);
+    let meta = FrontMatter {
+        title: page.title,
+        date: page.date,
+        topics: page.topics,
+        authors: page.authors,
+        source: page.source,
+        url: page.url,
+    };
+    let body = clean_text(&page.paragraphs.join("\n\n"));
+    let mut clipping = assemble(origin, meta, &body, false, today)?;
+    // A date in the page's text ranks with the text's own date lines: below the markup,
+    // above the file name.
+    if let Some(date) = page.text_date
+        && matches!(
+            clipping.date_source,
+            DateSource::Filename | DateSource::Mtime
+        )
+    {
+        clipping.date = date;
+        clipping.date_source = DateSource::Text;
+    }
+    Ok(clipping)
+}
+
+/// Builds the record from metadata and a body text: metadata wins, the body's own
+/// header and footer lines (byline, date line, `Topics:`) fill the gaps.
+pub fn assemble(
+    origin: &Origin,
+    meta: FrontMatter,
+    body: &str,
+    markdown: bool,
+    today: NaiveDate,
+) -> Result<Clipping, NormalizeError> {
+    let parts = if meta.title.is_some() {
+        text::parse_body(body, markdown)
+    } else {
+        text::parse(body, markdown)
+    };
     if parts.passages.is_empty() {
         return Err(NormalizeError::NoText);
     }
-    let title = front
+    let title = meta
         .title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
         .or(parts.title)
         .unwrap_or_else(|| title_from_sentence(&parts.passages[0]));
-    let (date, date_source) = pick_date(front.date, parts.date.map(|d| d.date), raw, today);
-    let mut topics = front.topics;
+    let (date, date_source) = pick_date(meta.date, parts.date.map(|d| d.date), origin, today);
+    let mut topics = meta.topics;
     for topic in parts.topics {
         if !topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
             topics.push(topic);
         }
     }
-    let authors = if front.authors.is_empty() {
+    let authors = if meta.authors.is_empty() {
         parts.authors
     } else {
-        front.authors
+        meta.authors
     };
     Ok(Clipping {
         id: clipping_id(&title, &parts.passages),
-        path: raw.path.clone(),
-        format: raw.format,
+        path: origin.path.to_string(),
+        format: origin.format,
         title,
         date,
         date_source,
-        source: front.source.or(parts.source),
-        url: front.url.or(parts.url),
+        source: meta.source.or(parts.source),
+        url: meta.url.or(parts.url),
         authors,
         topics,
         persons: Vec::new(),
@@ -74,18 +306,18 @@ pub fn normalize(raw: &RawClipping, today: NaiveDate) -> Result<Clipping, Normal
 fn pick_date(
     metadata: Option<NaiveDate>,
     text: Option<NaiveDate>,
-    raw: &RawClipping,
+    origin: &Origin,
     today: NaiveDate,
 ) -> (NaiveDate, DateSource) {
     metadata
         .map(|d| (d, DateSource::Metadata))
         .or(text.map(|d| (d, DateSource::Text)))
-        .or_else(|| date::date_from_path(&raw.path).map(|d| (d, DateSource::Filename)))
-        .unwrap_or((raw.modified.unwrap_or(today), DateSource::Mtime))
+        .or_else(|| date::date_from_path(origin.path).map(|d| (d, DateSource::Filename)))
+        .unwrap_or((origin.modified.unwrap_or(today), DateSource::Mtime))
 }
 
 /// Unicode NFC, Unix line ends, and no invisible or non-breaking spaces.
-fn clean_text(text: &str) -> String {
+pub fn clean_text(text: &str) -> String {
     let clean = |c: char| match c {
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r' => None,
         '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(' '),

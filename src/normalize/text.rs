@@ -136,6 +136,16 @@ enum Meta {
 
 /// Parses a clipping body. `markdown` enables Markdown syntax handling.
 pub fn parse(body: &str, markdown: bool) -> TextParts {
+    parse_with(body, markdown, true)
+}
+
+/// Like [`parse`], for a body whose headline is already known from metadata: the first
+/// line stays text even when it reads like a headline.
+pub fn parse_body(body: &str, markdown: bool) -> TextParts {
+    parse_with(body, markdown, false)
+}
+
+fn parse_with(body: &str, markdown: bool, find_title: bool) -> TextParts {
     let lines = split_lines(body, markdown);
     let mut parts = TextParts::default();
     let mut consumed = vec![false; lines.len()];
@@ -145,7 +155,7 @@ pub fn parse(body: &str, markdown: bool) -> TextParts {
 
     read_footer(&lines, &content, &mut consumed, &mut parts);
     read_header(&lines, &content, &mut consumed, &mut parts);
-    if parts.title.is_none() {
+    if find_title && parts.title.is_none() {
         take_title(&lines, &content, &mut consumed, &mut parts, markdown);
     }
 

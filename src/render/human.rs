@@ -237,8 +237,23 @@ pub fn ingest_summary(out: &mut dyn Write, summary: &IngestSummary) -> io::Resul
         summary.skipped.len(),
         summary.seconds
     )?;
+    for (format, counts_of) in &summary.formats {
+        let mut line = format!(
+            "  {format:<9} {} {}, {} {}",
+            counts_of.files,
+            plural(counts_of.files, "file", "files"),
+            counts_of.records,
+            plural(counts_of.records, "record", "records"),
+        );
+        if !counts_of.dates.is_empty() {
+            line.push_str(&format!(" (dates: {})", counts(&counts_of.dates)));
+        }
+        if counts_of.skipped > 0 {
+            line.push_str(&format!(", {} skipped", counts_of.skipped));
+        }
+        writeln!(out, "{line}")?;
+    }
     if !summary.by_format.is_empty() {
-        writeln!(out, "  formats: {}", counts(&summary.by_format))?;
         let undated = summary.by_date_source.get("mtime").copied().unwrap_or(0);
         writeln!(
             out,
@@ -250,6 +265,10 @@ pub fn ingest_summary(out: &mut dyn Write, summary: &IngestSummary) -> io::Resul
         writeln!(out, "  skipped {}: {}", skipped.path, skipped.reason)?;
     }
     Ok(())
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
 
 fn counts(map: &std::collections::BTreeMap<String, usize>) -> String {

@@ -6,6 +6,7 @@ mod common;
 mod copies;
 mod crash;
 mod extract;
+mod formats;
 mod hostile;
 mod ingest;
 mod search;

@@ -1,0 +1,307 @@
+//! Measures morgue's readers against public evaluation sets.
+//!
+//! `cargo run --release --example eval -- html [CORPORA_DIR]` prints, for web pages:
+//! - body F1 on the article-extraction benchmark (token 4-gram shingles, as its README);
+//! - publication-date accuracy on the htmldate evaluation set (day precision);
+//! - exact-title rate on the trafilatura evaluation set.
+//!
+//! `cargo run --release --example eval -- persons [CORPORA_DIR]` prints exact-span PER
+//! precision, recall and F1 on CoNLL-2003 `valid.txt`, and tagging speed.
+//!
+//! CORPORA_DIR defaults to `../shared/corpora`; a set that is absent is skipped with a note.
+//! `--verbose` lists the pages that miss.
+
+use chrono::NaiveDate;
+use morgue::clipping::Format;
+use morgue::input::decode_html;
+use morgue::normalize::{Origin, normalize_html};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let what = positional.first().map_or("html", |s| s.as_str());
+    let corpora = positional
+        .get(1)
+        .map_or_else(|| PathBuf::from("../shared/corpora"), PathBuf::from);
+    match what {
+        "html" => {
+            body_f1(&corpora.join("article-extraction-benchmark"), verbose);
+            date_accuracy(&corpora.join("htmldate-eval"), verbose);
+            title_rate(&corpora.join("trafilatura-eval"), verbose);
+        }
+        "persons" => persons(&corpora.join("conll2003"), verbose),
+        other => {
+            eprintln!("unknown evaluation {other:?}: use `html` or `persons`");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+fn read_gz(path: &Path) -> Option<Vec<u8>> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
+fn read_json(path: &Path) -> Option<serde_json::Map<String, Value>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str::<Value>(&text)
+        .ok()?
+        .as_object()
+        .cloned()
+}
+
+/// Reads a page as `ingest` would, with the page's address known or not.
+fn read_page(bytes: &[u8], url: Option<&str>) -> Option<morgue::clipping::Clipping> {
+    let html = decode_html(bytes).ok()?;
+    let origin = Origin {
+        path: "page.html",
+        format: Format::Html,
+        modified: None,
+    };
+    normalize_html(&html, url, &origin, today()).ok()
+}
+
+fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut counts = HashMap::new();
+    for gram in tokens.windows(4) {
+        *counts.entry(gram.to_vec()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// True positives, false positives and false negatives of a page, divided by their sum.
+fn matching(truth: &str, predicted: &str) -> (f64, f64, f64) {
+    let (t, p) = (shingles(truth), shingles(predicted));
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    for (gram, &n) in &t {
+        let m = p.get(gram).copied().unwrap_or(0);
+        tp += n.min(m) as f64;
+        fn_ += n.saturating_sub(m) as f64;
+    }
+    for (gram, &m) in &p {
+        let n = t.get(gram).copied().unwrap_or(0);
+        fp += m.saturating_sub(n) as f64;
+    }
+    let sum = tp + fp + fn_;
+    if sum == 0.0 {
+        return (0.0, 0.0, 0.0);
+    }
+    (tp / sum, fp / sum, fn_ / sum)
+}
+
+fn body_f1(dir: &Path, verbose: bool) {
+    let Some(truth) = read_json(&dir.join("ground-truth.json")) else {
+        println!("body F1: skipped, {} is absent", dir.display());
+        return;
+    };
+    let started = Instant::now();
+    let mut pages = 0;
+    let (mut precisions, mut recalls) = (Vec::new(), Vec::new());
+    let (mut sum_tp, mut sum_fp, mut sum_fn) = (0.0, 0.0, 0.0);
+    let mut names: Vec<&String> = truth.keys().collect();
+    names.sort();
+    for id in names {
+        let Some(bytes) = read_gz(&dir.join("html").join(format!("{id}.html.gz"))) else {
+            continue;
+        };
+        let expected = truth[id]["articleBody"].as_str().unwrap_or("");
+        let got = read_page(&bytes, None)
+            .map(|c| c.passages.join("\n"))
+            .unwrap_or_default();
+        let (tp, fp, fn_) = matching(expected, &got);
+        pages += 1;
+        sum_tp += tp;
+        sum_fp += fp;
+        sum_fn += fn_;
+        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+        precisions.push(p);
+        recalls.push(r);
+        if verbose && (p < 0.9 || r < 0.9) {
+            println!("  {id}: precision {p:.3} recall {r:.3}");
+        }
+    }
+    if pages == 0 {
+        println!("body F1: skipped, no pages found in {}", dir.display());
+        return;
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let (p, r) = (mean(&precisions), mean(&recalls));
+    let f1 = 2.0 * p * r / (p + r);
+    let (sp, sr) = (sum_tp / (sum_tp + sum_fp), sum_tp / (sum_tp + sum_fn));
+    println!(
+        "body (article-extraction-benchmark, {pages} pages): F1 {f1:.3} (precision {p:.3}, recall {r:.3}; \
+         pooled: F1 {:.3}, precision {sp:.3}, recall {sr:.3}) in {:.2} s",
+        2.0 * sp * sr / (sp + sr),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn date_accuracy(dir: &Path, verbose: bool) {
+    let mut cases: Vec<(String, String, String)> = Vec::new();
+    for name in ["eval_default.json", "eval_mediacloud_2020.json"] {
+        if let Some(map) = read_json(&dir.join(name)) {
+            for (url, value) in map {
+                let file = value["file"].as_str().unwrap_or("").to_string();
+                let date = value["date"].as_str().unwrap_or("").to_string();
+                cases.push((url, file, date));
+            }
+        }
+    }
+    cases.sort();
+    let (mut pages, mut right, mut right_with_url, mut missing) = (0, 0, 0, 0);
+    for (url, file, expected) in &cases {
+        let Some(bytes) = read_gz(&dir.join("html").join(format!("{file}.gz"))) else {
+            continue;
+        };
+        pages += 1;
+        let page_only = read_page(&bytes, None).filter(|c| c.date_source.name() != "mtime");
+        let with_url = read_page(&bytes, Some(url)).filter(|c| c.date_source.name() != "mtime");
+        let got = page_only.map(|c| c.date.to_string());
+        if got.as_deref() == Some(expected.as_str()) {
+            right += 1;
+        } else {
+            if got.is_none() {
+                missing += 1;
+            }
+            if verbose {
+                println!("  {file}: expected {expected}, got {got:?} ({url})");
+            }
+        }
+        if with_url.map(|c| c.date.to_string()).as_deref() == Some(expected.as_str()) {
+            right_with_url += 1;
+        }
+    }
+    if pages == 0 {
+        println!("date accuracy: skipped, {} is absent", dir.display());
+        return;
+    }
+    println!(
+        "date (htmldate-eval, {pages} pages): accuracy {:.3} from the page alone ({right} right, {missing} missing); \
+         {:.3} when the page's address is also known",
+        right as f64 / pages as f64,
+        right_with_url as f64 / pages as f64
+    );
+}
+
+fn title_rate(dir: &Path, verbose: bool) {
+    let Some(map) = read_json(&dir.join("evaldata.json")) else {
+        println!("title rate: skipped, {} is absent", dir.display());
+        return;
+    };
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    entries.sort_by_key(|(url, _)| *url);
+    let (mut pages, mut exact) = (0, 0);
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (url, value) in entries {
+        let Some(expected) = value["title"].as_str().filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let file = value["file"].as_str().unwrap_or("");
+        let Some(bytes) = read_gz(&dir.join("html").join(format!("{file}.gz"))) else {
+            continue;
+        };
+        pages += 1;
+        let got = read_page(&bytes, None).map(|c| c.title).unwrap_or_default();
+        if collapse(&got) == collapse(expected) {
+            exact += 1;
+        } else if verbose {
+            println!("  {file}: expected {expected:?}, got {got:?} ({url})");
+        }
+    }
+    if pages == 0 {
+        println!("title rate: skipped, no pages found in {}", dir.display());
+        return;
+    }
+    println!(
+        "title (trafilatura-eval, {pages} pages with a gold title): exact {:.3} ({exact})",
+        exact as f64 / pages as f64
+    );
+}
+
+fn persons(dir: &Path, verbose: bool) {
+    use morgue::normalize::persons::{model, person_spans, read_conll, tag_document};
+    let Ok(text) = std::fs::read_to_string(dir.join("valid.txt")) else {
+        println!(
+            "persons: skipped, {} is absent",
+            dir.join("valid.txt").display()
+        );
+        return;
+    };
+    let Some(model) = model() else {
+        println!("persons: no model in this build; run the train_persons example first");
+        return;
+    };
+    let examples = read_conll(&text);
+    let tokens: usize = examples.iter().map(|e| e.tokens.len()).sum();
+    // Tag document by document, as clippings are tagged.
+    let mut documents: Vec<Vec<usize>> = Vec::new();
+    for (i, example) in examples.iter().enumerate() {
+        if i == 0 || examples[i - 1].document != example.document {
+            documents.push(Vec::new());
+        }
+        documents.last_mut().unwrap().push(i);
+    }
+    let started = Instant::now();
+    let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); examples.len()];
+    for document in &documents {
+        let sentences: Vec<&[morgue::normalize::persons::tokens::Token]> = document
+            .iter()
+            .map(|&i| examples[i].tokens.as_slice())
+            .collect();
+        for (&i, tags) in document.iter().zip(tag_document(model, &sentences)) {
+            predicted[i] = tags;
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    for (example, tags) in examples.iter().zip(&predicted) {
+        let gold: std::collections::HashSet<_> = person_spans(&example.tags).into_iter().collect();
+        let got: std::collections::HashSet<_> = person_spans(tags).into_iter().collect();
+        tp += gold.intersection(&got).count();
+        fp += got.difference(&gold).count();
+        fn_ += gold.difference(&got).count();
+        if verbose {
+            let words = |r: &std::ops::Range<usize>| {
+                example.tokens[r.clone()]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            for r in got.difference(&gold) {
+                println!("  extra: {}", words(r));
+            }
+            for r in gold.difference(&got) {
+                println!("  missed: {}", words(r));
+            }
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    println!(
+        "persons (CoNLL-2003 valid, {} gold names): precision {p:.3}, recall {r:.3}, F1 {:.3}; \
+         {tokens} tokens in {seconds:.3} s ({:.2} M tokens/s on one core)",
+        tp + fn_,
+        2.0 * p * r / (p + r),
+        tokens as f64 / seconds / 1e6
+    );
+}

@@ -1,0 +1,278 @@
+//! Reads JSON exports of news APIs, scrapers and hand-made collections: one record, an
+//! array of records, a response object holding the array, or JSON Lines.
+
+use super::frontmatter::{FrontMatter, fields};
+use serde_json::{Map, Value};
+
+/// One article found in a JSON file, before normalization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// 1-based line (JSON Lines) or array position; `None` for a file holding one record.
+    pub position: Option<usize>,
+    /// Title, date, topics, authors, source and url, read under their common names.
+    pub fields: FrontMatter,
+    /// The article text.
+    pub body: Body,
+}
+
+/// An article's text as a record holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Plain text.
+    Text(String),
+    /// An HTML fragment or page, for the HTML extractor.
+    Html(String),
+}
+
+/// A record that cannot be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// 1-based line or array position, as for [`Record::position`].
+    pub position: Option<usize>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Field names that hold the article text, most specific first.
+const TEXT_FIELDS: &[&str] = &[
+    "body",
+    "text",
+    "maintext",
+    "articlebody",
+    "article",
+    "content",
+    "raw_text",
+    "full_text",
+    "description",
+    "summary",
+];
+/// Field names that hold the article as HTML.
+const HTML_FIELDS: &[&str] = &["html", "body_html", "content_html", "raw_html"];
+/// Keys under which API responses nest their list of articles.
+const LIST_FIELDS: &[&str] = &[
+    "articles",
+    "items",
+    "results",
+    "records",
+    "data",
+    "posts",
+    "documents",
+];
+
+/// Reads every record of a JSON (`lines == false`) or JSON Lines file. A broken line is an
+/// error for that line only.
+pub fn records(text: &str, lines: bool) -> Vec<Result<Record, RecordError>> {
+    if !lines {
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => return records_of_value(value),
+            // A `.json` file that is really JSON Lines reads as such.
+            Err(_) if looks_like_lines(text) => {}
+            Err(err) => {
+                return vec![Err(RecordError {
+                    position: None,
+                    reason: format!("invalid JSON ({err})"),
+                })];
+            }
+        }
+    }
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let position = Some(i + 1);
+            match serde_json::from_str::<Value>(line) {
+                Ok(Value::Object(map)) => record(map, position),
+                Ok(_) => Err(RecordError {
+                    position,
+                    reason: "not a JSON object".to_string(),
+                }),
+                Err(err) => Err(RecordError {
+                    position,
+                    reason: format!("invalid JSON ({err})"),
+                }),
+            }
+        })
+        .collect()
+}
+
+fn looks_like_lines(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let first_two = [lines.next(), lines.next()];
+    first_two
+        .iter()
+        .all(|l| l.is_some_and(|l| serde_json::from_str::<Value>(l).is_ok()))
+}
+
+fn records_of_value(value: Value) -> Vec<Result<Record, RecordError>> {
+    match value {
+        Value::Array(items) => numbered(items),
+        Value::Object(mut map) => {
+            let list = LIST_FIELDS.iter().find_map(|key| match map.get(*key) {
+                Some(Value::Array(items)) if items.iter().any(Value::is_object) => {
+                    Some(key.to_string())
+                }
+                _ => None,
+            });
+            match list.and_then(|key| map.remove(&key)) {
+                Some(Value::Array(items)) => numbered(items),
+                _ => vec![record(map, None)],
+            }
+        }
+        _ => vec![Err(RecordError {
+            position: None,
+            reason: "a JSON file must hold an object or an array of objects".to_string(),
+        })],
+    }
+}
+
+fn numbered(items: Vec<Value>) -> Vec<Result<Record, RecordError>> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Value::Object(map) => record(map, Some(i + 1)),
+            _ => Err(RecordError {
+                position: Some(i + 1),
+                reason: "not a JSON object".to_string(),
+            }),
+        })
+        .collect()
+}
+
+fn record(map: Map<String, Value>, position: Option<usize>) -> Result<Record, RecordError> {
+    let body = body_of(&map).ok_or_else(|| RecordError {
+        position,
+        reason: format!(
+            "no article text (looked for {})",
+            TEXT_FIELDS[..6].join(", ")
+        ),
+    })?;
+    Ok(Record {
+        position,
+        fields: fields(&map),
+        body,
+    })
+}
+
+fn body_of(map: &Map<String, Value>) -> Option<Body> {
+    let field = |names: &[&str]| {
+        names.iter().find_map(|name| {
+            map.iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                .and_then(|(_, value)| text_of(value))
+        })
+    };
+    if let Some(html) = field(HTML_FIELDS) {
+        return Some(Body::Html(html));
+    }
+    let text = field(TEXT_FIELDS)?;
+    Some(if looks_like_html(&text) {
+        Body::Html(text)
+    } else {
+        Body::Text(strip_truncation(&text))
+    })
+}
+
+/// A string, or the paragraphs of a list of strings.
+fn text_of(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        _ => return None,
+    };
+    (!text.trim().is_empty()).then_some(text)
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let lower = text[..text.len().min(2000)].to_ascii_lowercase();
+    ["<p>", "<p ", "<div", "<br", "<html", "</a>", "<article"]
+        .iter()
+        .any(|tag| lower.contains(tag))
+}
+
+/// NewsAPI cuts `content` with a marker such as "… [+2345 chars]"; the marker is not text.
+fn strip_truncation(text: &str) -> String {
+    let trimmed = text.trim_end();
+    if trimmed.ends_with("chars]")
+        && let Some(start) = trimmed.rfind("[+")
+    {
+        return trimmed[..start].trim_end().to_string();
+    }
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(results: Vec<Result<Record, RecordError>>) -> Vec<Record> {
+        results.into_iter().map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn shapes_of_json_files() {
+        let one = r#"{"title":"A","text":"Body a."}"#;
+        let array = r#"[{"title":"A","text":"Body a."},{"headline":"B","content":"Body b."}]"#;
+        let response = r#"{"status":"ok","totalResults":1,"articles":[{"title":"A","description":"D","content":"Body a. [+120 chars]","source":{"id":null,"name":"Ledger"},"publishedAt":"2025-04-24T10:00:00Z"}]}"#;
+        assert_eq!(ok(records(one, false))[0].position, None);
+        let two = ok(records(array, false));
+        assert_eq!(two.len(), 2);
+        assert_eq!(two[1].position, Some(2));
+        assert_eq!(two[1].fields.title.as_deref(), Some("B"));
+        let news = ok(records(response, false));
+        assert_eq!(news.len(), 1);
+        assert_eq!(news[0].fields.source.as_deref(), Some("Ledger"));
+        assert_eq!(news[0].fields.date.unwrap().to_string(), "2025-04-24");
+        assert_eq!(news[0].body, Body::Text("Body a.".to_string()));
+    }
+
+    #[test]
+    fn broken_lines_are_reported_by_number_and_the_rest_read() {
+        let text = "{\"title\":\"A\",\"text\":\"x\"}\n\n{\"title\": oops\n{\"title\":\"C\",\"maintext\":\"y\"}\n[1]\n";
+        let results = records(text, true);
+        assert_eq!(results.len(), 4);
+        assert!(results[0].is_ok());
+        let err = results[1].as_ref().unwrap_err();
+        assert_eq!(err.position, Some(3));
+        assert!(err.reason.starts_with("invalid JSON"), "{}", err.reason);
+        assert_eq!(results[2].as_ref().unwrap().position, Some(4));
+        assert_eq!(results[3].as_ref().unwrap_err().reason, "not a JSON object");
+    }
+
+    #[test]
+    fn html_bodies_are_marked_for_the_html_extractor() {
+        let text = r#"{"title":"A","html":"<p>One.</p>"}"#;
+        assert!(matches!(ok(records(text, false))[0].body, Body::Html(_)));
+        let text = r#"{"title":"A","content":"<div><p>One.</p></div>"}"#;
+        assert!(matches!(ok(records(text, false))[0].body, Body::Html(_)));
+    }
+
+    #[test]
+    fn a_record_without_text_is_an_error() {
+        let results = records(r#"[{"title":"only a title"}]"#, false);
+        assert!(
+            results[0]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .starts_with("no article text")
+        );
+    }
+
+    #[test]
+    fn news_please_and_trafilatura_field_names() {
+        let np = r#"{"title":"T","maintext":"Body.","date_publish":"2025-04-24 10:00:00","authors":["Ana Ruiz"],"source_domain":"ledger.example","url":"https://ledger.example/a"}"#;
+        let r = &ok(records(np, false))[0];
+        assert_eq!(r.fields.date.unwrap().to_string(), "2025-04-24");
+        assert_eq!(r.fields.authors, ["Ana Ruiz"]);
+        assert_eq!(r.fields.source.as_deref(), Some("ledger.example"));
+        let tf = r#"{"title":"T","text":"Body.","date":"2025-04-24","author":"Ana Ruiz; Bo Li","sitename":"Ledger","categories":"Courts","tags":"Law, Cities"}"#;
+        let r = &ok(records(tf, false))[0];
+        assert_eq!(r.fields.source.as_deref(), Some("Ledger"));
+        assert_eq!(r.fields.topics, ["Law", "Cities", "Courts"]);
+    }
+}

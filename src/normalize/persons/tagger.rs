@@ -1,0 +1,556 @@
+//! Tags the tokens of a text as parts of person names (or of other names) with a greedy
+//! averaged perceptron over hashed sparse features; also trains that model.
+
+use super::tokens::Token;
+use crate::fasthash::{IntMap, IntSet};
+use std::io::{self, Read, Write};
+
+/// Tags: outside, person (begin / inside), other named entity (begin / inside).
+pub const TAGS: usize = 5;
+/// Not part of a name.
+pub const O: usize = 0;
+/// First token of a person's name.
+pub const B_PER: usize = 1;
+/// Later token of a person's name.
+pub const I_PER: usize = 2;
+/// First token of another name (an organisation, place, event …).
+pub const B_ENT: usize = 3;
+/// Later token of another name.
+pub const I_ENT: usize = 4;
+
+const MAGIC: &[u8; 8] = b"MGPER01\n";
+
+/// Word lists learnt from training data that feature functions consult.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    /// Words that begin a person's name ("william").
+    pub first_names: IntSet<u64>,
+    /// Words seen inside persons' names.
+    pub person_words: IntSet<u64>,
+    /// Words seen inside other names ("house", "jersey").
+    pub entity_words: IntSet<u64>,
+    /// Words seen written in lower case mid-sentence: ordinary words.
+    pub common_words: IntSet<u64>,
+}
+
+/// A trained model: weights per feature and tag, and the lexicon its features use.
+#[derive(Debug, Default, Clone)]
+pub struct Model {
+    weights: IntMap<u64, [f32; TAGS]>,
+    lexicon: Lexicon,
+}
+
+/// Hashes a word form for the lexicon and features.
+pub fn word_key(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+}
+
+fn feature(template: u64, value: u64) -> u64 {
+    // A cheap, well-mixed combination of two 64-bit values.
+    (template.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ value).wrapping_mul(0xBF58_476D_1CE4_E5B9)
+        ^ (value >> 29)
+}
+
+fn text_feature(template: u64, text: &str) -> u64 {
+    feature(template, xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+}
+
+/// The word's shape with runs collapsed: "Orrick" → "Xx", "U.S." → "X.X.", "47th" → "dx".
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+        }
+        if out.len() >= 6 {
+            break;
+        }
+    }
+    out
+}
+
+/// True when a token may be (part of) a name and is worth scoring; every other token is
+/// tagged O without looking at the model, which keeps tagging fast.
+pub fn may_be_name(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-case particles inside names: "Joost van der Westhuizen", "Aravinda de Silva".
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "von", "zu", "la", "le",
+    "bin", "ibn", "al", "el", "ben", "ter", "ten",
+];
+
+/// True when token `i` is scored: a capitalised word, or a particle inside a name.
+fn should_score(tokens: &[Token], i: usize, prev: usize) -> bool {
+    let word = &tokens[i].text;
+    if may_be_name(word) {
+        return true;
+    }
+    (prev == B_PER || prev == I_PER)
+        && PARTICLES.contains(&word.as_str())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|next| may_be_name(&next.text) || PARTICLES.contains(&next.text.as_str()))
+}
+
+/// Per-token facts computed once per text.
+struct Context<'a> {
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    tokens: &'a [Token],
+    /// The text is mostly capitalised words (a headline): capitals say less there.
+    title_case: bool,
+}
+
+impl<'a> Context<'a> {
+    fn new(tokens: &'a [Token]) -> Context<'a> {
+        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        let shapes = tokens.iter().map(|t| shape(&t.text)).collect();
+        let words: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic))
+            .collect();
+        let capitalised = words.iter().filter(|t| may_be_name(&t.text)).count();
+        let title_case = words.len() >= 3 && capitalised * 10 >= words.len() * 7;
+        Context {
+            lower,
+            shapes,
+            tokens,
+            title_case,
+        }
+    }
+
+    fn word(&self, i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            self.lower.get(i as usize).map_or("</s>", String::as_str)
+        }
+    }
+
+    fn shape(&self, i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            self.shapes.get(i as usize).map_or("</s>", String::as_str)
+        }
+    }
+}
+
+/// The features of token `i`, given the tags before it.
+fn features(
+    context: &Context,
+    lexicon: &Lexicon,
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let at = i as isize;
+    let word = context.word(at);
+    let key = word_key(word);
+    let shape = context.shape(at);
+    let original = &context.tokens[i].text;
+    out.push(feature(0, 0)); // bias
+    out.push(text_feature(1, word));
+    out.push(text_feature(2, shape));
+    let chars: Vec<char> = word.chars().collect();
+    for n in 1..=3 {
+        if chars.len() > n {
+            out.push(text_feature(
+                3 + n as u64,
+                &chars[..n].iter().collect::<String>(),
+            ));
+        }
+    }
+    for n in 1..=4 {
+        if chars.len() > n {
+            out.push(text_feature(
+                10 + n as u64,
+                &chars[chars.len() - n..].iter().collect::<String>(),
+            ));
+        }
+    }
+    out.push(text_feature(20, context.word(at - 1)));
+    out.push(text_feature(21, context.word(at + 1)));
+    out.push(text_feature(22, context.word(at - 2)));
+    out.push(text_feature(23, context.word(at + 2)));
+    out.push(text_feature(24, context.shape(at - 1)));
+    out.push(text_feature(25, context.shape(at + 1)));
+    out.push(feature(
+        26,
+        text_feature(0, context.shape(at - 1)) ^ text_feature(1, shape),
+    ));
+    out.push(feature(
+        27,
+        text_feature(0, shape) ^ text_feature(1, context.shape(at + 1)),
+    ));
+    out.push(feature(30, prev as u64));
+    out.push(feature(31, (prev * TAGS + prev2) as u64));
+    out.push(feature(32, text_feature(prev as u64, shape)));
+    out.push(feature(33, text_feature(prev as u64, word)));
+    out.push(feature(34, text_feature(prev as u64, context.word(at - 1))));
+    out.push(feature(35, u64::from(i == 0 || context.sentence_start(i))));
+    let flags = [
+        lexicon.first_names.contains(&key),
+        lexicon.person_words.contains(&key),
+        lexicon.entity_words.contains(&key),
+        lexicon.common_words.contains(&key),
+    ];
+    for (n, &flag) in flags.iter().enumerate() {
+        if flag {
+            out.push(feature(40 + n as u64, 1));
+            out.push(feature(50 + n as u64, prev as u64));
+        }
+    }
+    let next_key = word_key(context.word(at + 1));
+    if lexicon.person_words.contains(&next_key) {
+        out.push(feature(60, 1));
+    }
+    if lexicon.entity_words.contains(&next_key) {
+        out.push(feature(61, 1));
+    }
+    let prev_key = word_key(context.word(at - 1));
+    if lexicon.first_names.contains(&prev_key) {
+        out.push(feature(62, 1));
+    }
+    if context.title_case {
+        out.push(text_feature(70, shape));
+        out.push(feature(71, u64::from(flags[3])));
+    }
+    if original.len() > 1 && original.chars().all(|c| !c.is_lowercase()) {
+        out.push(feature(72, u64::from(flags[3])));
+    }
+}
+
+impl Context<'_> {
+    fn sentence_start(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.lower[i - 1].as_str(),
+                "." | "!" | "?" | ":" | "\"" | "“"
+            )
+    }
+}
+
+impl Model {
+    /// Tags each token; tokens that cannot start or continue a name are tagged O unseen.
+    pub fn tag(&self, tokens: &[Token]) -> Vec<usize> {
+        let mut tags = vec![O; tokens.len()];
+        if !tokens.iter().any(|t| may_be_name(&t.text)) {
+            return tags;
+        }
+        let context = Context::new(tokens);
+        let mut buffer = Vec::with_capacity(64);
+        for i in 0..tokens.len() {
+            let (prev, prev2) = previous(&tags, i);
+            if !should_score(tokens, i, prev) {
+                continue;
+            }
+            features(&context, &self.lexicon, i, prev, prev2, &mut buffer);
+            tags[i] = valid_best(&self.scores(&buffer), prev);
+        }
+        tags
+    }
+
+    fn scores(&self, features: &[u64]) -> [f32; TAGS] {
+        let mut scores = [0.0; TAGS];
+        for f in features {
+            if let Some(weights) = self.weights.get(f) {
+                for (s, w) in scores.iter_mut().zip(weights) {
+                    *s += w;
+                }
+            }
+        }
+        scores
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Writes the model: weights quantised to 16 bits, then the lexicon.
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(MAGIC)?;
+        let max = self
+            .weights
+            .values()
+            .flat_map(|w| w.iter())
+            .fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / i16::MAX as f32
+        } else {
+            1.0
+        };
+        out.write_all(&scale.to_le_bytes())?;
+        let mut keys: Vec<&u64> = self.weights.keys().collect();
+        keys.sort();
+        out.write_all(&(keys.len() as u64).to_le_bytes())?;
+        for key in keys {
+            out.write_all(&key.to_le_bytes())?;
+            for w in &self.weights[key] {
+                out.write_all(&((w / scale).round() as i16).to_le_bytes())?;
+            }
+        }
+        for set in [
+            &self.lexicon.first_names,
+            &self.lexicon.person_words,
+            &self.lexicon.entity_words,
+            &self.lexicon.common_words,
+        ] {
+            let mut keys: Vec<&u64> = set.iter().collect();
+            keys.sort();
+            out.write_all(&(keys.len() as u64).to_le_bytes())?;
+            for key in keys {
+                out.write_all(&key.to_le_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a model written by [`Model::write`].
+    pub fn read(mut input: &[u8]) -> io::Result<Model> {
+        let bad = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
+        let mut magic = [0u8; 8];
+        input.read_exact(&mut magic)?;
+        if &magic != MAGIC {
+            return Err(bad("not a morgue person model"));
+        }
+        let scale = f32::from_le_bytes(take(&mut input)?);
+        let count = u64::from_le_bytes(take(&mut input)?) as usize;
+        let mut weights = IntMap::default();
+        weights.reserve(count);
+        for _ in 0..count {
+            let key = u64::from_le_bytes(take(&mut input)?);
+            let mut w = [0.0f32; TAGS];
+            for slot in &mut w {
+                *slot = i16::from_le_bytes(take(&mut input)?) as f32 * scale;
+            }
+            weights.insert(key, w);
+        }
+        let mut sets: Vec<IntSet<u64>> = Vec::new();
+        for _ in 0..4 {
+            let n = u64::from_le_bytes(take(&mut input)?) as usize;
+            let mut set = IntSet::default();
+            for _ in 0..n {
+                set.insert(u64::from_le_bytes(take(&mut input)?));
+            }
+            sets.push(set);
+        }
+        let common_words = sets.pop().unwrap_or_default();
+        let entity_words = sets.pop().unwrap_or_default();
+        let person_words = sets.pop().unwrap_or_default();
+        let first_names = sets.pop().unwrap_or_default();
+        Ok(Model {
+            weights,
+            lexicon: Lexicon {
+                first_names,
+                person_words,
+                entity_words,
+                common_words,
+            },
+        })
+    }
+}
+
+fn take<const N: usize>(input: &mut &[u8]) -> io::Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    input.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn previous(tags: &[usize], i: usize) -> (usize, usize) {
+    let prev = if i >= 1 { tags[i - 1] } else { O };
+    let prev2 = if i >= 2 { tags[i - 2] } else { O };
+    (prev, prev2)
+}
+
+/// The best tag that can follow `prev`: an "inside" tag only continues its own kind.
+fn valid_best(scores: &[f32; TAGS], prev: usize) -> usize {
+    let allowed = |tag: usize| match tag {
+        I_PER => matches!(prev, B_PER | I_PER),
+        I_ENT => matches!(prev, B_ENT | I_ENT),
+        _ => true,
+    };
+    (0..TAGS)
+        .filter(|&t| allowed(t))
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+        .unwrap_or(O)
+}
+
+/// One training sentence: tokens and their gold tags.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The tokens.
+    pub tokens: Vec<Token>,
+    /// Gold tags, one per token.
+    pub tags: Vec<usize>,
+    /// The document the sentence belongs to (lexicons are built across documents).
+    pub document: usize,
+}
+
+/// Builds the lexicon from examples.
+pub fn lexicon(examples: &[&Example]) -> Lexicon {
+    let mut counts: IntMap<u64, [u32; 4]> = IntMap::default();
+    for example in examples {
+        for (i, token) in example.tokens.iter().enumerate() {
+            let key = word_key(&token.text.to_lowercase());
+            let entry = counts.entry(key).or_default();
+            match example.tags[i] {
+                B_PER => {
+                    entry[0] += 1;
+                    entry[1] += 1;
+                }
+                I_PER => entry[1] += 1,
+                B_ENT | I_ENT => entry[2] += 1,
+                _ => {}
+            }
+            let lower_mid = i > 0 && token.text.chars().next().is_some_and(char::is_lowercase);
+            if lower_mid {
+                entry[3] += 1;
+            }
+        }
+    }
+    let mut lexicon = Lexicon::default();
+    for (key, [first, person, entity, common]) in counts {
+        if first >= 2 && first * 2 > entity {
+            lexicon.first_names.insert(key);
+        }
+        if person >= 2 && person > entity {
+            lexicon.person_words.insert(key);
+        }
+        if entity >= 2 && entity > person {
+            lexicon.entity_words.insert(key);
+        }
+        if common >= 3 {
+            lexicon.common_words.insert(key);
+        }
+    }
+    lexicon
+}
+
+/// Trains a model: lexicon features are learnt on lexicons built from the other half of
+/// the documents, so that the model does not learn to trust them more than it should on
+/// names it has never seen.
+pub fn train(examples: &[Example], epochs: usize) -> Model {
+    let halves: [Vec<&Example>; 2] = [
+        examples.iter().filter(|e| e.document % 2 == 0).collect(),
+        examples.iter().filter(|e| e.document % 2 == 1).collect(),
+    ];
+    let held_out = [lexicon(&halves[1]), lexicon(&halves[0])];
+    let mut trainer = Trainer::default();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut buffer = Vec::with_capacity(64);
+    for _ in 0..epochs {
+        // A fixed-seed shuffle: each epoch sees the sentences in a new order.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &n in &order {
+            let example = &examples[n];
+            let lexicon = &held_out[example.document % 2];
+            let context = Context::new(&example.tokens);
+            let mut tags = vec![O; example.tokens.len()];
+            for i in 0..example.tokens.len() {
+                let (prev, prev2) = previous(&tags, i);
+                if !should_score(&example.tokens, i, prev) {
+                    continue;
+                }
+                features(&context, lexicon, i, prev, prev2, &mut buffer);
+                let guess = valid_best(&trainer.scores(&buffer), prev);
+                let gold = example.tags[i];
+                trainer.update(&buffer, gold, guess);
+                // Learn from the model's own history, as it will tag at run time.
+                tags[i] = guess;
+            }
+        }
+    }
+    let mut model = trainer.averaged();
+    let all: Vec<&Example> = examples.iter().collect();
+    model.lexicon = lexicon(&all);
+    model
+}
+
+/// Perceptron weights with the running sums that averaging needs.
+#[derive(Default)]
+struct Trainer {
+    weights: IntMap<u64, [f32; TAGS]>,
+    totals: IntMap<u64, [f64; TAGS]>,
+    stamps: IntMap<u64, [u64; TAGS]>,
+    step: u64,
+}
+
+impl Trainer {
+    fn scores(&self, features: &[u64]) -> [f32; TAGS] {
+        let mut scores = [0.0; TAGS];
+        for f in features {
+            if let Some(w) = self.weights.get(f) {
+                for (s, w) in scores.iter_mut().zip(w) {
+                    *s += w;
+                }
+            }
+        }
+        scores
+    }
+
+    fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
+        self.step += 1;
+        if gold == guess {
+            return;
+        }
+        for &f in features {
+            for (tag, delta) in [(gold, 1.0f32), (guess, -1.0)] {
+                let w = self.weights.entry(f).or_default();
+                let total = self.totals.entry(f).or_default();
+                let stamp = self.stamps.entry(f).or_default();
+                total[tag] += (self.step - stamp[tag]) as f64 * w[tag] as f64;
+                stamp[tag] = self.step;
+                w[tag] += delta;
+            }
+        }
+    }
+
+    fn averaged(self) -> Model {
+        let mut weights = IntMap::default();
+        for (f, w) in &self.weights {
+            let total = &self.totals[f];
+            let stamp = &self.stamps[f];
+            let mut avg = [0.0f32; TAGS];
+            for t in 0..TAGS {
+                let sum = total[t] + (self.step - stamp[t]) as f64 * w[t] as f64;
+                avg[t] = (sum / self.step as f64) as f32;
+            }
+            // Features whose weights average out to almost nothing only cost space.
+            if avg.iter().any(|a| a.abs() > 1e-3) {
+                weights.insert(*f, avg);
+            }
+        }
+        Model {
+            weights,
+            lexicon: Lexicon::default(),
+        }
+    }
+}
