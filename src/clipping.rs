@@ -125,6 +125,9 @@ pub struct Clipping {
     pub persons: Vec<Person>,
     /// The article's paragraphs in order, junk removed.
     pub passages: Vec<String>,
+    /// For each passage, the indexes into `persons` of the people it mentions.
+    #[serde(skip)]
+    pub passage_persons: Vec<Vec<usize>>,
 }
 
 /// Computes the stable id of a clipping from its title and passages.

@@ -47,6 +47,28 @@ pub struct DateRange {
     pub end: NaiveDate,
 }
 
+/// A person asked for: the name as typed, and the people of the archive it names once
+/// resolved against the index (full names, folded, and every form they are written in).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonFilter {
+    /// The name as the user typed it.
+    pub asked: String,
+    /// Folded full names of the matching people; empty until resolved.
+    pub keys: Vec<String>,
+    /// Every form the matching people are written in, for highlighting.
+    pub forms: Vec<String>,
+}
+
+impl PersonFilter {
+    /// A filter for `name`, not yet resolved.
+    pub fn new(name: &str) -> PersonFilter {
+        PersonFilter {
+            asked: name.trim().to_string(),
+            ..PersonFilter::default()
+        }
+    }
+}
+
 /// Restrictions on which articles' passages may match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -54,6 +76,8 @@ pub struct Filters {
     pub topics: Vec<String>,
     /// Every source must match the article's source words.
     pub sources: Vec<String>,
+    /// Every person must be named in the article.
+    pub persons: Vec<PersonFilter>,
     /// Earliest publication day, inclusive.
     pub from: Option<NaiveDate>,
     /// First day after the latest publication day allowed.
@@ -65,6 +89,7 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         self.topics.is_empty()
             && self.sources.is_empty()
+            && self.persons.is_empty()
             && self.from.is_none()
             && self.until.is_none()
     }
@@ -176,7 +201,7 @@ pub fn parse_date_range(text: &str) -> Result<DateRange, String> {
 }
 
 /// Splits a query string into its text query and the filters written inside it
-/// (`topic:`, `source:`, `date:`, `after:`, `before:`).
+/// (`topic:`, `source:`, `person:`, `date:`, `after:`, `before:`).
 pub fn parse_query(input: &str) -> Result<(TextQuery, Filters), String> {
     let mut query = TextQuery::default();
     let mut filters = Filters::default();
@@ -221,6 +246,7 @@ fn apply_filter(field: &str, value: &str, filters: &mut Filters) -> Result<(), S
     }
     match field {
         "topic" => filters.topics.push(value.to_string()),
+        "person" => filters.persons.push(PersonFilter::new(value)),
         "source" => filters.sources.push(value.to_string()),
         "date" => filters.within(parse_date_range(value)?),
         "after" => filters.after(parse_date_range(value)?.start),
@@ -234,12 +260,13 @@ fn example_for(field: &str) -> &'static str {
     match field {
         "topic" => "politics",
         "source" => "reuters",
+        "person" => "orrick",
         _ => "2025-04",
     }
 }
 
 /// Filter fields understood inside a query.
-const FILTER_FIELDS: &[&str] = &["topic", "source", "date", "after", "before"];
+const FILTER_FIELDS: &[&str] = &["topic", "source", "person", "date", "after", "before"];
 
 #[derive(Debug, PartialEq)]
 enum Token {

@@ -59,6 +59,8 @@ pub enum Command {
     Show(show::Args),
     /// What the index holds.
     Stats(show::StatsArgs),
+    /// Persons in the archive; with NAME, one person's profile.
+    Persons(show::PersonsArgs),
     /// Topics with article counts.
     Topics(show::TopicsArgs),
     /// Counts over time, with a representative passage per period.
@@ -127,6 +129,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Show(args) => show::run(args, &context, &mut out),
         Command::Stats(args) => show::stats(args, &context, &mut out),
         Command::Topics(args) => show::topics(args, &context, &mut out),
+        Command::Persons(args) => show::persons(args, &context, &mut out),
         Command::Timeline(args) => timeline::run(args, &context, &mut out),
     }?;
     out.flush()?;

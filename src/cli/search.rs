@@ -1,7 +1,9 @@
 //! `morgue search`: passages ranked by relevance, with filters.
 
 use super::{Context, ExitStatus, open_index};
-use crate::query::{Filters, SearchRequest, TextQuery, parse_date_range, parse_query};
+use crate::query::{
+    Filters, PersonFilter, SearchRequest, TextQuery, parse_date_range, parse_query,
+};
 use crate::render;
 use anyhow::{Result, bail};
 use std::io::Write;
@@ -31,6 +33,10 @@ pub struct Args {
 /// Filters shared by `search` and `timeline`.
 #[derive(Debug, clap::Args)]
 pub struct FilterArgs {
+    /// Only articles naming this person: full name, surname or alias (repeatable: all
+    /// must match).
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
     /// Only articles with this topic (repeatable: all must match).
     #[arg(long)]
     pub topic: Vec<String>,
@@ -48,6 +54,32 @@ pub struct FilterArgs {
     pub to: Option<String>,
 }
 
+/// Finds which people of the archive each person filter means, and says on stderr when a
+/// name means several people or nobody.
+pub fn resolve_persons(
+    index: &crate::index::ClippingIndex,
+    filters: &mut Filters,
+    context: &Context,
+) -> Result<()> {
+    let resolutions = index.resolve_persons(&mut filters.persons)?;
+    for (filter, resolution) in filters.persons.iter().zip(&resolutions) {
+        if resolution.keys.is_empty() {
+            context.note(&format!(
+                "no person named {:?} in the archive (`morgue persons` lists them)",
+                filter.asked
+            ));
+        } else if resolution.ambiguous {
+            context.note(&format!(
+                "{:?} names {} people: {}; searching all of them (give a full name to pick one)",
+                filter.asked,
+                resolution.names.len(),
+                resolution.names.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Parses the query words and adds the filters given as flags to those written in them.
 pub fn parse_with_filters(query: &[String], flags: &FilterArgs) -> Result<(TextQuery, Filters)> {
     let (text, mut filters) = match parse_query(&query.join(" ")) {
@@ -55,6 +87,9 @@ pub fn parse_with_filters(query: &[String], flags: &FilterArgs) -> Result<(TextQ
         Err(message) => bail!("{message}"),
     };
     filters.topics.extend(flags.topic.iter().cloned());
+    filters
+        .persons
+        .extend(flags.person.iter().map(|name| PersonFilter::new(name)));
     filters.sources.extend(flags.source.iter().cloned());
     let range = |flag: &str, value: &str| {
         parse_date_range(value).map_err(|message| anyhow::anyhow!("{flag}: {message}"))
@@ -86,8 +121,9 @@ impl Args {
 
 /// Runs `morgue search`.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let request = args.request()?;
+    let mut request = args.request()?;
     let index = open_index(context)?;
+    resolve_persons(&index, &mut request.filters, context)?;
     let hits = index.search(&request)?;
     if args.json {
         render::json::lines(out, &hits)?;

@@ -24,6 +24,64 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// Arguments of `morgue persons`.
+#[derive(Debug, clap::Args)]
+pub struct PersonsArgs {
+    /// A full name, surname or alias: show that person's profile.
+    pub name: Option<String>,
+    /// List at most this many persons.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Print as JSON (a list as JSON Lines, a profile as one object).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `morgue persons [NAME]`.
+pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let index = open_index(context)?;
+    if let Some(name) = &args.name {
+        let profiles = index.person_profiles(name)?;
+        if profiles.len() > 1 {
+            let names: Vec<&str> = profiles.iter().map(|p| p.person.name.as_str()).collect();
+            context.note(&format!(
+                "{name:?} names {} people: {}",
+                profiles.len(),
+                names.join(", ")
+            ));
+        }
+        for (n, profile) in profiles.iter().enumerate() {
+            if args.json {
+                render::json::line(out, profile)?;
+            } else {
+                if n > 0 {
+                    writeln!(out)?;
+                }
+                render::human::person_profile(out, profile, context.style)?;
+            }
+        }
+        if profiles.is_empty() {
+            context.note(&format!(
+                "no person named {name:?} in the archive (`morgue persons` lists them)"
+            ));
+            return Ok(ExitStatus::NoResults);
+        }
+        return Ok(ExitStatus::Results);
+    }
+    let mut persons = index.persons()?;
+    persons.truncate(args.limit);
+    if args.json {
+        render::json::lines(out, &persons)?;
+    } else {
+        render::human::persons(out, &persons, context.style)?;
+    }
+    Ok(if persons.is_empty() {
+        ExitStatus::NoResults
+    } else {
+        ExitStatus::Results
+    })
+}
+
 /// Arguments of `morgue topics`.
 #[derive(Debug, clap::Args)]
 pub struct TopicsArgs {

@@ -32,14 +32,15 @@ pub struct Args {
 
 /// Runs `morgue timeline`.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let (text, filters) = parse_with_filters(&args.query, &args.filters)?;
+    let (text, mut filters) = parse_with_filters(&args.query, &args.filters)?;
+    let index = open_index(context)?;
+    super::search::resolve_persons(&index, &mut filters, context)?;
     let request = TimelineRequest {
         query: args.query.join(" "),
         text,
         filters,
         by: args.by,
     };
-    let index = open_index(context)?;
     let timeline = timeline::build(&index, &request)?;
     if let Some(path) = &args.svg {
         let svg = render::svg::timeline(&timeline);

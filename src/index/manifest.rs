@@ -23,6 +23,9 @@ pub struct RecordSummary {
     pub topics: Vec<String>,
     /// Number of passages.
     pub passages: usize,
+    /// Persons named, with their aliases and roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persons: Vec<crate::clipping::Person>,
 }
 
 impl RecordSummary {
@@ -35,6 +38,7 @@ impl RecordSummary {
             format: clipping.format,
             topics: clipping.topics.clone(),
             passages: clipping.passages.len(),
+            persons: clipping.persons.clone(),
         }
     }
 }

@@ -2,12 +2,14 @@
 //! files. This module and its children are the only code that knows tantivy.
 
 pub mod manifest;
+mod people;
 mod schema;
 mod searcher;
 mod timeline;
 mod writer;
 
 pub use manifest::{FileEntry, Manifest, RecordSummary};
+pub use people::{MonthCount, NamedWith, PersonProfile, PersonSummary, Resolution};
 pub use schema::SCHEMA_VERSION;
 pub use timeline::DayTable;
 pub use writer::ClippingWriter;
@@ -214,7 +216,14 @@ impl ClippingIndex {
             by_date_source: BTreeMap::new(),
             index_bytes: self.size_bytes(),
         };
+        let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
         for record in manifest.records() {
+            people.extend(
+                record
+                    .persons
+                    .iter()
+                    .map(|p| crate::clipping::folded_key(&p.name)),
+            );
             stats.articles += 1;
             stats.first_date = Some(stats.first_date.map_or(record.date, |d| d.min(record.date)));
             stats.last_date = Some(stats.last_date.map_or(record.date, |d| d.max(record.date)));
@@ -227,6 +236,7 @@ impl ClippingIndex {
                 .entry(record.date_source.name().to_string())
                 .or_default() += 1;
         }
+        stats.persons = people.len();
         Ok(stats)
     }
 

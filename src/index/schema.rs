@@ -15,7 +15,7 @@ use tantivy::{DateTime, Index, TantivyDocument};
 
 /// Version of this layout, stored with every commit; an index with another version is
 /// refused rather than misread.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Analyzer for passage text and titles: words, lower case, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "morgue_news";
@@ -60,6 +60,14 @@ pub struct Fields {
     pub topic_name: Field,
     /// Authors as written.
     pub author: Field,
+    /// Folded full names of the persons the article names: the `--person` filter.
+    pub person: Field,
+    /// Folded full names of the persons this passage mentions: ranks those passages first.
+    pub mention: Field,
+    /// Names of the persons this passage mentions, as shown in hits.
+    pub mention_name: Field,
+    /// The article's persons as JSON, on its first passage only.
+    pub persons: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -110,6 +118,10 @@ pub fn build_schema() -> (Schema, Fields) {
         topic: builder.add_text_field("topic", STRING),
         topic_name: builder.add_text_field("topic_name", STORED),
         author: builder.add_text_field("author", STORED),
+        person: builder.add_text_field("person", STRING),
+        mention: builder.add_text_field("mention", STRING),
+        mention_name: builder.add_text_field("mention_name", STORED),
+        persons: builder.add_text_field("persons", STORED),
     };
     (builder.build(), fields)
 }
@@ -186,6 +198,19 @@ pub fn to_documents(
             }
             for author in &clipping.authors {
                 doc.add_text(fields.author, author);
+            }
+            for person in &clipping.persons {
+                doc.add_text(fields.person, folded_key(&person.name));
+            }
+            for &p in clipping.passage_persons.get(n).into_iter().flatten() {
+                if let Some(person) = clipping.persons.get(p) {
+                    doc.add_text(fields.mention, folded_key(&person.name));
+                    doc.add_text(fields.mention_name, &person.name);
+                }
+            }
+            if n == 0 && !clipping.persons.is_empty() {
+                let json = serde_json::to_string(&clipping.persons).unwrap_or_default();
+                doc.add_text(fields.persons, json);
             }
             doc
         })

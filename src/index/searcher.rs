@@ -25,7 +25,14 @@ type Clause = (Occur, Box<dyn Query>);
 const COLLAPSE_FETCH_FACTOR: usize = 4;
 
 /// The queries for one request.
-pub(super) enum BuiltQuery {
+pub(super) struct BuiltQuery {
+    kind: QueryKind,
+    /// Passages matching this rank before the others of their tier: those that mention
+    /// the persons asked for.
+    prefer: Option<Box<dyn Query>>,
+}
+
+enum QueryKind {
     /// No words: every passage that passes the filters.
     FiltersOnly(Box<dyn Query>),
     /// Words: passages with all of them, then (when there are several) with any.
@@ -38,9 +45,9 @@ pub(super) enum BuiltQuery {
 impl BuiltQuery {
     /// The query whose matches are counted: all words, or only the filters.
     pub(super) fn matching(&self) -> &dyn Query {
-        match self {
-            BuiltQuery::FiltersOnly(query) => query.as_ref(),
-            BuiltQuery::Ranked { strict, .. } => strict.as_ref(),
+        match &self.kind {
+            QueryKind::FiltersOnly(query) => query.as_ref(),
+            QueryKind::Ranked { strict, .. } => strict.as_ref(),
         }
     }
 }
@@ -73,10 +80,19 @@ impl ClippingIndex {
         };
         let ranked = self.rank(&searcher, &built, fetch)?;
         let terms = self.highlight_terms(&request.text);
+        let forms: Vec<&str> = request
+            .filters
+            .persons
+            .iter()
+            .flat_map(|p| p.forms.iter().map(String::as_str))
+            .collect();
         let mut owners: HashMap<u64, String> = HashMap::new();
         let mut hits: Vec<(Hit, u64)> = Vec::new();
         for (score, address) in ranked {
-            let (hit, story) = self.hit(&searcher, address, score, &terms)?;
+            let (mut hit, story) = self.hit(&searcher, address, score, &terms)?;
+            if !forms.is_empty() {
+                hit.highlights = merge_ranges(hit.highlights, name_ranges(&hit.text, &forms));
+            }
             if !request.all_copies {
                 let owner = owners.entry(story).or_insert_with(|| hit.path.clone());
                 if *owner != hit.path {
@@ -126,6 +142,7 @@ impl ClippingIndex {
 
     /// Builds the tantivy queries for a text query and filters.
     pub(super) fn build_query(&self, text: &TextQuery, filters: &Filters) -> Result<BuiltQuery> {
+        let prefer = self.mention_query(filters);
         let filters = self.filter_clauses(filters)?;
         let excluded: Vec<Clause> = text
             .excluded
@@ -150,10 +167,10 @@ impl ClippingIndex {
             Box::new(BooleanQuery::new(clauses))
         };
         if groups.is_empty() {
-            return Ok(BuiltQuery::FiltersOnly(with_filters(vec![(
-                Occur::Must,
-                Box::new(AllQuery),
-            )])));
+            return Ok(BuiltQuery {
+                kind: QueryKind::FiltersOnly(with_filters(vec![(Occur::Must, Box::new(AllQuery))])),
+                prefer,
+            });
         }
         let strict = with_filters(
             groups
@@ -168,18 +185,60 @@ impl ClippingIndex {
                 .collect();
             with_filters(vec![(Occur::Must, Box::new(BooleanQuery::new(any)))])
         });
-        Ok(BuiltQuery::Ranked { strict, loose })
+        Ok(BuiltQuery {
+            kind: QueryKind::Ranked { strict, loose },
+            prefer,
+        })
     }
 
-    /// The best `limit` passages: every word before some words; newest first without words.
+    /// Passages that mention any of the persons asked for.
+    fn mention_query(&self, filters: &Filters) -> Option<Box<dyn Query>> {
+        let clauses: Vec<Clause> = filters
+            .persons
+            .iter()
+            .flat_map(|p| p.keys.iter())
+            .map(|key| {
+                let term = Term::from_field_text(self.fields.mention, key);
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    /// The best `limit` passages: every word before some words; newest first without
+    /// words; within each, passages mentioning the persons asked for first.
     fn rank(
         &self,
         searcher: &Searcher,
         built: &BuiltQuery,
         limit: usize,
     ) -> Result<Vec<(f32, DocAddress)>> {
-        match built {
-            BuiltQuery::FiltersOnly(query) => {
+        let Some(prefer) = &built.prefer else {
+            return self.rank_tiers(searcher, &built.kind, limit);
+        };
+        let preferred = self.rank_tiers(searcher, &built.kind.requiring(prefer.as_ref()), limit)?;
+        if preferred.len() >= limit {
+            return Ok(preferred);
+        }
+        let seen: HashSet<DocAddress> = preferred.iter().map(|(_, a)| *a).collect();
+        let rest = self.rank_tiers(searcher, &built.kind, limit + seen.len())?;
+        let mut ranked = preferred;
+        ranked.extend(rest.into_iter().filter(|(_, a)| !seen.contains(a)));
+        ranked.truncate(limit);
+        Ok(ranked)
+    }
+
+    fn rank_tiers(
+        &self,
+        searcher: &Searcher,
+        kind: &QueryKind,
+        limit: usize,
+    ) -> Result<Vec<(f32, DocAddress)>> {
+        match kind {
+            QueryKind::FiltersOnly(query) => {
                 let collector =
                     TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc);
                 Ok(searcher
@@ -188,7 +247,7 @@ impl ClippingIndex {
                     .map(|(_, address)| (0.0, address))
                     .collect())
             }
-            BuiltQuery::Ranked { strict, loose } => {
+            QueryKind::Ranked { strict, loose } => {
                 let mut ranked = searcher.search(
                     strict.as_ref(),
                     &TopDocs::with_limit(limit).order_by_score(),
@@ -241,7 +300,9 @@ impl ClippingIndex {
             url: self.optional_text(first, self.fields.url),
             authors: self.all_text(first, self.fields.author),
             topics: self.all_text(first, self.fields.topic_name),
-            persons: Vec::new(),
+            persons: serde_json::from_str(&self.text(first, self.fields.persons))
+                .unwrap_or_default(),
+            passage_persons: Vec::new(),
             passages: docs
                 .iter()
                 .map(|doc| self.text(doc, self.fields.text))
@@ -270,7 +331,7 @@ impl ClippingIndex {
             source: self.optional_text(&doc, self.fields.source),
             path: self.text(&doc, self.fields.path),
             topics: self.all_text(&doc, self.fields.topic_name),
-            persons: Vec::new(),
+            persons: self.all_text(&doc, self.fields.mention_name),
             highlights: self.highlights(&text, terms),
             text,
             copies: Vec::new(),
@@ -379,6 +440,25 @@ impl ClippingIndex {
                 IndexRecordOption::Basic,
             ));
         }
+        for person in &filters.persons {
+            let any: Vec<Clause> = person
+                .keys
+                .iter()
+                .map(|key| {
+                    let term = Term::from_field_text(self.fields.person, key);
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            // A person nobody in the archive matches: nothing can match.
+            must(if any.is_empty() {
+                Box::new(tantivy::query::EmptyQuery)
+            } else {
+                Box::new(BooleanQuery::new(any))
+            });
+        }
         if filters.from.is_some() || filters.until.is_some() {
             let bound = |date: Option<chrono::NaiveDate>, inclusive: bool| match date {
                 None => Bound::Unbounded,
@@ -459,6 +539,71 @@ fn clone_clauses(clauses: &[Clause]) -> Vec<Clause> {
         .iter()
         .map(|(occur, q)| (*occur, q.box_clone()))
         .collect()
+}
+
+impl QueryKind {
+    /// The same tiers, each also requiring `extra`.
+    fn requiring(&self, extra: &dyn Query) -> QueryKind {
+        let both = |query: &dyn Query| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(extra.box_clone(), 0.0)),
+                ),
+            ]))
+        };
+        match self {
+            QueryKind::FiltersOnly(query) => QueryKind::FiltersOnly(both(query.as_ref())),
+            QueryKind::Ranked { strict, loose } => QueryKind::Ranked {
+                strict: both(strict.as_ref()),
+                loose: loose.as_ref().map(|q| both(q.as_ref())),
+            },
+        }
+    }
+}
+
+/// Byte ranges of whole-word, case-insensitive occurrences of any of `forms` in `text`.
+fn name_ranges(text: &str, forms: &[&str]) -> Vec<[usize; 2]> {
+    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths (rare: "İ"); then offsets would not line up.
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut ranges = Vec::new();
+    for form in forms {
+        let form = form.to_lowercase();
+        if form.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&form) {
+            let start = from + at;
+            let end = start + form.len();
+            let before = lower[..start].chars().next_back();
+            let after = lower[end..].chars().next();
+            if !is_word(before) && !is_word(after) {
+                ranges.push([start, end]);
+            }
+            from = end;
+        }
+    }
+    ranges
+}
+
+/// Sorted, non-overlapping union of two lists of byte ranges.
+fn merge_ranges(mut a: Vec<[usize; 2]>, b: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
+    a.extend(b);
+    a.sort();
+    let mut merged: Vec<[usize; 2]> = Vec::new();
+    for range in a {
+        match merged.last_mut() {
+            Some(last) if range[0] <= last[1] => last[1] = last[1].max(range[1]),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]

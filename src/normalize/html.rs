@@ -247,7 +247,7 @@ impl Markup {
                 self.ld
                     .iter()
                     .filter_map(|o| o.get("publisher"))
-                    .find_map(|p| name_of(p))
+                    .find_map(name_of)
             })
             .filter(|s| !s.is_empty() && s.chars().count() <= 80)
     }
@@ -916,7 +916,7 @@ fn remove_boilerplate_blocks(document: &Document) {
         }
         let text_len = node.text().split_whitespace().map(str::len).sum::<usize>();
         if text_len < 400 || link_density(node) > 0.5 {
-            doomed.push(node.clone());
+            doomed.push(*node);
         }
     }
     for node in doomed {

@@ -275,6 +275,7 @@ pub fn assemble(
         .or(parts.title)
         .unwrap_or_else(|| title_from_sentence(&parts.passages[0]));
     let (date, date_source) = pick_date(meta.date, parts.date.map(|d| d.date), origin, today);
+    let (persons, passage_persons) = persons::find_persons(&title, &parts.passages);
     let mut topics = meta.topics;
     for topic in parts.topics {
         if !topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
@@ -297,8 +298,9 @@ pub fn assemble(
         url: meta.url.or(parts.url),
         authors,
         topics,
-        persons: Vec::new(),
+        persons,
         passages: parts.passages,
+        passage_persons,
     })
 }
 

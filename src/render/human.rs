@@ -3,7 +3,7 @@
 
 use super::Style;
 use crate::clipping::{Clipping, DateSource};
-use crate::index::{Stats, TopicCount};
+use crate::index::{PersonProfile, PersonSummary, Stats, TopicCount};
 use crate::ingest::IngestSummary;
 use crate::query::Hit;
 use crate::timeline::Timeline;
@@ -323,6 +323,109 @@ pub fn topics(out: &mut dyn Write, topics: &[TopicCount], style: Style) -> io::R
             out,
             "{:<width$}  {:>8}  {}  {}",
             topic.topic, topic.articles, topic.first_date, topic.last_date
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints persons as an aligned table: name, articles, dates, roles and aliases.
+pub fn persons(out: &mut dyn Write, persons: &[PersonSummary], style: Style) -> io::Result<()> {
+    let width = persons
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    writeln!(
+        out,
+        "{}",
+        paint(
+            style,
+            DIM,
+            &format!(
+                "{:<width$}  articles  first       last        roles; aliases",
+                "person"
+            )
+        )
+    )?;
+    for person in persons {
+        let mut extra = person
+            .roles
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !person.aliases.is_empty() {
+            let aliases = person
+                .aliases
+                .iter()
+                .take(4)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            extra = if extra.is_empty() {
+                aliases
+            } else {
+                format!("{extra}; {aliases}")
+            };
+        }
+        writeln!(
+            out,
+            "{:<width$}  {:>8}  {}  {}  {}",
+            paint(style, BOLD, &format!("{:<width$}", person.name)),
+            person.articles,
+            person.first_date,
+            person.last_date,
+            extra
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints one person's profile: forms, roles, counts, company and articles per month.
+pub fn person_profile(
+    out: &mut dyn Write,
+    profile: &PersonProfile,
+    style: Style,
+) -> io::Result<()> {
+    let p = &profile.person;
+    writeln!(out, "{}", paint(style, BOLD, &p.name))?;
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "-".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    writeln!(out, "  aliases    {}", list(&p.aliases))?;
+    writeln!(out, "  roles      {}", list(&p.roles))?;
+    writeln!(
+        out,
+        "  articles   {} ({} mentions), {} to {}",
+        p.articles, p.mentions, p.first_date, p.last_date
+    )?;
+    let with: Vec<String> = profile
+        .named_with
+        .iter()
+        .map(|w| format!("{} ({})", w.name, w.articles))
+        .collect();
+    writeln!(out, "  named with {}", list(&with))?;
+    let most = profile
+        .months
+        .iter()
+        .map(|m| m.articles)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    for month in &profile.months {
+        let bar = "█".repeat((month.articles * BAR_COLUMNS).div_ceil(most));
+        writeln!(
+            out,
+            "  {}  {:>4}  {}",
+            month.month,
+            month.articles,
+            paint(style, DIM, &bar)
         )?;
     }
     Ok(())

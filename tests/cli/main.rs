@@ -9,6 +9,7 @@ mod extract;
 mod formats;
 mod hostile;
 mod ingest;
+mod persons;
 mod search;
 mod seed;
 mod show;

@@ -50,6 +50,44 @@ fn seed_extracts_without_debris() {
 }
 
 #[test]
+fn seed_persons_are_exactly_the_four_people_with_their_roles() {
+    let Some(text) = seed() else { return };
+    let ctx = TestContext::new();
+    ctx.write("archive/sanctuary-cities.txt", &text);
+    let record = ctx
+        .run(&["extract", "--json", "archive/sanctuary-cities.txt"])
+        .json();
+    let persons: Vec<(String, Vec<String>)> = record["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let roles = p["roles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap().to_string())
+                .collect();
+            (p["name"].as_str().unwrap().to_string(), roles)
+        })
+        .collect();
+    let expected = [
+        ("Donald Trump", "president"),
+        ("Karoline Leavitt", "press secretary"),
+        ("William Orrick", "judge"),
+        ("Keith Wilson", "mayor of Portland"),
+    ];
+    assert_eq!(persons.len(), expected.len(), "{persons:?}");
+    for (name, role) in expected {
+        let found = persons.iter().find(|(n, _)| n == name);
+        let (_, roles) = found.unwrap_or_else(|| panic!("{name} missing from {persons:?}"));
+        assert_eq!(roles, &[role.to_string()], "{name}");
+    }
+    let aliases = record["persons"][0]["aliases"].to_string();
+    assert!(aliases.contains("\"Trump\""), "{aliases}");
+}
+
+#[test]
 fn seed_search_puts_orrick_first() {
     let Some(text) = seed() else { return };
     let ctx = TestContext::new();

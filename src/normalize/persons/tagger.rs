@@ -278,6 +278,13 @@ impl Model {
         scores
     }
 
+    /// True when `word` is an ordinary word, seen in lower case mid-sentence in training.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.lexicon
+            .common_words
+            .contains(&word_key(&word.to_lowercase()))
+    }
+
     /// Number of features with weights.
     pub fn len(&self) -> usize {
         self.weights.len()

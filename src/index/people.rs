@@ -1,0 +1,379 @@
+//! The people of the archive, gathered from the manifest: under which forms and roles
+//! each is named, in how many articles and when, and which people a typed name means.
+
+use super::ClippingIndex;
+use super::manifest::Manifest;
+use crate::clipping::folded_key;
+use crate::error::Result;
+use crate::normalize::persons::strip_titles;
+use crate::query::PersonFilter;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One person across the archive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonSummary {
+    /// The fullest name, as most often written.
+    pub name: String,
+    /// Other forms the person is named by.
+    pub aliases: Vec<String>,
+    /// Roles given to the person, most frequent first.
+    pub roles: Vec<String>,
+    /// Articles naming the person.
+    pub articles: usize,
+    /// Mentions across those articles.
+    pub mentions: usize,
+    /// Earliest article date.
+    pub first_date: NaiveDate,
+    /// Latest article date.
+    pub last_date: NaiveDate,
+    /// Folded names the person is indexed under: the full name, and a bare surname
+    /// that only this person carries.
+    #[serde(skip)]
+    pub keys: Vec<String>,
+}
+
+/// One person in detail: `persons NAME`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonProfile {
+    /// The person.
+    #[serde(flatten)]
+    pub person: PersonSummary,
+    /// People most often named in the same articles, with the number of shared articles.
+    pub named_with: Vec<NamedWith>,
+    /// Articles per month, `YYYY-MM`, oldest first.
+    pub months: Vec<MonthCount>,
+}
+
+/// A person named alongside another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedWith {
+    /// Their name.
+    pub name: String,
+    /// Articles naming both.
+    pub articles: usize,
+}
+
+/// Articles in one month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthCount {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Articles that month.
+    pub articles: usize,
+}
+
+/// What a typed name matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    /// Folded full names of the matching people.
+    pub keys: Vec<String>,
+    /// Display names of the matching people.
+    pub names: Vec<String>,
+    /// Every form the matching people are written in.
+    pub forms: Vec<String>,
+    /// True when a bare surname matched several different full names.
+    pub ambiguous: bool,
+}
+
+struct Gathered {
+    keys: Vec<String>,
+    names: HashMap<String, usize>,
+    aliases: Vec<String>,
+    roles: HashMap<String, usize>,
+    articles: usize,
+    mentions: usize,
+    first_date: NaiveDate,
+    last_date: NaiveDate,
+}
+
+/// Every person of the archive by folded full name, most named first.
+fn directory(manifest: &Manifest) -> Vec<(String, PersonSummary)> {
+    let mut people: BTreeMap<String, Gathered> = BTreeMap::new();
+    for record in manifest.records() {
+        for person in &record.persons {
+            let key = folded_key(&person.name);
+            let entry = people.entry(key.clone()).or_insert_with(|| Gathered {
+                keys: vec![key],
+                names: HashMap::new(),
+                aliases: Vec::new(),
+                roles: HashMap::new(),
+                articles: 0,
+                mentions: 0,
+                first_date: record.date,
+                last_date: record.date,
+            });
+            *entry.names.entry(person.name.clone()).or_default() += 1;
+            for alias in &person.aliases {
+                if !entry.aliases.contains(alias) {
+                    entry.aliases.push(alias.clone());
+                }
+            }
+            for role in &person.roles {
+                *entry.roles.entry(role.clone()).or_default() += 1;
+            }
+            entry.articles += 1;
+            entry.mentions += person.mentions;
+            entry.first_date = entry.first_date.min(record.date);
+            entry.last_date = entry.last_date.max(record.date);
+        }
+    }
+    merge_bare_surnames(&mut people);
+    let mut out: Vec<(String, PersonSummary)> = people
+        .into_iter()
+        .map(|(key, g)| {
+            let name = most_frequent(&g.names);
+            let mut aliases: Vec<String> = g
+                .names
+                .keys()
+                .filter(|n| **n != name)
+                .cloned()
+                .chain(g.aliases.into_iter().filter(|a| *a != name))
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            let mut roles: Vec<(String, usize)> = g.roles.into_iter().collect();
+            roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let summary = PersonSummary {
+                name,
+                aliases,
+                roles: roles.into_iter().map(|(r, _)| r).collect(),
+                articles: g.articles,
+                mentions: g.mentions,
+                first_date: g.first_date,
+                last_date: g.last_date,
+                keys: g.keys,
+            };
+            (key, summary)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.1.articles
+            .cmp(&a.1.articles)
+            .then_with(|| a.1.name.cmp(&b.1.name))
+    });
+    out
+}
+
+/// An article that only says "Trump" names the archive's one Donald Trump: a one-word
+/// person joins the only full name ending in that word. With two such full names
+/// (two Wilsons), the bare surname stays on its own.
+fn merge_bare_surnames(people: &mut BTreeMap<String, Gathered>) {
+    let bare: Vec<String> = people
+        .keys()
+        .filter(|k| !k.contains(' '))
+        .cloned()
+        .collect();
+    for word in bare {
+        let suffix = format!(" {word}");
+        let owners: Vec<&String> = people.keys().filter(|k| k.ends_with(&suffix)).collect();
+        let [owner] = owners.as_slice() else {
+            continue;
+        };
+        let owner = (*owner).clone();
+        let Some(gone) = people.remove(&word) else {
+            continue;
+        };
+        let entry = people.get_mut(&owner).expect("the owner is in the map");
+        for (name, _) in gone.names {
+            if !entry.aliases.contains(&name) {
+                entry.aliases.push(name);
+            }
+        }
+        for alias in gone.aliases {
+            if !entry.aliases.contains(&alias) {
+                entry.aliases.push(alias);
+            }
+        }
+        for (role, n) in gone.roles {
+            *entry.roles.entry(role).or_default() += n;
+        }
+        entry.keys.extend(gone.keys);
+        entry.articles += gone.articles;
+        entry.mentions += gone.mentions;
+        entry.first_date = entry.first_date.min(gone.first_date);
+        entry.last_date = entry.last_date.max(gone.last_date);
+    }
+}
+
+fn most_frequent(counts: &HashMap<String, usize>) -> String {
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(name, _)| name.clone())
+        .unwrap_or_default()
+}
+
+/// The people `asked` can mean: the full name, an alias, or a surname (or first name)
+/// of one or several people; case and accents do not matter.
+fn resolve(people: &[(String, PersonSummary)], asked: &str) -> Resolution {
+    let words = strip_titles(&folded_key(asked));
+    let wanted = words.join(" ");
+    let matches = |key: &str, person: &PersonSummary| {
+        if key == wanted {
+            return true;
+        }
+        let alias_match = person
+            .aliases
+            .iter()
+            .any(|a| strip_titles(&folded_key(a)).join(" ") == wanted);
+        if alias_match {
+            return true;
+        }
+        let key_words: Vec<&str> = key.split(' ').collect();
+        match words.as_slice() {
+            [] => false,
+            [one] => {
+                key_words.last() == Some(&one.as_str()) || key_words.first() == Some(&one.as_str())
+            }
+            [rest @ .., last] => {
+                key_words.last() == Some(&last.as_str())
+                    && rest.iter().all(|w| key_words.contains(&w.as_str()))
+            }
+        }
+    };
+    let found: Vec<&(String, PersonSummary)> =
+        people.iter().filter(|(k, p)| matches(k, p)).collect();
+    let full_names = found.iter().filter(|(k, _)| k.contains(' ')).count();
+    let exact = found.iter().any(|(k, _)| *k == wanted);
+    let mut forms: Vec<String> = Vec::new();
+    for (_, person) in &found {
+        forms.push(person.name.clone());
+        forms.extend(person.aliases.iter().cloned());
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    Resolution {
+        keys: found
+            .iter()
+            .flat_map(|(_, p)| p.keys.iter().cloned())
+            .collect(),
+        names: found.iter().map(|(_, p)| p.name.clone()).collect(),
+        forms,
+        ambiguous: !exact && full_names > 1,
+    }
+}
+
+impl ClippingIndex {
+    /// Every person in the archive, most named first.
+    pub fn persons(&self) -> Result<Vec<PersonSummary>> {
+        Ok(directory(&self.manifest()?)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect())
+    }
+
+    /// Fills in which people each person filter means; returns one resolution per filter.
+    pub fn resolve_persons(&self, filters: &mut [PersonFilter]) -> Result<Vec<Resolution>> {
+        if filters.is_empty() {
+            return Ok(Vec::new());
+        }
+        let people = directory(&self.manifest()?);
+        Ok(filters
+            .iter_mut()
+            .map(|filter| {
+                let resolution = resolve(&people, &filter.asked);
+                filter.keys = resolution.keys.clone();
+                filter.forms = resolution.forms.clone();
+                resolution
+            })
+            .collect())
+    }
+
+    /// The profiles of the people `name` means (several for an ambiguous surname).
+    pub fn person_profiles(&self, name: &str) -> Result<Vec<PersonProfile>> {
+        let manifest = self.manifest()?;
+        let people = directory(&manifest);
+        let resolution = resolve(&people, name);
+        Ok(people
+            .iter()
+            .filter(|(key, _)| resolution.keys.contains(key))
+            .map(|(_, person)| profile(&manifest, person.clone()))
+            .collect())
+    }
+}
+
+fn profile(manifest: &Manifest, person: PersonSummary) -> PersonProfile {
+    let own = |name: &str| person.keys.contains(&folded_key(name));
+    let mut together: HashMap<String, (String, usize)> = HashMap::new();
+    let mut months: BTreeMap<String, usize> = BTreeMap::new();
+    for record in manifest.records() {
+        if !record.persons.iter().any(|p| own(&p.name)) {
+            continue;
+        }
+        *months
+            .entry(record.date.format("%Y-%m").to_string())
+            .or_default() += 1;
+        for other in &record.persons {
+            let other_key = folded_key(&other.name);
+            if !own(&other.name) {
+                together
+                    .entry(other_key)
+                    .or_insert_with(|| (other.name.clone(), 0))
+                    .1 += 1;
+            }
+        }
+    }
+    let mut named_with: Vec<NamedWith> = together
+        .into_values()
+        .map(|(name, articles)| NamedWith { name, articles })
+        .collect();
+    named_with.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    named_with.truncate(10);
+    PersonProfile {
+        person,
+        named_with,
+        months: months
+            .into_iter()
+            .map(|(month, articles)| MonthCount { month, articles })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, aliases: &[&str]) -> (String, PersonSummary) {
+        let date = NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+        (
+            folded_key(name),
+            PersonSummary {
+                name: name.to_string(),
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                roles: Vec::new(),
+                articles: 1,
+                mentions: 1,
+                first_date: date,
+                last_date: date,
+                keys: vec![folded_key(name)],
+            },
+        )
+    }
+
+    #[test]
+    fn names_resolve_by_full_name_surname_alias_and_accents() {
+        let people = vec![
+            person("William Orrick", &["Judge William Orrick", "Orrick"]),
+            person("Keith Wilson", &["Wilson"]),
+            person("Ann Wilson", &[]),
+            person("Pedro Sánchez", &[]),
+        ];
+        let keys = |asked: &str| resolve(&people, asked).keys;
+        assert_eq!(keys("orrick"), ["william orrick"]);
+        assert_eq!(keys("William ORRICK"), ["william orrick"]);
+        assert_eq!(keys("Judge Orrick"), ["william orrick"]);
+        assert_eq!(keys("pedro sanchez"), ["pedro sanchez"]);
+        assert_eq!(keys("Sanchez"), ["pedro sanchez"]);
+        let wilson = resolve(&people, "Wilson");
+        assert_eq!(wilson.keys.len(), 2);
+        assert!(wilson.ambiguous);
+        assert!(!resolve(&people, "Keith Wilson").ambiguous);
+        assert!(keys("Nobody").is_empty());
+    }
+}

@@ -1,0 +1,257 @@
+//! Persons: who each clipping names, with roles and aliases, searchable and listable.
+
+use crate::common::{TestContext, highlighted};
+use serde_json::Value;
+
+const RULING: &str = "Judge halts harbour dredging plan\nPublished: 12 March 2025\n\n\
+Judge William Orrick on Tuesday halted the county's plan to dredge the harbour mouth, siding with fishermen who said the work would ruin the spring catch.\n\n\
+Orrick wrote that the county had skipped the environmental review the law requires.\n\n\
+Lawyers for the county said they would ask Mr Orrick to reconsider before the season opens.\n\n\
+The county board meets on Friday.\n";
+
+const PORTLAND: &str = "Portland joins sanctuary lawsuit\nPublished: 2 April 2025\n\n\
+Keith Wilson, mayor of Portland, said on Monday that the city would join the lawsuit against the funding cuts.\n\n\
+Wilson said the city could not plan its budget while the threat hung over it.\n";
+
+const HOSPITAL: &str = "Night shifts cut at the county hospital\nPublished: 9 April 2025\n\n\
+Ann Wilson, a nurse at the county hospital for twenty years, said staff were worn out by the new rota.\n\n\
+Wilson said the hospital board had not asked nurses before changing the shifts.\n";
+
+const BRIDGE: &str = "Ellen Price opens the new harbour bridge\nPublished: 20 May 2025\n\n\
+The new harbour bridge opened to traffic on Saturday after two years of building work.\n\n\
+Crowds lined the quay to watch the first buses cross.\n";
+
+const INSTITUTIONS: &str = "Cities brace for funding fight\nPublished: 22 April 2025\n\n\
+The White House said on Tuesday that cities in New Jersey and California would lose grants, a claim disputed by Global Refuge and the Center for Immigration Studies.\n\n\
+US News reported that the Justice Department was preparing letters to the mayors.\n";
+
+const MADRID: &str = "Power returns across Spain\nPublished: 29 April 2025\n\n\
+Prime Minister Pedro Sánchez said on Tuesday that power had returned to almost every home after the blackout.\n\n\
+Sánchez asked the grid operator for a full report within a week.\n";
+
+fn archive() -> TestContext {
+    let ctx = TestContext::new();
+    for (name, text) in [
+        ("ruling.txt", RULING),
+        ("portland.txt", PORTLAND),
+        ("hospital.txt", HOSPITAL),
+        ("bridge.txt", BRIDGE),
+        ("institutions.txt", INSTITUTIONS),
+        ("madrid.txt", MADRID),
+    ] {
+        ctx.write(&format!("archive/{name}"), text);
+    }
+    ctx
+}
+
+fn persons_of(ctx: &TestContext, file: &str) -> Vec<Value> {
+    let run = ctx.run(&["extract", "--json", &format!("archive/{file}")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.json()["persons"].as_array().unwrap().clone()
+}
+
+fn names(persons: &[Value]) -> Vec<String> {
+    persons
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn surname_and_titled_mentions_join_the_full_name() {
+    let ctx = archive();
+    let persons = persons_of(&ctx, "ruling.txt");
+    assert_eq!(names(&persons), ["William Orrick"]);
+    let orrick = &persons[0];
+    assert_eq!(orrick["roles"], serde_json::json!(["judge"]));
+    assert_eq!(orrick["mentions"], 3);
+    let aliases = strings(&orrick["aliases"]);
+    for alias in ["Judge William Orrick", "Orrick", "Mr Orrick"] {
+        assert!(
+            aliases.contains(&alias.to_string()),
+            "{alias} in {aliases:?}"
+        );
+    }
+}
+
+#[test]
+fn roles_in_apposition_are_roles_not_names() {
+    let ctx = archive();
+    let persons = persons_of(&ctx, "portland.txt");
+    assert_eq!(names(&persons), ["Keith Wilson"]);
+    assert_eq!(
+        persons[0]["roles"],
+        serde_json::json!(["mayor of Portland"])
+    );
+    let madrid = persons_of(&ctx, "madrid.txt");
+    assert_eq!(names(&madrid), ["Pedro Sánchez"]);
+    assert_eq!(madrid[0]["roles"], serde_json::json!(["prime minister"]));
+}
+
+#[test]
+fn a_person_named_only_in_the_headline_is_found() {
+    let ctx = archive();
+    assert_eq!(names(&persons_of(&ctx, "bridge.txt")), ["Ellen Price"]);
+}
+
+#[test]
+fn places_organisations_and_publications_are_not_persons() {
+    let ctx = archive();
+    let persons = persons_of(&ctx, "institutions.txt");
+    assert!(persons.is_empty(), "{persons:?}");
+}
+
+#[test]
+fn person_search_by_surname_full_name_alias_and_accents() {
+    let ctx = archive();
+    ctx.ingest();
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut full = vec!["search", "--json"];
+        full.extend_from_slice(args);
+        let run = ctx.run(&full);
+        assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+        let mut titles: Vec<String> = run
+            .json_lines()
+            .iter()
+            .map(|h| h["title"].as_str().unwrap().to_string())
+            .collect();
+        titles.dedup();
+        titles
+    };
+    let ruling = vec!["Judge halts harbour dredging plan".to_string()];
+    assert_eq!(titles(&["--person", "orrick"]), ruling);
+    assert_eq!(titles(&["--person", "William ORRICK"]), ruling);
+    assert_eq!(titles(&["--person", "Judge Orrick"]), ruling);
+    assert_eq!(titles(&["person:\"william orrick\" catch"]), ruling);
+    let madrid = vec!["Power returns across Spain".to_string()];
+    assert_eq!(titles(&["--person", "sanchez"]), madrid);
+    assert_eq!(titles(&["--person", "PEDRO SÁNCHEZ"]), madrid);
+    // Two people are named on the same page: both must be.
+    assert!(titles(&["--person", "orrick", "--person", "sanchez"]).is_empty());
+    // Unknown person: no results, and a note.
+    let run = ctx.run(&["search", "--person", "Nobody Atall"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no person named"), "{}", run.stderr);
+}
+
+#[test]
+fn an_ambiguous_surname_searches_both_and_says_so() {
+    let ctx = archive();
+    ctx.ingest();
+    let run = ctx.run(&["search", "--person", "wilson", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("names 2 people") && run.stderr.contains("Keith Wilson"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("Ann Wilson"), "{}", run.stderr);
+    let paths: std::collections::BTreeSet<String> = run
+        .json_lines()
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    let one = ctx.run(&["search", "--person", "Keith Wilson", "--json"]);
+    assert!(!one.stderr.contains("names 2 people"));
+    for hit in one.json_lines() {
+        assert_eq!(hit["path"], "archive/portland.txt");
+    }
+}
+
+#[test]
+fn passages_mentioning_the_person_come_first_with_the_mentions_highlighted() {
+    let ctx = archive();
+    ctx.ingest();
+    let hits = ctx
+        .run(&["search", "--person", "orrick", "--json"])
+        .json_lines();
+    assert_eq!(hits.len(), 4, "every passage of the ruling");
+    for hit in &hits[..3] {
+        assert_eq!(
+            hit["persons"],
+            serde_json::json!(["William Orrick"]),
+            "{hit}"
+        );
+        let marked = highlighted(hit);
+        assert!(
+            marked.iter().any(|m| m.contains("Orrick")),
+            "{marked:?} in {}",
+            hit["text"]
+        );
+    }
+    assert_eq!(hits[3]["persons"], serde_json::json!([]));
+    assert_eq!(hits[3]["text"], "The county board meets on Friday.");
+    // With words too: the short passage has the best score for "county", but the
+    // passages naming the person come first.
+    let hits = ctx
+        .run(&["search", "county", "--person", "orrick", "--json"])
+        .json_lines();
+    assert_eq!(hits.len(), 4);
+    assert_eq!(hits[3]["text"], "The county board meets on Friday.");
+    let plain = ctx.run(&["search", "county", "--json"]).json_lines();
+    let at = |needle: &str| {
+        plain
+            .iter()
+            .position(|h| h["text"].as_str().unwrap().contains(needle))
+            .unwrap()
+    };
+    assert!(
+        at("The county board meets") < at("Orrick wrote"),
+        "without --person the short passage outranks one naming him"
+    );
+}
+
+#[test]
+fn persons_lists_people_and_shows_one_profile() {
+    let ctx = archive();
+    ctx.write(
+        "archive/appeal.txt",
+        "County appeals dredging ruling\nPublished: 3 June 2025\n\n\
+         The county appealed on Monday against the ruling by Judge William Orrick, and Keith Wilson said Portland would watch the case.\n",
+    );
+    ctx.ingest();
+    let list = ctx.run(&["persons", "--json"]).json_lines();
+    // Most articles first; ties by name.
+    assert_eq!(names(&list[..2]), ["Keith Wilson", "William Orrick"]);
+    assert_eq!(list[1]["articles"], 2);
+    assert_eq!(list[1]["first_date"], "2025-03-12");
+    assert_eq!(list[1]["last_date"], "2025-06-03");
+    assert!(list[2..].iter().all(|p| p["articles"] == 1));
+    let all = names(&list);
+    for expected in [
+        "William Orrick",
+        "Keith Wilson",
+        "Ann Wilson",
+        "Ellen Price",
+        "Pedro Sánchez",
+    ] {
+        assert!(all.contains(&expected.to_string()), "{expected} in {all:?}");
+    }
+    let profile = ctx.run(&["persons", "orrick", "--json"]).json();
+    assert_eq!(profile["name"], "William Orrick");
+    assert_eq!(profile["articles"], 2);
+    assert_eq!(profile["roles"], serde_json::json!(["judge"]));
+    assert_eq!(profile["named_with"][0]["name"], "Keith Wilson");
+    assert_eq!(
+        profile["months"],
+        serde_json::json!([
+            {"month": "2025-03", "articles": 1},
+            {"month": "2025-06", "articles": 1}
+        ])
+    );
+    let human = ctx.run(&["persons"]);
+    assert_eq!(human.code, 0);
+    assert!(human.stdout.contains("William Orrick"));
+    let stats = ctx.run(&["stats", "--json"]).json();
+    assert_eq!(stats["persons"], 5, "{stats}");
+}
