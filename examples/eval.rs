@@ -283,7 +283,7 @@ fn persons(dir: &Path, verbose: bool) {
             let words = |r: &std::ops::Range<usize>| {
                 example.tokens[r.clone()]
                     .iter()
-                    .map(|t| t.text.as_str())
+                    .map(|t| t.text.as_ref())
                     .collect::<Vec<_>>()
                     .join(" ")
             };

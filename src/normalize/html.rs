@@ -88,7 +88,9 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
     let plausible = |date: &NaiveDate| {
         date.year() >= EARLIEST_WEB_YEAR && *date <= today + chrono::Days::new(1)
     };
-    let date = markup.date(url.as_deref(), &plausible);
+    let date = markup
+        .date(url.as_deref(), &plausible)
+        .or_else(|| script_date(html).filter(|d| plausible(d)));
     let text_date = date
         .is_none()
         .then(|| markup.text_date(&plausible))
@@ -417,6 +419,23 @@ impl Markup {
                     .find(|d| plausible(d))
             })
     }
+}
+
+/// A publication date in the data a script-built page carries in its HTML
+/// (`"publishedAt":"2025-04-29T…"` in a state object), for pages whose markup states none.
+fn script_date(html: &str) -> Option<NaiveDate> {
+    static FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)["']?(?:datePublished|date_published|publishedAt|published_at|publishDate|publish_date|pubDate|firstPublished|first_published_at|createdAt|created_at|dateCreated)["']?\s*[:=]\s*["'](\d{4})(?:-|\\?/)(\d{2})(?:-|\\?/)(\d{2})"#,
+        )
+        .unwrap()
+    });
+    let caps = FIELD.captures(html)?;
+    NaiveDate::from_ymd_opt(
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    )
 }
 
 /// A day-first date with a two-digit year ("28.01.22"), as German and Swiss sites
@@ -1033,6 +1052,28 @@ mod tests {
             "Notes on Python 3"
         );
         assert_eq!(decode_entities("A &#8211; B &amp;&#x41;"), "A – B &A");
+    }
+
+    #[test]
+    fn dates_in_script_data() {
+        let cases = [
+            (
+                r#"<script>window.__STATE__={"publishedAt":"2025-04-29T10:00:00Z"}</script>"#,
+                Some("2025-04-29"),
+            ),
+            (
+                r#"{"publish_date":"2020\/02\/24","x":1}"#,
+                Some("2020-02-24"),
+            ),
+            (r#"{"updatedAt":"2025-04-29T10:00:00Z"}"#, None),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(
+                script_date(html).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{html}"
+            );
+        }
     }
 
     #[test]

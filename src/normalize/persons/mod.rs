@@ -37,7 +37,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
     for (sentence, tags) in sentences.iter().zip(&tags) {
         for (token, &tag) in sentence.iter().zip(tags) {
             if (tag == B_PER || tag == I_PER) && token.text.chars().count() > 1 {
-                names.insert(token.text.as_str());
+                names.insert(token.text.as_ref());
             }
         }
     }
@@ -55,7 +55,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             let end = (i + 1..tags.len())
                 .find(|&k| tags[k] != I_ENT)
                 .unwrap_or(tags.len());
-            if (i..end).all(|k| names.contains(sentence[k].text.as_str())) {
+            if (i..end).all(|k| names.contains(sentence[k].text.as_ref())) {
                 tags[i] = B_PER;
                 for tag in &mut tags[i + 1..end] {
                     *tag = I_PER;
@@ -64,7 +64,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             i = end;
         }
         for i in 0..sentence.len() {
-            if tags[i] == O && names.contains(sentence[i].text.as_str()) {
+            if tags[i] == O && names.contains(sentence[i].text.as_ref()) {
                 let prev = if i > 0 { tags[i - 1] } else { O };
                 tags[i] = if prev == B_PER || prev == I_PER {
                     I_PER
@@ -92,10 +92,7 @@ fn split_at_titles(tokens: &[Token], tags: &mut [usize]) {
             i += 1;
         }
         let end = i;
-        let last_title = (start..end).rev().find(|&k| {
-            let word = word_fold(&tokens[k].text);
-            TITLES.iter().any(|(t, _)| *t == word) || HONORIFICS.contains(&word.as_str())
-        });
+        let last_title = (start..end).rev().find(|&k| is_title_word(&tokens[k].text));
         if let Some(k) = last_title
             && k + 1 < end
         {
@@ -108,6 +105,14 @@ fn split_at_titles(tokens: &[Token], tags: &mut [usize]) {
             }
         }
     }
+}
+
+/// True for a title or honorific ("Judge", "Mr.", "SEN"), compared without allocating.
+fn is_title_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.len() <= 12
+        && (TITLES.iter().any(|(t, _)| t.eq_ignore_ascii_case(word))
+            || HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word)))
 }
 
 /// Token ranges tagged as persons' names.
@@ -141,9 +146,9 @@ pub fn person_spans(tags: &[usize]) -> Vec<Range<usize>> {
 pub fn read_conll(text: &str) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut document = 0;
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens: Vec<Token<'static>> = Vec::new();
     let mut tags: Vec<usize> = Vec::new();
-    let mut flush = |tokens: &mut Vec<Token>, tags: &mut Vec<usize>, document: usize| {
+    let mut flush = |tokens: &mut Vec<Token<'static>>, tags: &mut Vec<usize>, document: usize| {
         if !tokens.is_empty() {
             examples.push(Example {
                 tokens: std::mem::take(tokens),
@@ -172,7 +177,7 @@ pub fn read_conll(text: &str) -> Vec<Example> {
             _ => I_ENT,
         };
         tokens.push(Token {
-            text: fields[0].to_string(),
+            text: fields[0].to_string().into(),
             start: 0,
             end: 0,
         });
@@ -582,7 +587,7 @@ pub fn find_persons(title: &str, passages: &[String]) -> (Vec<Person>, Vec<Vec<u
 fn starts_sentence_with_common_word(model: &Model, tokens: &[Token], span: &Range<usize>) -> bool {
     let at_start = span.start == 0
         || matches!(
-            tokens[span.start - 1].text.as_str(),
+            tokens[span.start - 1].text.as_ref(),
             "." | "!" | "?" | "\"" | "“" | ":" | "(" | "'"
         );
     let word = tokens[span.start].text.to_lowercase();

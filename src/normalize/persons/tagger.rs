@@ -93,116 +93,226 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// True when token `i` is scored: a capitalised word, or a particle inside a name.
-fn should_score(tokens: &[Token], i: usize, prev: usize) -> bool {
+fn should_score(tokens: &[Token<'_>], i: usize, prev: usize) -> bool {
     let word = &tokens[i].text;
     if may_be_name(word) {
         return true;
     }
     (prev == B_PER || prev == I_PER)
-        && PARTICLES.contains(&word.as_str())
+        && PARTICLES.contains(&word.as_ref())
         && tokens
             .get(i + 1)
-            .is_some_and(|next| may_be_name(&next.text) || PARTICLES.contains(&next.text.as_str()))
+            .is_some_and(|next| may_be_name(&next.text) || PARTICLES.contains(&next.text.as_ref()))
 }
 
-/// Per-token facts computed once per text.
+/// Hashes standing for the words before the first and after the last token.
+const START: u64 = 0x5354_4152_5400_0001;
+const END: u64 = 0x454E_4400_0000_0002;
+
+/// An ordinary word opening a sentence and followed by a lower-case word ("The company
+/// said"): tagged O without scoring, in training as at run time.
+fn plain_sentence_opener(context: &Context, lexicon: &Lexicon, i: usize) -> bool {
+    (i == 0 || context.sentence_start(i))
+        && lexicon.common_words.contains(&context.words[i])
+        && context
+            .tokens
+            .get(i + 1)
+            .is_some_and(|next| next.text.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Per-token facts computed once per text, as hashes: no string is built per token.
 struct Context<'a> {
-    lower: Vec<String>,
-    shapes: Vec<String>,
-    tokens: &'a [Token],
+    tokens: &'a [Token<'a>],
+    /// Hash of each token's lower-case form (the lexicon's key too).
+    words: Vec<u64>,
+    /// Hash of each token's shape.
+    shapes: Vec<u64>,
     /// The text is mostly capitalised words (a headline): capitals say less there.
     title_case: bool,
 }
 
 impl<'a> Context<'a> {
-    fn new(tokens: &'a [Token]) -> Context<'a> {
-        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-        let shapes = tokens.iter().map(|t| shape(&t.text)).collect();
-        let words: Vec<&Token> = tokens
-            .iter()
-            .filter(|t| t.text.chars().any(char::is_alphabetic))
-            .collect();
-        let capitalised = words.iter().filter(|t| may_be_name(&t.text)).count();
-        let title_case = words.len() >= 3 && capitalised * 10 >= words.len() * 7;
+    fn new(tokens: &'a [Token<'a>]) -> Context<'a> {
+        // Only the words around a possible name are ever looked at: hash just those.
+        let mut near = vec![false; tokens.len()];
+        for (i, token) in tokens.iter().enumerate() {
+            let first = token.text.chars().next().unwrap_or(' ');
+            if first.is_uppercase()
+                || (first.is_lowercase() && PARTICLES.contains(&token.text.as_ref()))
+            {
+                let from = i.saturating_sub(2);
+                let to = (i + 3).min(tokens.len());
+                near[from..to].fill(true);
+            }
+        }
+        let mut lower = String::new();
+        let mut words = vec![0; tokens.len()];
+        let mut shapes = vec![0; tokens.len()];
+        for (i, token) in tokens.iter().enumerate() {
+            if near[i] {
+                words[i] = word_key(lowercase_into(&token.text, &mut lower));
+                shapes[i] = shape_hash(&token.text);
+            }
+        }
+        let (mut alphabetic, mut capitalised) = (0, 0);
+        for token in tokens {
+            if token.text.chars().any(char::is_alphabetic) {
+                alphabetic += 1;
+                capitalised += usize::from(may_be_name(&token.text));
+            }
+        }
+        let title_case = alphabetic >= 3 && capitalised * 10 >= alphabetic * 7;
         Context {
-            lower,
-            shapes,
             tokens,
+            words,
+            shapes,
             title_case,
         }
     }
 
-    fn word(&self, i: isize) -> &str {
+    fn word(&self, i: isize) -> u64 {
         if i < 0 {
-            "<s>"
+            START
         } else {
-            self.lower.get(i as usize).map_or("</s>", String::as_str)
+            self.words.get(i as usize).copied().unwrap_or(END)
         }
     }
 
-    fn shape(&self, i: isize) -> &str {
+    fn shape(&self, i: isize) -> u64 {
         if i < 0 {
-            "<s>"
+            START
         } else {
-            self.shapes.get(i as usize).map_or("</s>", String::as_str)
+            self.shapes.get(i as usize).copied().unwrap_or(END)
         }
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.tokens[i - 1].text.as_ref(),
+                "." | "!" | "?" | ":" | "\"" | "“"
+            )
     }
 }
 
-/// The features of token `i`, given the tags before it.
+/// Lower-cases `text` into `buffer` (reused between calls) and returns it.
+fn lowercase_into<'b>(text: &str, buffer: &'b mut String) -> &'b str {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+    buffer
+}
+
+/// The hash of a word's [`shape`], computed without building the string.
+fn shape_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        let mut bytes = [0u8; 6];
+        let mut len = 0;
+        for &b in word.as_bytes() {
+            let s = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                other => other,
+            };
+            if len == 0 || bytes[len - 1] != s {
+                bytes[len] = s;
+                len += 1;
+                if len == bytes.len() {
+                    break;
+                }
+            }
+        }
+        return xxhash_rust::xxh3::xxh3_64(&bytes[..len]);
+    }
+    let mut bytes = [0u8; 24];
+    let mut len = 0;
+    let mut last = '\0';
+    for c in word.chars() {
+        let s = shape_class(c);
+        if s != last {
+            let mut utf8 = [0u8; 4];
+            let encoded = s.encode_utf8(&mut utf8).as_bytes();
+            if len + encoded.len() > bytes.len() {
+                break;
+            }
+            bytes[len..len + encoded.len()].copy_from_slice(encoded);
+            len += encoded.len();
+            last = s;
+            if len >= 6 {
+                break;
+            }
+        }
+    }
+    xxhash_rust::xxh3::xxh3_64(&bytes[..len])
+}
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// The features of token `i`, given the tags before it. `lower` is the token in lower
+/// case.
 fn features(
     context: &Context,
     lexicon: &Lexicon,
     i: usize,
+    lower: &str,
     prev: usize,
     prev2: usize,
     out: &mut Vec<u64>,
 ) {
     out.clear();
     let at = i as isize;
-    let word = context.word(at);
-    let key = word_key(word);
+    let key = context.word(at);
     let shape = context.shape(at);
     let original = &context.tokens[i].text;
     out.push(feature(0, 0)); // bias
-    out.push(text_feature(1, word));
-    out.push(text_feature(2, shape));
-    let chars: Vec<char> = word.chars().collect();
+    out.push(feature(1, key));
+    out.push(feature(2, shape));
+    let boundaries: Vec<usize> = lower
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain([lower.len()])
+        .collect();
+    let chars = boundaries.len() - 1;
     for n in 1..=3 {
-        if chars.len() > n {
-            out.push(text_feature(
-                3 + n as u64,
-                &chars[..n].iter().collect::<String>(),
-            ));
+        if chars > n {
+            out.push(text_feature(3 + n as u64, &lower[..boundaries[n]]));
         }
     }
     for n in 1..=4 {
-        if chars.len() > n {
-            out.push(text_feature(
-                10 + n as u64,
-                &chars[chars.len() - n..].iter().collect::<String>(),
-            ));
+        if chars > n {
+            out.push(text_feature(10 + n as u64, &lower[boundaries[chars - n]..]));
         }
     }
-    out.push(text_feature(20, context.word(at - 1)));
-    out.push(text_feature(21, context.word(at + 1)));
-    out.push(text_feature(22, context.word(at - 2)));
-    out.push(text_feature(23, context.word(at + 2)));
-    out.push(text_feature(24, context.shape(at - 1)));
-    out.push(text_feature(25, context.shape(at + 1)));
+    out.push(feature(20, context.word(at - 1)));
+    out.push(feature(21, context.word(at + 1)));
+    out.push(feature(24, context.shape(at - 1)));
+    out.push(feature(25, context.shape(at + 1)));
     out.push(feature(
         26,
-        text_feature(0, context.shape(at - 1)) ^ text_feature(1, shape),
+        feature(0, context.shape(at - 1)) ^ feature(1, shape),
     ));
     out.push(feature(
         27,
-        text_feature(0, shape) ^ text_feature(1, context.shape(at + 1)),
+        feature(0, shape) ^ feature(1, context.shape(at + 1)),
     ));
     out.push(feature(30, prev as u64));
     out.push(feature(31, (prev * TAGS + prev2) as u64));
-    out.push(feature(32, text_feature(prev as u64, shape)));
-    out.push(feature(33, text_feature(prev as u64, word)));
-    out.push(feature(34, text_feature(prev as u64, context.word(at - 1))));
+    out.push(feature(32, feature(prev as u64, shape)));
+    out.push(feature(33, feature(prev as u64, key)));
     out.push(feature(35, u64::from(i == 0 || context.sentence_start(i))));
     let flags = [
         lexicon.first_names.contains(&key),
@@ -216,19 +326,18 @@ fn features(
             out.push(feature(50 + n as u64, prev as u64));
         }
     }
-    let next_key = word_key(context.word(at + 1));
+    let next_key = context.word(at + 1);
     if lexicon.person_words.contains(&next_key) {
         out.push(feature(60, 1));
     }
     if lexicon.entity_words.contains(&next_key) {
         out.push(feature(61, 1));
     }
-    let prev_key = word_key(context.word(at - 1));
-    if lexicon.first_names.contains(&prev_key) {
+    if lexicon.first_names.contains(&context.word(at - 1)) {
         out.push(feature(62, 1));
     }
     if context.title_case {
-        out.push(text_feature(70, shape));
+        out.push(feature(70, shape));
         out.push(feature(71, u64::from(flags[3])));
     }
     if original.len() > 1 && original.chars().all(|c| !c.is_lowercase()) {
@@ -236,31 +345,23 @@ fn features(
     }
 }
 
-impl Context<'_> {
-    fn sentence_start(&self, i: usize) -> bool {
-        i > 0
-            && matches!(
-                self.lower[i - 1].as_str(),
-                "." | "!" | "?" | ":" | "\"" | "“"
-            )
-    }
-}
-
 impl Model {
     /// Tags each token; tokens that cannot start or continue a name are tagged O unseen.
-    pub fn tag(&self, tokens: &[Token]) -> Vec<usize> {
+    pub fn tag(&self, tokens: &[Token<'_>]) -> Vec<usize> {
         let mut tags = vec![O; tokens.len()];
         if !tokens.iter().any(|t| may_be_name(&t.text)) {
             return tags;
         }
         let context = Context::new(tokens);
         let mut buffer = Vec::with_capacity(64);
+        let mut lower = String::new();
         for i in 0..tokens.len() {
             let (prev, prev2) = previous(&tags, i);
-            if !should_score(tokens, i, prev) {
+            if !should_score(tokens, i, prev) || plain_sentence_opener(&context, &self.lexicon, i) {
                 continue;
             }
-            features(&context, &self.lexicon, i, prev, prev2, &mut buffer);
+            let lower = lowercase_into(&tokens[i].text, &mut lower);
+            features(&context, &self.lexicon, i, lower, prev, prev2, &mut buffer);
             tags[i] = valid_best(&self.scores(&buffer), prev);
         }
         tags
@@ -408,7 +509,7 @@ fn valid_best(scores: &[f32; TAGS], prev: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct Example {
     /// The tokens.
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'static>>,
     /// Gold tags, one per token.
     pub tags: Vec<usize>,
     /// The document the sentence belongs to (lexicons are built across documents).
@@ -481,12 +582,16 @@ pub fn train(examples: &[Example], epochs: usize) -> Model {
             let lexicon = &held_out[example.document % 2];
             let context = Context::new(&example.tokens);
             let mut tags = vec![O; example.tokens.len()];
+            let mut lower = String::new();
             for i in 0..example.tokens.len() {
                 let (prev, prev2) = previous(&tags, i);
-                if !should_score(&example.tokens, i, prev) {
+                if !should_score(&example.tokens, i, prev)
+                    || plain_sentence_opener(&context, lexicon, i)
+                {
                     continue;
                 }
-                features(&context, lexicon, i, prev, prev2, &mut buffer);
+                let lower = lowercase_into(&example.tokens[i].text, &mut lower);
+                features(&context, lexicon, i, lower, prev, prev2, &mut buffer);
                 let guess = valid_best(&trainer.scores(&buffer), prev);
                 let gold = example.tags[i];
                 trainer.update(&buffer, gold, guess);

@@ -1,11 +1,13 @@
 //! Splits text into word and punctuation tokens the way the name tagger was trained:
 //! punctuation apart, possessive "'s" apart, abbreviations like "U.S." and "Mr." whole.
 
+use std::borrow::Cow;
+
 /// One token and where it sits in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    /// The token, with curly apostrophes made straight.
-    pub text: String,
+pub struct Token<'a> {
+    /// The token, with curly apostrophes made straight (borrowed from the text otherwise).
+    pub text: Cow<'a, str>,
     /// Byte offset of its first character in the text.
     pub start: usize,
     /// Byte offset just past it.
@@ -16,73 +18,98 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `at`, if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// The character after the one at byte `at`.
+fn char_after(text: &str, at: usize) -> Option<char> {
+    let c = char_at(text, at)?;
+    char_at(text, at + c.len_utf8())
+}
+
+fn is_possessive_at(text: &str, at: usize) -> bool {
+    let Some(c) = char_at(text, at) else {
+        return false;
+    };
+    let s_at = at + c.len_utf8();
+    is_apostrophe(c)
+        && char_at(text, s_at).is_some_and(|n| n == 's' || n == 'S')
+        && char_after(text, s_at).is_none_or(|n| !n.is_alphanumeric())
+}
+
 /// Splits `text` into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut at = 0;
+    let mut previous = ' ';
+    while let Some(c) = char_at(text, at) {
+        let start = at;
         if c.is_whitespace() {
-            i += 1;
+            at += c.len_utf8();
+            previous = c;
             continue;
         }
         if !c.is_alphanumeric() {
             // A possessive: "'s" after a word.
-            let possessive = is_apostrophe(c)
-                && chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
-                && chars.get(i + 2).is_none_or(|&(_, n)| !n.is_alphanumeric())
-                && i > 0
-                && chars[i - 1].1.is_alphanumeric();
-            let len = if possessive { 2 } else { 1 };
+            let possessive = previous.is_alphanumeric() && is_possessive_at(text, at);
+            let end = if possessive {
+                at + c.len_utf8() + 1
+            } else {
+                at + c.len_utf8()
+            };
             tokens.push(Token {
                 text: if possessive {
-                    "'s".to_string()
+                    Cow::Borrowed("'s")
                 } else {
-                    c.to_string()
+                    Cow::Borrowed(&text[start..end])
                 },
                 start,
-                end: end_of(i + len),
+                end,
             });
-            i += len;
+            previous = if possessive { 's' } else { c };
+            at = end;
             continue;
         }
-        let mut j = i;
-        while j < chars.len() {
-            let c = chars[j].1;
+        let mut end = at;
+        while let Some(c) = char_at(text, end) {
             if c.is_alphanumeric() {
-                j += 1;
+                end += c.len_utf8();
                 continue;
             }
-            let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            let next_alnum = char_after(text, end).is_some_and(char::is_alphanumeric);
             // Hyphens and apostrophes inside a word ("O'Brien", "Ocasio-Cortez"), but not
             // a possessive "'s".
             let inner = (c == '-' || is_apostrophe(c) || c == '&') && next_alnum;
-            let possessive = is_apostrophe(c)
-                && chars.get(j + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
-                && chars.get(j + 2).is_none_or(|&(_, n)| !n.is_alphanumeric());
-            if inner && !possessive {
-                j += 1;
+            if inner && !is_possessive_at(text, end) {
+                end += c.len_utf8();
                 continue;
             }
             // A full stop in an abbreviation: "U.S.", "Mr.", "Jr.".
-            if c == '.' && is_abbreviation(&chars[i..j], chars.get(j + 1).map(|&(_, n)| n)) {
-                j += 1;
+            if c == '.' && is_abbreviation(&text[start..end], char_after(text, end)) {
+                end += 1;
                 continue;
             }
             break;
         }
-        let word: String = chars[i..j]
-            .iter()
-            .map(|&(_, c)| if c == '’' { '\'' } else { c })
-            .collect();
+        let slice = &text[start..end];
+        let word = if slice.contains('’') {
+            Cow::Owned(slice.replace('’', "'"))
+        } else {
+            Cow::Borrowed(slice)
+        };
         tokens.push(Token {
             text: word,
             start,
-            end: end_of(j),
+            end,
         });
-        i = j;
+        previous = slice.chars().next_back().unwrap_or(' ');
+        at = end;
     }
     tokens
 }
@@ -93,13 +120,12 @@ const ABBREVIATIONS: &[&str] = &[
     "Jr", "Sr", "Rev", "Hon", "Mt", "Co", "Corp", "Inc", "Ltd", "No", "Fr",
 ];
 
-fn is_abbreviation(word: &[(usize, char)], next: Option<char>) -> bool {
-    let word: String = word.iter().map(|&(_, c)| c).collect();
+fn is_abbreviation(word: &str, next: Option<char>) -> bool {
     // Single capitals with dots: "U.S.", "J.", "W.E.B.".
     let initials = word
         .split('.')
         .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
-    let titled = ABBREVIATIONS.contains(&word.as_str());
+    let titled = ABBREVIATIONS.contains(&word);
     (initials || titled) && next.is_none_or(|n| !n.is_alphanumeric() || n.is_uppercase())
 }
 
@@ -108,7 +134,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.text).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.text.into_owned())
+            .collect()
     }
 
     #[test]

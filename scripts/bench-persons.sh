@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark: what person tagging costs at ingest. Ingests the Reuters-21578 stories written
+# as text clippings with this build and with the last commit before persons were extracted
+# (d79fcb5: same readers, no tagger), five runs each in turn, and prints the medians.
+#
+# Usage: scripts/bench-persons.sh [CORPUS_DIR]   (default ../shared/corpora/reuters21578)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpora/reuters21578}
+if [ ! -f "$corpus/reut2-000.sgm" ]; then
+  echo "skipped: no Reuters-21578 corpus at $corpus"
+  exit 0
+fi
+baseline=d79fcb5
+if ! git cat-file -e "$baseline^{commit}" 2>/dev/null; then
+  echo "skipped: commit $baseline is not in this clone's history"
+  exit 0
+fi
+work=$(mktemp -d)
+trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git worktree add --detach "$work/base" "$baseline" >/dev/null 2>&1
+cargo build --release --quiet --bin morgue --example reuters_clippings
+cp target/release/morgue "$work/morgue-with-persons"
+# Its own target folder (kept between runs): cargo names a crate's outputs the same
+# whatever folder it is built from, so one folder would mix the two builds.
+CARGO_TARGET_DIR="$PWD/target/persons-baseline" cargo build --release --quiet \
+  --manifest-path "$work/base/Cargo.toml" --bin morgue
+cp target/persons-baseline/release/morgue "$work/morgue-without-persons"
+target/release/examples/reuters_clippings "$corpus" "$work/clippings" > /dev/null
+files=$(find "$work/clippings" -type f | wc -l)
+
+run() { # binary
+  rm -rf "$work/index"
+  local start end
+  start=$(date +%s%N)
+  "$1" -q --index "$work/index" ingest "$work/clippings" > /dev/null || true
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+
+echo "Reuters-21578 as $files text clippings, $(nproc) cores; full ingest into a new index,"
+echo "milliseconds, five runs of each build taken in turn"
+echo
+without=()
+with=()
+for round in 1 2 3 4 5; do
+  without+=("$(run "$work/morgue-without-persons")")
+  with+=("$(run "$work/morgue-with-persons")")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+echo "| build | runs | median |"
+echo "|---|---|---|"
+echo "| without persons | ${without[*]} | $(median "${without[@]}") |"
+echo "| with persons | ${with[*]} | $(median "${with[@]}") |"
+m0=$(median "${without[@]}")
+m1=$(median "${with[@]}")
+echo
+echo "persons add $(awk "BEGIN {printf \"%.0f\", 100 * ($m1 - $m0) / $m0}")% to ingest time (medians)"
+echo "persons found: $("$work/morgue-with-persons" -q --index "$work/index" stats --json | sed 's/.*"persons":\([0-9]*\).*/\1/')"
