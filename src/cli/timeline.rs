@@ -35,8 +35,11 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     let (text, mut filters) = parse_with_filters(&args.query, &args.filters)?;
     let index = open_index(context)?;
     super::search::resolve_persons(&index, &mut filters, context)?;
+    // The label names what is counted: the words, and the persons given as flags.
+    let mut label = args.query.clone();
+    label.extend(args.filters.person.iter().map(|p| format!("person:{p:?}")));
     let request = TimelineRequest {
-        query: args.query.join(" "),
+        query: label.join(" "),
         text,
         filters,
         by: args.by,

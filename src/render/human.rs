@@ -197,7 +197,10 @@ pub fn clipping(out: &mut dyn Write, clipping: &Clipping, style: Style) -> io::R
                 &clipping
                     .persons
                     .iter()
-                    .map(|p| p.name.clone())
+                    .map(|p| match p.roles.first() {
+                        Some(role) => format!("{} ({role})", p.name),
+                        None => p.name.clone(),
+                    })
                     .collect::<Vec<_>>(),
             ),
         ),

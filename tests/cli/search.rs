@@ -266,3 +266,32 @@ fn search_without_index_or_archive_is_an_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("morgue ingest"), "{}", run.stderr);
 }
+
+/// The README's first command, on the project's own sample archive.
+#[test]
+fn the_sample_archive_answers_the_readme_search() {
+    let ctx = TestContext::new();
+    let source = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("archive");
+    for entry in walkdir::WalkDir::new(&source) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(&source).unwrap();
+            let bytes = std::fs::read(entry.path()).unwrap();
+            ctx.write_bytes(&format!("archive/{}", relative.display()), &bytes);
+        }
+    }
+    let summary = ctx.ingest();
+    assert_eq!(summary["skipped"], serde_json::json!([]), "{summary}");
+    for format in ["text", "markdown", "html", "json", "email"] {
+        assert!(
+            summary["formats"][format]["records"].as_u64().unwrap() >= 1,
+            "{format} in {summary}"
+        );
+    }
+    let hits = ctx
+        .run(&["search", "Orrick injunction", "--json"])
+        .json_lines();
+    let first = hits[0]["text"].as_str().unwrap();
+    assert!(first.contains("Orrick"), "{first}");
+    assert!(highlighted(&hits[0]).iter().any(|h| h == "Orrick"));
+}
