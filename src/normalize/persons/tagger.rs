@@ -368,15 +368,7 @@ impl Model {
     }
 
     fn scores(&self, features: &[u64]) -> [f32; TAGS] {
-        let mut scores = [0.0; TAGS];
-        for f in features {
-            if let Some(weights) = self.weights.get(f) {
-                for (s, w) in scores.iter_mut().zip(weights) {
-                    *s += w;
-                }
-            }
-        }
-        scores
+        sum_weights(&self.weights, features)
     }
 
     /// True when `word` is an ordinary word, seen in lower case mid-sentence in training.
@@ -478,6 +470,19 @@ impl Model {
             },
         })
     }
+}
+
+/// Each tag's score: the sum of the weights of the features present.
+fn sum_weights(weights: &IntMap<u64, [f32; TAGS]>, features: &[u64]) -> [f32; TAGS] {
+    let mut scores = [0.0; TAGS];
+    for f in features {
+        if let Some(w) = weights.get(f) {
+            for (s, w) in scores.iter_mut().zip(w) {
+                *s += w;
+            }
+        }
+    }
+    scores
 }
 
 fn take<const N: usize>(input: &mut &[u8]) -> io::Result<[u8; N]> {
@@ -617,15 +622,7 @@ struct Trainer {
 
 impl Trainer {
     fn scores(&self, features: &[u64]) -> [f32; TAGS] {
-        let mut scores = [0.0; TAGS];
-        for f in features {
-            if let Some(w) = self.weights.get(f) {
-                for (s, w) in scores.iter_mut().zip(w) {
-                    *s += w;
-                }
-            }
-        }
-        scores
+        sum_weights(&self.weights, features)
     }
 
     fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
