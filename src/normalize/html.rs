@@ -3,6 +3,7 @@
 
 use super::date::{find_dates, find_dates_in};
 use super::junk::is_junk;
+use super::text::{collapse_spaces as collapse, host_of};
 use chrono::NaiveDate;
 use dom_query::{Document, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
@@ -42,7 +43,7 @@ pub fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(offset) = memchr(b'<', &bytes[i..]) {
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
         let start = i + offset + 1;
         let closing = bytes.get(start) == Some(&b'/');
         let name_start = start + usize::from(closing);
@@ -69,10 +70,6 @@ pub fn nesting_depth(html: &str) -> usize {
     deepest
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
 /// Publication dates before this are taken for mistakes: the web is younger.
 const EARLIEST_WEB_YEAR: i32 = 1995;
 
@@ -93,11 +90,13 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
         .or_else(|| script_date(html).filter(|d| plausible(d)));
     let text_date = date
         .is_none()
-        .then(|| markup.text_date(&plausible))
+        .then(|| markup.text_date(&document, &plausible))
         .flatten();
-    let host_name = url.as_deref().and_then(host);
+    let host_name = url.as_deref().and_then(host_of);
     let title = markup.title(host_name.as_deref());
-    let source = markup.site_name().or_else(|| url.as_deref().and_then(host));
+    let source = markup
+        .site_name()
+        .or_else(|| url.as_deref().and_then(host_of));
     let authors = markup.authors();
     let topics = markup.topics();
     let paragraphs = main_text(document, title.as_deref());
@@ -131,12 +130,8 @@ struct Markup {
     canonical: Option<String>,
     /// `datetime` of `<time>` elements, those marked as publication first.
     times: Vec<String>,
-    /// Texts of small elements whose class or id speaks of dates.
-    date_texts: Vec<String>,
     /// The page language from `<html lang>`.
     lang: Option<String>,
-    /// The visible text of the page body, for dates written nowhere else.
-    page_text: String,
 }
 
 impl Markup {
@@ -195,14 +190,6 @@ impl Markup {
             .map(|h| h.trim().to_string())
             .or_else(|| saved_from(html));
         markup.times = publication_times(document);
-        markup.date_texts = date_texts(document);
-        // Scripts hold dates of their own (builds, caches); Readability drops them too.
-        document.select("script, style").remove();
-        markup.page_text = {
-            let body = document.select("body").clone();
-            let text = body.text();
-            text.split_whitespace().collect::<Vec<_>>().join(" ")
-        };
         markup.lang = document
             .select("html")
             .nodes()
@@ -399,9 +386,14 @@ impl Markup {
     }
 
     /// A date written in the page's text: first where the markup's class names speak of
-    /// dates or bylines, then anywhere in the page.
-    fn text_date(&self, plausible: &dyn Fn(&NaiveDate) -> bool) -> Option<NaiveDate> {
-        self.date_texts
+    /// dates or bylines, then anywhere in the page. Only read for pages whose markup
+    /// states no date, so most pages never pay for it.
+    fn text_date(
+        &self,
+        document: &Document,
+        plausible: &dyn Fn(&NaiveDate) -> bool,
+    ) -> Option<NaiveDate> {
+        date_texts(document)
             .iter()
             .flat_map(|t| {
                 let mut dates: Vec<NaiveDate> = find_dates_in(t, self.day_first())
@@ -413,7 +405,11 @@ impl Markup {
             })
             .find(|d| plausible(d))
             .or_else(|| {
-                find_dates_in(&self.page_text, self.day_first())
+                // Scripts hold dates of their own (builds, caches); Readability drops
+                // them too.
+                document.select("script, style").remove();
+                let page_text = collapse(&document.select("body").text());
+                find_dates_in(&page_text, self.day_first())
                     .into_iter()
                     .map(|(_, d)| d)
                     .find(|d| plausible(d))
@@ -707,13 +703,6 @@ fn saved_from(html: &str) -> Option<String> {
     Some(url.trim_end_matches("-->").to_string())
 }
 
-fn host(url: &str) -> Option<String> {
-    let rest = url.split("://").nth(1)?;
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then(|| host.to_lowercase())
-}
-
 /// True when `text` names the site rather than an article: its `og:site_name`, or the
 /// main label of its host name.
 fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -> bool {
@@ -827,10 +816,6 @@ fn fold(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Elements that never hold the article, removed before extraction.

@@ -253,7 +253,7 @@ fn markdown_line(trimmed: &str, indented: bool) -> Line {
     }
 }
 
-fn collapse_spaces(text: &str) -> String {
+pub(super) fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -405,7 +405,7 @@ fn looks_like_name(text: &str) -> bool {
             .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-fn host_of(url: &str) -> Option<String> {
+pub(super) fn host_of(url: &str) -> Option<String> {
     let rest = url.split("://").nth(1)?;
     let host = rest.split(['/', '?', '#', ':']).next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);

@@ -16,14 +16,20 @@ fn seed() -> Option<String> {
     }
 }
 
-#[test]
-fn seed_extracts_without_debris() {
-    let Some(text) = seed() else { return };
+/// The seed as `extract --json` prints it, when the seed is present.
+fn seed_record() -> Option<serde_json::Value> {
+    let text = seed()?;
     let ctx = TestContext::new();
     ctx.write("archive/sanctuary-cities.txt", &text);
-    let record = ctx
-        .run(&["extract", "--json", "archive/sanctuary-cities.txt"])
-        .json();
+    Some(
+        ctx.run(&["extract", "--json", "archive/sanctuary-cities.txt"])
+            .json(),
+    )
+}
+
+#[test]
+fn seed_extracts_without_debris() {
+    let Some(record) = seed_record() else { return };
     let passages: Vec<&str> = record["passages"]
         .as_array()
         .unwrap()
@@ -51,12 +57,7 @@ fn seed_extracts_without_debris() {
 
 #[test]
 fn seed_persons_are_exactly_the_four_people_with_their_roles() {
-    let Some(text) = seed() else { return };
-    let ctx = TestContext::new();
-    ctx.write("archive/sanctuary-cities.txt", &text);
-    let record = ctx
-        .run(&["extract", "--json", "archive/sanctuary-cities.txt"])
-        .json();
+    let Some(record) = seed_record() else { return };
     let persons: Vec<(String, Vec<String>)> = record["persons"]
         .as_array()
         .unwrap()

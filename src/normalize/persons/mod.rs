@@ -585,11 +585,10 @@ pub fn find_persons(title: &str, passages: &[String]) -> (Vec<Person>, Vec<Vec<u
 /// A lone capitalised ordinary word at a sentence start ("Meanwhile", "He") is not a
 /// name, whatever the tagger thought.
 fn starts_sentence_with_common_word(model: &Model, tokens: &[Token], span: &Range<usize>) -> bool {
-    let at_start = span.start == 0
-        || matches!(
-            tokens[span.start - 1].text.as_ref(),
-            "." | "!" | "?" | "\"" | "“" | ":" | "(" | "'"
-        );
+    let at_start = span.start.checked_sub(1).is_none_or(|before| {
+        let before = tokens[before].text.as_ref();
+        tagger::ends_sentence(before) || matches!(before, "(" | "'")
+    });
     let word = tokens[span.start].text.to_lowercase();
     span.len() == 1
         && at_start

@@ -55,31 +55,6 @@ fn text_feature(template: u64, text: &str) -> u64 {
     feature(template, xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
 }
 
-/// The word's shape with runs collapsed: "Orrick" → "Xx", "U.S." → "X.X.", "47th" → "dx".
-pub fn shape(word: &str) -> String {
-    let mut out = String::new();
-    let mut last = '\0';
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if s != last {
-            out.push(s);
-            last = s;
-        }
-        if out.len() >= 6 {
-            break;
-        }
-    }
-    out
-}
-
 /// True when a token may be (part of) a name and is worth scoring; every other token is
 /// tagged O without looking at the model, which keeps tagging fast.
 pub fn may_be_name(word: &str) -> bool {
@@ -187,12 +162,13 @@ impl<'a> Context<'a> {
     }
 
     fn sentence_start(&self, i: usize) -> bool {
-        i > 0
-            && matches!(
-                self.tokens[i - 1].text.as_ref(),
-                "." | "!" | "?" | ":" | "\"" | "“"
-            )
+        i > 0 && ends_sentence(&self.tokens[i - 1].text)
     }
+}
+
+/// True for a token after which a new sentence (or quotation) starts.
+pub fn ends_sentence(token: &str) -> bool {
+    matches!(token, "." | "!" | "?" | ":" | "\"" | "“")
 }
 
 /// Lower-cases `text` into `buffer` (reused between calls) and returns it.
@@ -206,7 +182,8 @@ fn lowercase_into<'b>(text: &str, buffer: &'b mut String) -> &'b str {
     buffer
 }
 
-/// The hash of a word's [`shape`], computed without building the string.
+/// The hash of a word's [`shape`]; ASCII words, nearly all of them, are hashed without
+/// building the string.
 fn shape_hash(word: &str) -> u64 {
     if word.is_ascii() {
         let mut bytes = [0u8; 6];
@@ -228,26 +205,22 @@ fn shape_hash(word: &str) -> u64 {
         }
         return xxhash_rust::xxh3::xxh3_64(&bytes[..len]);
     }
-    let mut bytes = [0u8; 24];
-    let mut len = 0;
-    let mut last = '\0';
-    for c in word.chars() {
-        let s = shape_class(c);
-        if s != last {
-            let mut utf8 = [0u8; 4];
-            let encoded = s.encode_utf8(&mut utf8).as_bytes();
-            if len + encoded.len() > bytes.len() {
-                break;
-            }
-            bytes[len..len + encoded.len()].copy_from_slice(encoded);
-            len += encoded.len();
-            last = s;
-            if len >= 6 {
+    xxhash_rust::xxh3::xxh3_64(shape(word).as_bytes())
+}
+
+/// The word's shape with runs collapsed: "Orrick" → "Xx", "U.S." → "X.X.", "47th" → "dx";
+/// at most six bytes long.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars().map(shape_class) {
+        if !out.ends_with(c) {
+            out.push(c);
+            if out.len() >= 6 {
                 break;
             }
         }
     }
-    xxhash_rust::xxh3::xxh3_64(&bytes[..len])
+    out
 }
 
 fn shape_class(c: char) -> char {
