@@ -7,6 +7,7 @@
 //! `query` describes what a user asks for, `timeline` counts matches over time, `render` prints answers for people or
 //! programs, and `cli` wires it all to the command line.
 #![warn(missing_docs)]
+#![warn(clippy::string_slice)]
 
 pub mod cli;
 pub mod clipping;

@@ -275,6 +275,7 @@ enum Token {
     Filter(String, String),
 }
 
+#[allow(clippy::string_slice)] // replaced by the query-language parser
 fn lex(input: &str) -> Result<Vec<Token>, String> {
     let mut tokens = Vec::new();
     let mut rest = input.trim_start();
@@ -330,6 +331,7 @@ fn lex(input: &str) -> Result<Vec<Token>, String> {
 
 /// Reads a filter's value, which may be quoted (`source:"Daily Ledger"`), from the text
 /// right after the colon. Returns the value and how many bytes it took.
+#[allow(clippy::string_slice)]
 fn filter_value(after_colon: &str) -> Result<(String, usize), String> {
     if let Some(quoted) = after_colon.strip_prefix(['"', '“']) {
         let open_len = after_colon.len() - quoted.len();

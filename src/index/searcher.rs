@@ -578,11 +578,11 @@ fn name_ranges(text: &str, forms: &[&str]) -> Vec<[usize; 2]> {
             continue;
         }
         let mut from = 0;
-        while let Some(at) = lower[from..].find(&form) {
+        while let Some(at) = lower.get(from..).and_then(|rest| rest.find(&form)) {
             let start = from + at;
             let end = start + form.len();
-            let before = lower[..start].chars().next_back();
-            let after = lower[end..].chars().next();
+            let before = lower.get(..start).and_then(|s| s.chars().next_back());
+            let after = lower.get(end..).and_then(|s| s.chars().next());
             if !is_word(before) && !is_word(after) {
                 ranges.push([start, end]);
             }

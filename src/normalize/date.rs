@@ -2,8 +2,9 @@
 //! French, Spanish) written forms and ISO, date lines near the top or bottom of a
 //! clipping, and dates in file paths.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -92,31 +93,33 @@ fn month_alternation() -> String {
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b").unwrap()
+    Regex::new(r"\b([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?\b").unwrap()
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+        r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?([0-9]{{4}})\b",
         month_alternation()
     ))
     .unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+        r"(?i)\b({})\b\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})\b",
         month_alternation()
     ))
     .unwrap()
 });
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})([/.])(\d{4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b([0-9]{1,2})([/.])([0-9]{1,2})([/.])([0-9]{4})\b").unwrap());
 
 /// Dates before this year are taken to be misreadings, not publication dates.
 const EARLIEST_YEAR: i32 = 1800;
+/// Years after this are misreadings too; whether a date is in the future is decided by
+/// the caller, which knows today's date.
+const LATEST_YEAR: i32 = 2200;
 
 fn make_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
-    let latest = chrono::Utc::now().year() + 1;
-    if !(EARLIEST_YEAR..=latest).contains(&year) {
+    if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
         return None;
     }
     NaiveDate::from_ymd_opt(year, month, day)
@@ -126,7 +129,47 @@ fn num<T: std::str::FromStr>(caps: &regex::Captures, i: usize) -> Option<T> {
     caps.get(i)?.as_str().parse().ok()
 }
 
-/// Every full date in `text`, in order of position, with its byte range.
+/// The first code point of each run of ten decimal digits, zero to nine, in the scripts
+/// news is written in (Arabic-Indic, Persian, Devanagari and the other Indic scripts,
+/// Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, full-width).
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xAA50, 0xABF0, 0xFF10,
+];
+
+/// The value of a decimal digit of any script in [`DIGIT_ZEROS`], or of an ASCII digit.
+pub fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return c.to_digit(10);
+    }
+    let code = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .map(|&zero| code - zero)
+}
+
+/// `text` with every decimal digit written as an ASCII digit, so that "٢٠٢٥-٠٣-٠٣" and
+/// "２０２５年" read as dates. Borrowed when there is nothing to fold.
+pub fn fold_digits(text: &str) -> Cow<'_, str> {
+    let foreign = |c: char| !c.is_ascii() && digit_value(c).is_some();
+    if !text.chars().any(foreign) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match digit_value(c) {
+                Some(d) if !c.is_ascii() => char::from(b'0' + d as u8),
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
+/// Every full date in `text`, in order of position, with its byte range. Digits of other
+/// scripts count; ranges are into `text` with its digits folded to ASCII
+/// ([`fold_digits`]), the same as `text` when its digits are ASCII.
 pub fn find_dates(text: &str) -> Vec<(Range<usize>, NaiveDate)> {
     find_dates_in(text, false)
 }
@@ -134,54 +177,25 @@ pub fn find_dates(text: &str) -> Vec<(Range<usize>, NaiveDate)> {
 /// Like [`find_dates`]; `slash_day_first` reads "02/10/2020" as 2 October, as British and
 /// continental European pages write it.
 pub fn find_dates_in(text: &str, slash_day_first: bool) -> Vec<(Range<usize>, NaiveDate)> {
+    let folded = fold_digits(text);
+    let text = folded.as_ref();
     let mut found: Vec<(Range<usize>, NaiveDate)> = Vec::new();
-    for caps in ISO.captures_iter(text) {
-        // "2025-03-03" but not "2025-03/03".
-        if caps[2] != caps[4] {
-            continue;
-        }
-        if let Some(date) = make_date(
-            num(&caps, 1).unwrap(),
-            num(&caps, 3).unwrap(),
-            num(&caps, 5).unwrap(),
-        ) {
-            found.push((caps.get(0).unwrap().range(), date));
-        }
-    }
-    for caps in DAY_MONTH_YEAR.captures_iter(text) {
-        let date = month_number(&caps[2])
-            .and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 1)?));
-        if let Some(date) = date {
-            found.push((caps.get(0).unwrap().range(), date));
-        }
-    }
-    for caps in MONTH_DAY_YEAR.captures_iter(text) {
-        let date = month_number(&caps[1])
-            .and_then(|month| make_date(num(&caps, 3)?, month, num(&caps, 2)?));
-        if let Some(date) = date {
-            found.push((caps.get(0).unwrap().range(), date));
-        }
-    }
-    for caps in NUMERIC.captures_iter(text) {
-        if caps[2] != caps[4] {
-            continue;
-        }
-        let (a, b, year): (u32, u32, i32) = (
-            num(&caps, 1).unwrap(),
-            num(&caps, 3).unwrap(),
-            num(&caps, 5).unwrap(),
-        );
-        // Dots mean day-first everywhere; slashes are month-first unless the first part
-        // cannot be a month.
-        let (day, month) = if &caps[2] == "." || a > 12 || (slash_day_first && b <= 12) {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        if let Some(date) = make_date(year, month, day) {
-            found.push((caps.get(0).unwrap().range(), date));
-        }
-    }
+    found.extend(ISO.captures_iter(text).filter_map(|caps| iso_date(&caps)));
+    found.extend(
+        DAY_MONTH_YEAR
+            .captures_iter(text)
+            .filter_map(|caps| named_month_date(&caps, 2, 1, 3)),
+    );
+    found.extend(
+        MONTH_DAY_YEAR
+            .captures_iter(text)
+            .filter_map(|caps| named_month_date(&caps, 1, 2, 3)),
+    );
+    found.extend(
+        NUMERIC
+            .captures_iter(text)
+            .filter_map(|caps| numeric_date(&caps, slash_day_first)),
+    );
     found.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     // Drop matches that overlap an earlier, longer one.
     let mut kept: Vec<(Range<usize>, NaiveDate)> = Vec::new();
@@ -191,6 +205,46 @@ pub fn find_dates_in(text: &str, slash_day_first: bool) -> Vec<(Range<usize>, Na
         }
     }
     kept
+}
+
+/// "2025-03-03", "2025/03/03", "2025.03.03" (one separator throughout).
+fn iso_date(caps: &regex::Captures) -> Option<(Range<usize>, NaiveDate)> {
+    if caps.get(2)?.as_str() != caps.get(4)?.as_str() {
+        return None;
+    }
+    let date = make_date(num(caps, 1)?, num(caps, 3)?, num(caps, 5)?)?;
+    Some((caps.get(0)?.range(), date))
+}
+
+/// A date with its month written as a word; the groups of month, day and year.
+fn named_month_date(
+    caps: &regex::Captures,
+    month: usize,
+    day: usize,
+    year: usize,
+) -> Option<(Range<usize>, NaiveDate)> {
+    let month = month_number(caps.get(month)?.as_str())?;
+    let date = make_date(num(caps, year)?, month, num(caps, day)?)?;
+    Some((caps.get(0)?.range(), date))
+}
+
+/// "3/4/2025" or "3.4.2025": dots mean day-first everywhere; slashes are month-first
+/// unless the first part cannot be a month or the page is written day-first.
+fn numeric_date(
+    caps: &regex::Captures,
+    slash_day_first: bool,
+) -> Option<(Range<usize>, NaiveDate)> {
+    let separator = caps.get(2)?.as_str();
+    if separator != caps.get(4)?.as_str() {
+        return None;
+    }
+    let (a, b, year): (u32, u32, i32) = (num(caps, 1)?, num(caps, 3)?, num(caps, 5)?);
+    let (day, month) = if separator == "." || a > 12 || (slash_day_first && b <= 12) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    Some((caps.get(0)?.range(), make_date(year, month, day)?))
 }
 
 /// The first full date written anywhere in `text`.
@@ -280,7 +334,8 @@ static BYLINE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Recognizes a line whose only content is a publication or update date, with optional
 /// words like "Published", a weekday, a time and zone, and a "By …" byline segment.
 pub fn date_line(line: &str) -> Option<DateLine> {
-    let line = line.trim();
+    let folded = fold_digits(line);
+    let line = folded.trim();
     if line.is_empty() || line.chars().count() > 120 {
         return None;
     }
@@ -303,7 +358,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     let mut last = 0;
     let mut chosen: Option<(NaiveDate, bool)> = None;
     for (range, date) in &dates {
-        let before = &rest[last..range.start];
+        let before = rest.get(last..range.start).unwrap_or_default();
         leftover.push_str(before);
         leftover.push(' ');
         let lower = before.to_lowercase();
@@ -316,7 +371,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         }
         last = range.end;
     }
-    leftover.push_str(&rest[last..]);
+    leftover.push_str(rest.get(last..).unwrap_or_default());
     let only_furniture = leftover
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -336,31 +391,32 @@ pub fn date_line(line: &str) -> Option<DateLine> {
 }
 
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:18|19|20)\d{2})(?:-(\d{2})-(\d{2})|_(\d{2})_(\d{2})|/(\d{2})/(\d{2})|\.(\d{2})\.(\d{2})|(\d{2})(\d{2}))")
+    Regex::new(r"((?:18|19|20)[0-9]{2})(?:-([0-9]{2})-([0-9]{2})|_([0-9]{2})_([0-9]{2})|/([0-9]{2})/([0-9]{2})|\.([0-9]{2})\.([0-9]{2})|([0-9]{2})([0-9]{2}))")
         .unwrap()
 });
 
 /// A date written in a file path: `2025-04-29`, `2025_04_29`, `20250429` or folders
 /// `2025/04/29`. The match nearest the file name wins.
 pub fn date_from_path(path: &str) -> Option<NaiveDate> {
-    let path = path.replace('\\', "/");
+    let path = fold_digits(path).replace('\\', "/");
     let bytes = path.as_bytes();
     let mut best = None;
     let mut start = 0;
     while let Some(caps) = PATH_DATE.captures_at(&path, start) {
-        let m = caps.get(0).unwrap();
+        let Some(m) = caps.get(0) else { break };
         start = m.start() + 1;
         let digit_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_digit();
         let digit_after = bytes.get(m.end()).is_some_and(|b| b.is_ascii_digit());
         if digit_before || digit_after {
             continue;
         }
-        let year: i32 = caps[1].parse().unwrap();
-        let (month, day) = (2..=10)
+        let month_day = (2..=10)
             .step_by(2)
-            .find_map(|i| Some((num::<u32>(&caps, i)?, num::<u32>(&caps, i + 1)?)))
-            .unwrap();
-        if let Some(date) = make_date(year, month, day) {
+            .find_map(|i| Some((num::<u32>(&caps, i)?, num::<u32>(&caps, i + 1)?)));
+        let date = num::<i32>(&caps, 1)
+            .zip(month_day)
+            .and_then(|(year, (month, day))| make_date(year, month, day));
+        if let Some(date) = date {
             best = Some(date);
             start = m.end();
         }
@@ -374,6 +430,32 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Arabic-Indic, full-width and Devanagari forms of 2025-03-03; each once took a
+    /// whole ingest down (`\d` matched them, `parse` refused them).
+    const FOREIGN_DIGITS: [&str; 3] = ["٢٠٢٥-٠٣-٠٣", "２０２５-０３-０３", "२०२५-०३-०३"];
+
+    #[test]
+    fn digits_of_other_scripts_are_read_as_dates() {
+        let march3 = Some(ymd(2025, 3, 3));
+        for iso in FOREIGN_DIGITS {
+            assert_eq!(
+                date_line(&format!("Published: {iso}")).map(|d| d.date),
+                march3,
+                "{iso}"
+            );
+            assert_eq!(parse_date(&format!("le {iso} à Paris")), march3, "{iso}");
+            assert_eq!(
+                date_from_path(&format!("archive/{iso}-story.txt")),
+                march3,
+                "{iso}"
+            );
+        }
+        assert_eq!(fold_digits("٣ مارس ٢٠٢٥"), "3 مارس 2025");
+        assert!(matches!(fold_digits("plain 2025"), Cow::Borrowed(_)));
+        // Digits outside the table are left alone, never a panic.
+        assert_eq!(parse_date("𝟐𝟎𝟐𝟓-𝟎𝟑-𝟎𝟑"), None);
     }
 
     #[test]

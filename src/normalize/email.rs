@@ -84,11 +84,12 @@ fn clean_subject(subject: &str) -> String {
     let mut s = subject.trim();
     loop {
         let lower = s.to_ascii_lowercase();
-        let prefix = ["fwd:", "fw:", "re:", "[ext]"]
+        let rest = ["fwd:", "fw:", "re:", "[ext]"]
             .iter()
-            .find(|p| lower.starts_with(*p));
-        match prefix {
-            Some(p) => s = s[p.len()..].trim_start(),
+            .find(|p| lower.starts_with(*p))
+            .and_then(|p| s.get(p.len()..));
+        match rest {
+            Some(rest) => s = rest.trim_start(),
             None => return s.to_string(),
         }
     }

@@ -34,11 +34,10 @@ pub fn split(text: &str, strict: bool) -> Result<Option<(FrontMatter, &str)>, St
     } else {
         return Ok(None);
     };
-    let first_line_end = text.find('\n').unwrap_or(text.len());
-    if text[..first_line_end].trim_end() != fence {
+    let (first_line, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if first_line.trim_end() != fence {
         return Ok(None);
     }
-    let rest = &text[(first_line_end + 1).min(text.len())..];
     let Some((header, body)) = closing_fence(rest, fence) else {
         return if strict {
             Err(format!(
@@ -69,7 +68,9 @@ fn closing_fence<'a>(rest: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim_end();
         if trimmed == fence || (fence == "---" && trimmed == "...") {
-            return Some((&rest[..offset], &rest[offset + line.len()..]));
+            return rest
+                .split_at_checked(offset)
+                .map(|(header, after)| (header, after.get(line.len()..).unwrap_or_default()));
         }
         offset += line.len();
     }

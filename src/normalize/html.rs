@@ -1,7 +1,7 @@
 //! Reads a saved web page: the article's main text without the page's furniture, and the
 //! title, publication date, authors, site, address and topics its markup states.
 
-use super::date::{find_dates, find_dates_in};
+use super::date::{find_dates, find_dates_in, fold_digits};
 use super::junk::is_junk;
 use super::text::{collapse_spaces as collapse, host_of};
 use chrono::NaiveDate;
@@ -30,44 +30,127 @@ pub struct Page {
     pub paragraphs: Vec<String>,
 }
 
-/// Real pages nest a few dozen levels deep; a page nested deeper than this is broken or
-/// hostile, and extraction work grows with depth.
-pub const MAX_NESTING: usize = 1000;
+/// Real pages nest a few dozen levels deep, rarely a few hundred. Parsing grows with the
+/// square of the depth (a page of 100,000 nested elements takes the HTML parser half a
+/// minute), so a page nested deeper than this is refused as broken or hostile.
+pub const MAX_NESTING: usize = 2000;
 
-/// How deeply the elements of `html` nest, estimated from its tags without parsing it.
+/// Elements that never hold other elements, or close themselves when the next one opens
+/// (unclosed `<p>` and `<li>` are common): they do not add to the depth.
+const NON_NESTING: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"source", b"track", b"wbr", b"p", b"li", b"option", b"td", b"tr", b"th", b"dt", b"dd",
+    b"param", b"keygen", b"frame",
+];
+
+/// Elements whose content is text, not markup: a `<` inside them (`i<n` in a script)
+/// opens nothing.
+const RAW_TEXT: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"noembed",
+    b"noframes",
+    b"plaintext",
+];
+
+/// How deeply the elements of `html` nest, measured by a tag scanner that reads tags the
+/// way the HTML parser does (comments, raw-text elements and quoted attribute values are
+/// skipped), in one pass and without building a tree.
 pub fn nesting_depth(html: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "option", "td", "tr", "th", "dt", "dd",
-    ];
     let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
         let start = i + offset + 1;
-        let closing = bytes.get(start) == Some(&b'/');
+        let rest = &bytes[start..];
+        if rest.starts_with(b"!--") {
+            i = find_from(bytes, start + 3, b"-->").map_or(bytes.len(), |end| end + 3);
+            continue;
+        }
+        if rest.starts_with(b"!") || rest.starts_with(b"?") {
+            i = find_from(bytes, start, b">").map_or(bytes.len(), |end| end + 1);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
         let name_start = start + usize::from(closing);
         let name_len = bytes[name_start..]
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
             .count();
-        i = name_start + name_len;
-        if name_len == 0 {
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = name_start;
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        // Unclosed <p> and <li> are common and close themselves: they do not nest.
-        if VOID.contains(&name.as_str()) {
+        let name = bytes[name_start..name_start + name_len].to_ascii_lowercase();
+        let tag_end = end_of_tag(bytes, name_start + name_len);
+        let self_closing = tag_end >= 2 && bytes.get(tag_end - 1) == Some(&b'/');
+        i = (tag_end + 1).min(bytes.len());
+        if NON_NESTING.contains(&name.as_slice()) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
-        } else {
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_slice()) {
+            i = raw_text_end(bytes, i, &name);
+            continue;
+        }
+        if !self_closing {
             depth += 1;
             deepest = deepest.max(depth);
         }
     }
     deepest
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// Position of `needle` in `bytes` at or after `from`.
+fn find_from(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|at| from + at)
+}
+
+/// Position of the `>` that ends a tag whose name ends at `from`, skipping quoted
+/// attribute values; the end of the text when the tag never closes.
+fn end_of_tag(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (k, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return k,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// Where the text of a raw-text element that started at `from` ends: after its closing
+/// tag, compared without case.
+fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut k = from;
+    while let Some(offset) = bytes
+        .get(k..)
+        .and_then(|rest| rest.windows(2).position(|w| w == b"</"))
+    {
+        let at = k + offset + 2;
+        let candidate = bytes.get(at..at + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name)) {
+            return end_of_tag(bytes, at + name.len()) + 1;
+        }
+        k = at;
+    }
+    bytes.len()
 }
 
 /// Publication dates before this are taken for mistakes: the web is younger.
@@ -100,6 +183,11 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
     let authors = markup.authors();
     let topics = markup.topics();
     let paragraphs = main_text(document, title.as_deref());
+    let paragraphs = if paragraphs.is_empty() {
+        fallback_text(html, &markup, title.as_deref())
+    } else {
+        paragraphs
+    };
     Page {
         title,
         date,
@@ -422,11 +510,12 @@ impl Markup {
 fn script_date(html: &str) -> Option<NaiveDate> {
     static FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r#"(?i)["']?(?:datePublished|date_published|publishedAt|published_at|publishDate|publish_date|pubDate|firstPublished|first_published_at|createdAt|created_at|dateCreated)["']?\s*[:=]\s*["'](\d{4})(?:-|\\?/)(\d{2})(?:-|\\?/)(\d{2})"#,
+            r#"(?i)["']?(?:datePublished|date_published|publishedAt|published_at|publishDate|publish_date|pubDate|firstPublished|first_published_at|createdAt|created_at|dateCreated)["']?\s*[:=]\s*["']([0-9]{4})(?:-|\\?/)([0-9]{2})(?:-|\\?/)([0-9]{2})"#,
         )
         .unwrap()
     });
-    let caps = FIELD.captures(html)?;
+    let html = fold_digits(html);
+    let caps = FIELD.captures(&html)?;
     NaiveDate::from_ymd_opt(
         caps[1].parse().ok()?,
         caps[2].parse().ok()?,
@@ -438,9 +527,11 @@ fn script_date(html: &str) -> Option<NaiveDate> {
 /// print it next to a headline. Only read where the markup says a date is.
 fn short_year_date(text: &str) -> Option<NaiveDate> {
     static SHORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)").unwrap()
+        regex::Regex::new(r"(?:^|[^0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2})(?:[^0-9.]|$)")
+            .unwrap()
     });
-    let caps = SHORT.captures(text)?;
+    let text = fold_digits(text);
+    let caps = SHORT.captures(&text)?;
     let year = 2000 + caps[3].parse::<i32>().ok()?;
     NaiveDate::from_ymd_opt(year, caps[2].parse().ok()?, caps[1].parse().ok()?)
 }
@@ -657,7 +748,8 @@ fn date_texts(document: &Document) -> Vec<String> {
 /// A date from a machine-readable value: ISO 8601 or RFC 2822 first, then any written
 /// date.
 pub fn machine_date(value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
+    let folded = fold_digits(value);
+    let value = folded.trim();
     if let Some(head) = value.get(..10)
         && let Ok(date) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
     {
@@ -679,11 +771,12 @@ pub fn machine_date(value: &str) -> Option<NaiveDate> {
 pub fn url_date(url: &str) -> Option<NaiveDate> {
     static URL_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)",
+            r"(?:^|[/_-])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?:[/_.-]|$)",
         )
         .unwrap()
     });
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let url = fold_digits(url);
+    let path = url.split_once("://").map_or(url.as_ref(), |(_, rest)| rest);
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let caps = URL_DATE.captures(path)?;
     NaiveDate::from_ymd_opt(
@@ -695,11 +788,9 @@ pub fn url_date(url: &str) -> Option<NaiveDate> {
 
 /// The address a browser notes when it saves a page: `<!-- saved from url=(0042)https://… -->`.
 fn saved_from(html: &str) -> Option<String> {
-    let head = &html[..html.len().min(4096)];
-    let start = head.find("saved from url=(")?;
-    let rest = &head[start..];
-    let url_start = rest.find(')')? + 1;
-    let url = rest[url_start..].split_whitespace().next()?;
+    let (_, rest) = super::text::head(html, 4096).split_once("saved from url=(")?;
+    let (_, after_length) = rest.split_once(')')?;
+    let url = after_length.split_whitespace().next()?;
     Some(url.trim_end_matches("-->").to_string())
 }
 
@@ -768,44 +859,45 @@ fn decode_entities(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.bytes().take(12).position(|b| b == b';');
-        let decoded = end.and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "nbsp" => Some(' '),
-                _ => {
-                    let code =
-                        if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
-                            u32::from_str_radix(hex, 16).ok()
-                        } else {
-                            name.strip_prefix('#').and_then(|d| d.parse().ok())
-                        };
-                    code.and_then(char::from_u32)
-                }
-            };
-            c.map(|c| (c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        match entity(after) {
+            Some((c, used)) => {
                 out.push(c);
-                rest = &rest[end + 1..];
+                rest = after.get(used..).unwrap_or_default();
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = after;
             }
         }
     }
     out.push_str(rest);
     out
+}
+
+/// The character an entity stands for, given the text after its `&`, and how many bytes
+/// the entity takes there (with its `;`).
+fn entity(after: &str) -> Option<(char, usize)> {
+    let end = after.bytes().take(11).position(|b| b == b';')?;
+    let name = after.get(..end)?;
+    let c = match name {
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => ' ',
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                name.strip_prefix('#').and_then(|d| d.parse().ok())
+            };
+            code.and_then(char::from_u32)?
+        }
+    };
+    Some((c, end + 1))
 }
 
 fn fold(s: &str) -> String {
@@ -844,6 +936,49 @@ fn main_text(document: Document, title: Option<&str>) -> Vec<String> {
         _ => fallback(),
     };
     paragraphs(&text, title)
+}
+
+/// The text of a page on which the usual extraction found nothing: a short article whose
+/// container carries a furniture word in its class, a page that keeps its text in
+/// structured data, a page of a few lines. Tried in order: Readability on the untouched
+/// page, the JSON-LD `articleBody`, the whole body's text, the page's description.
+fn fallback_text(html: &str, markup: &Markup, title: Option<&str>) -> Vec<String> {
+    let readability = || {
+        let document = Document::from(html);
+        document
+            .select("script, style, noscript, template")
+            .remove();
+        let config = Config {
+            text_mode: TextMode::Formatted,
+            ..Config::default()
+        };
+        Readability::with_document(document, None, Some(config))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+            .map(|article| paragraphs(&article.text_content, title))
+            .unwrap_or_default()
+    };
+    let structured = || {
+        let text = markup.ld_strings("articleBody").join("\n");
+        paragraphs(&text, title)
+    };
+    let body = || paragraphs(&body_text(&Document::from(html).select("body")), title);
+    let description = || {
+        let text = markup
+            .first_meta(&["og:description", "description", "twitter:description"])
+            .unwrap_or_default();
+        paragraphs(&text, title)
+    };
+    [
+        &readability as &dyn Fn() -> Vec<String>,
+        &structured,
+        &body,
+        &description,
+    ]
+    .iter()
+    .map(|attempt| attempt())
+    .find(|found| !found.is_empty())
+    .unwrap_or_default()
 }
 
 /// Words in a class or id that mark page furniture.
@@ -974,12 +1109,28 @@ mod tests {
 
     #[test]
     fn nesting_is_measured_without_parsing() {
-        assert_eq!(
-            nesting_depth("<html><body><div><p>a<p>b</div></body></html>"),
-            3
-        );
+        let cases = [
+            ("<html><body><div><p>a<p>b</div></body></html>", 3),
+            ("<img src=x><br>text", 0),
+            // A script's comparisons and a style's selectors open no elements.
+            (
+                "<div><script>for(i=0;i<n;i++){if(a<b){x='<div>'}}</script></div>",
+                1,
+            ),
+            ("<div><SCRIPT type=x>a<b</Script ><span>t</span></div>", 2),
+            ("<div><style>a<b{}</style><!-- <div><div> --></div>", 1),
+            (r#"<div title="<div><div>"><br/><span/></div>"#, 1),
+            ("<div><![CDATA[<div>]]><?php echo '<div>' ?></div>", 1),
+            ("a < b and c<3 and <-- arrows", 0),
+        ];
+        for (html, depth) in cases {
+            assert_eq!(nesting_depth(html), depth, "{html}");
+        }
         assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
-        assert_eq!(nesting_depth("<img src=x><br>text"), 0);
+        // Unclosed raw text, comments and tags run to the end without panicking.
+        for html in ["<script>x<y", "<!-- x", "<div a='x", "<", "</", "<é"] {
+            assert!(nesting_depth(html) <= 1, "{html}");
+        }
     }
 
     #[test]
@@ -1068,6 +1219,9 @@ mod tests {
             ("Tue, 29 Apr 2025 10:30:00 GMT", Some("2025-04-29")),
             ("20250429", Some("2025-04-29")),
             ("29 April 2025", Some("2025-04-29")),
+            ("٢٠٢٥-٠٤-٢٩T10:30:00Z", Some("2025-04-29")),
+            ("２０２５-０４-２９", Some("2025-04-29")),
+            ("२०२५-०४-२९", Some("2025-04-29")),
             ("soon", None),
         ];
         for (value, expected) in cases {
@@ -1119,6 +1273,36 @@ mod tests {
         assert_eq!(page.authors, ["Ana Ruiz"]);
         assert_eq!(page.topics, ["Courts", "Immigration"]);
         assert_eq!(page.source.as_deref(), Some("The Ledger"));
+    }
+
+    #[test]
+    fn pages_the_usual_extraction_empties_still_give_their_text() {
+        // A brief whose only container carries a furniture word in its class.
+        let brief = r#"<html><body><div class="story-meta-block"><p>The ferry to the
+            outer islands resumed on Monday after a week of storms, officials said.</p></div>
+            </body></html>"#;
+        assert_eq!(
+            read_page(brief, None, today()).paragraphs,
+            [
+                "The ferry to the outer islands resumed on Monday after a week of storms, officials said."
+            ]
+        );
+        // A script-built page whose text is only in its structured data.
+        let shell = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"Ferry resumes","articleBody":"The ferry resumed on Monday.\nIt had stopped for a week."}</script></head><body><div id="root"></div>
+            <script>window.app=1</script></body></html>"#;
+        let page = read_page(shell, None, today());
+        assert_eq!(
+            page.paragraphs,
+            ["The ferry resumed on Monday.", "It had stopped for a week."]
+        );
+        // Only a description.
+        let bare = r#"<html><head><meta name="description" content="Ferry resumes after storms.">
+            </head><body></body></html>"#;
+        assert_eq!(
+            read_page(bare, None, today()).paragraphs,
+            ["Ferry resumes after storms."]
+        );
     }
 
     #[test]

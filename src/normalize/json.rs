@@ -188,7 +188,7 @@ fn text_of(value: &Value) -> Option<String> {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let lower = text[..text.len().min(2000)].to_ascii_lowercase();
+    let lower = super::text::head(text, 2000).to_ascii_lowercase();
     ["<p>", "<p ", "<div", "<br", "<html", "</a>", "<article"]
         .iter()
         .any(|tag| lower.contains(tag))
@@ -198,9 +198,9 @@ fn looks_like_html(text: &str) -> bool {
 fn strip_truncation(text: &str) -> String {
     let trimmed = text.trim_end();
     if trimmed.ends_with("chars]")
-        && let Some(start) = trimmed.rfind("[+")
+        && let Some((kept, _)) = trimmed.rsplit_once("[+")
     {
-        return trimmed[..start].trim_end().to_string();
+        return kept.trim_end().to_string();
     }
     text.to_string()
 }

@@ -43,14 +43,14 @@ const JUNK_LINES: &[&str] = &[
     r"^(home|menu|search|log ?in|sign ?in|log ?out|sign ?out|back to top|top of page|next|previous|close|open|more|less|show more|load more)$",
     r"^home\s*[>»/›|]",
     // comments and page furniture
-    r"^(comments|\d+ comments|view comments|show comments|leave a comment|join the conversation|add your comment)$",
+    r"^(comments|[0-9]+ comments|view comments|show comments|leave a comment|join the conversation|add your comment)$",
     r"^(©|\(c\)|copyright\b)",
     r"^all rights reserved",
 ];
 
 /// Single-line patterns for a copyright line, from which a publisher can be read.
 static COPYRIGHT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^.|]{2,60}?)\.?(?:\s+all rights reserved\.?)?$").unwrap()
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?)?\s*([^.|]{2,60}?)\.?(?:\s+all rights reserved\.?)?$").unwrap()
 });
 
 static JUNK: LazyLock<RegexSet> =

@@ -305,16 +305,22 @@ pub fn assemble(
 }
 
 /// Applies SPEC's date precedence: metadata, then a date line, then the path, then mtime.
+/// A date guessed from the text or the path that lies after tomorrow is a misreading.
 fn pick_date(
     metadata: Option<NaiveDate>,
     text: Option<NaiveDate>,
     origin: &Origin,
     today: NaiveDate,
 ) -> (NaiveDate, DateSource) {
+    let not_future = |d: &NaiveDate| *d <= today + chrono::Days::new(1);
     metadata
         .map(|d| (d, DateSource::Metadata))
-        .or(text.map(|d| (d, DateSource::Text)))
-        .or_else(|| date::date_from_path(origin.path).map(|d| (d, DateSource::Filename)))
+        .or(text.filter(not_future).map(|d| (d, DateSource::Text)))
+        .or_else(|| {
+            date::date_from_path(origin.path)
+                .filter(not_future)
+                .map(|d| (d, DateSource::Filename))
+        })
         .unwrap_or((origin.modified.unwrap_or(today), DateSource::Mtime))
 }
 
@@ -361,17 +367,22 @@ pub fn title_from_sentence(paragraph: &str) -> String {
         .char_indices()
         .nth(MAX_DERIVED_TITLE_CHARS)
         .map_or(sentence.len(), |(i, _)| i);
-    let head = &sentence[..limit];
+    let head = sentence.get(..limit).unwrap_or_default();
     let clause_end = [", ", " - ", " – ", " — ", ": ", "; "]
         .iter()
         .filter_map(|sep| head.rfind(sep))
         .max()
-        .filter(|&i| head[..i].chars().count() >= 30);
+        .filter(|&i| head.get(..i).unwrap_or_default().chars().count() >= 30);
     if let Some(end) = clause_end {
-        return head[..end].to_string();
+        return head.get(..end).unwrap_or_default().to_string();
     }
     let word_end = head.rfind(' ').unwrap_or(head.len());
-    format!("{}…", head[..word_end].trim_end_matches([',', ';', ':']))
+    format!(
+        "{}…",
+        head.get(..word_end)
+            .unwrap_or_default()
+            .trim_end_matches([',', ';', ':'])
+    )
 }
 
 #[cfg(test)]

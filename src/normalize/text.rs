@@ -52,7 +52,7 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:title|headline)\s*:\s*(.+)$").unwrap());
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\s.,'-]{1,40}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*\((Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|PA|Press Association|Associated Press)\)").unwrap()
+    Regex::new(r"^\p{Lu}[\p{Lu}\s.,'-]{1,40}(?:,\s*[\p{L}.]+\.?\s*[0-9]{1,2})?\s*\((Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|PA|Press Association|Associated Press)\)").unwrap()
 });
 
 /// Words that may appear in lower case inside a person's name.
@@ -218,7 +218,7 @@ static MD_EMPHASIS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 static MD_HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>|<!--.*?-->").unwrap());
 static MD_LIST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-*+]|\d{1,3}[.)])\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:[-*+]|[0-9]{1,3}[.)])\s+").unwrap());
 
 fn markdown_line(trimmed: &str, indented: bool) -> Line {
     let mut text = trimmed.trim_start_matches('>').trim_start();
@@ -251,6 +251,14 @@ fn markdown_line(trimmed: &str, indented: bool) -> Line {
         list_item,
         junk: false,
     }
+}
+
+/// The longest start of `text` of at most `max_bytes` bytes that ends between two
+/// characters: cutting a `&str` at a computed byte index panics inside a multi-byte
+/// character (`’`, `é`, CJK), and one such file once took a whole ingest down.
+pub fn head(text: &str, max_bytes: usize) -> &str {
+    text.split_at_checked(text.floor_char_boundary(max_bytes))
+        .map_or(text, |(head, _)| head)
 }
 
 pub(super) fn collapse_spaces(text: &str) -> String {
@@ -687,17 +695,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
         if !followed_by_space || !next_starts_sentence {
             continue;
         }
-        if c == '.' && is_abbreviation(&text[start..pos]) {
+        if c == '.' && is_abbreviation(text.get(start..pos).unwrap_or_default()) {
             continue;
         }
         let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-        let sentence = text[start..end].trim();
+        let sentence = text.get(start..end).unwrap_or_default().trim();
         if !sentence.is_empty() {
             out.push(sentence);
         }
         start = end;
     }
-    let rest = text[start..].trim();
+    let rest = text.get(start..).unwrap_or_default().trim();
     if !rest.is_empty() {
         out.push(rest);
     }

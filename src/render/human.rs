@@ -115,7 +115,7 @@ fn wrap_highlighted(text: &str, highlights: &[[usize; 2]], width: usize) -> Vec<
             match (c.is_whitespace(), word_start) {
                 (false, None) => word_start = Some(i),
                 (true, Some(start)) => {
-                    let word = &line[start..i];
+                    let word = line.get(start..i).unwrap_or_default();
                     let len = word.chars().count();
                     if columns > 0 && columns + 1 + len > width {
                         lines.push(std::mem::take(&mut current));

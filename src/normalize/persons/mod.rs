@@ -704,9 +704,8 @@ fn mention(
     }
     roles.extend(role_before(tokens, titled_from.unwrap_or(span.start)));
     roles.extend(role_after(text, tokens, span.end));
-    let name = display_name(&text[tokens[span.start].start..tokens[span.end - 1].end]);
-    let titled =
-        titled_from.map(|from| display_name(&text[tokens[from].start..tokens[span.end - 1].end]));
+    let name = display_name(span_text(text, tokens, span.clone()));
+    let titled = titled_from.map(|from| display_name(span_text(text, tokens, from..span.end)));
     roles.dedup();
     Some(Mention {
         name,
@@ -715,6 +714,17 @@ fn mention(
         roles,
         passage,
     })
+}
+
+/// The text a run of tokens covers, from the first token's start to the last one's end.
+fn span_text<'a>(text: &'a str, tokens: &[Token], span: Range<usize>) -> &'a str {
+    let (Some(first), Some(last)) = (
+        tokens.get(span.start),
+        span.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) else {
+        return "";
+    };
+    text.get(first.start..last.end).unwrap_or_default()
 }
 
 /// Names from an all-capitals headline are written in title case; others as found.
@@ -802,7 +812,7 @@ fn role_after(text: &str, tokens: &[Token], name_end: usize) -> Option<String> {
             end = j;
         }
     }
-    let role = &text[tokens[start].start..tokens[end - 1].end];
+    let role = span_text(text, tokens, start..end);
     let role: String = role.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = role.chars();
     // Role heads are common nouns: "Mayor of Portland" at a sentence start reads "mayor".
@@ -817,82 +827,140 @@ fn role_after(text: &str, tokens: &[Token], name_end: usize) -> Option<String> {
 
 /// Joins the mentions of one article into persons: a surname or a titled short form
 /// joins the fullest name that ends with it.
+///
+/// Work is done per distinct written form, not per pair of mentions, so a transcript that
+/// names one person ten thousand times costs ten thousand steps, not a hundred million.
 fn join_mentions(mentions: Vec<Mention>, passages: usize) -> (Vec<Person>, Vec<Vec<usize>>) {
-    // Mentions are in reading order. Full forms are those no longer mention contains.
-    let is_full = |i: usize| {
-        !mentions
-            .iter()
-            .any(|other| is_short_form(&mentions[i].words, &other.words))
-    };
+    let forms = distinct_forms(&mentions);
+    // A form is full when no longer form of the same last word contains it.
+    let full: Vec<bool> = forms
+        .forms
+        .iter()
+        .map(|words| {
+            forms.by_last[words.last().map_or("", String::as_str)]
+                .iter()
+                .all(|&other| !is_short_form(words, &forms.forms[other]))
+        })
+        .collect();
+    // One group per full form, in order of its first mention.
+    let mut group_of_form: Vec<Option<usize>> = vec![None; forms.forms.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in (0..mentions.len()).filter(|&i| is_full(i)) {
-        match groups
-            .iter()
-            .position(|g| mentions[g[0]].words == mentions[i].words)
-        {
-            Some(g) => groups[g].push(i),
-            None => groups.push(vec![i]),
-        }
-    }
-    for i in (0..mentions.len()).filter(|&i| !is_full(i)) {
-        let candidates: Vec<usize> = (0..groups.len())
-            .filter(|&g| is_short_form(&mentions[i].words, &mentions[groups[g][0]].words))
-            .collect();
-        // Two people share a surname: a bare surname is the one last named before it.
-        let last_named_before = |g: &usize| groups[*g].iter().filter(|&&m| m < i).max().copied();
-        let chosen = candidates
-            .iter()
-            .max_by_key(|g| last_named_before(g))
-            .copied();
-        if let Some(g) = chosen {
+    for (i, &form) in forms.of_mention.iter().enumerate() {
+        if full[form] {
+            let g = *group_of_form[form].get_or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
             groups[g].push(i);
         }
     }
-    groups.sort_by_key(|group| group.iter().min().copied());
-    let mut persons = Vec::new();
-    let mut by_passage = vec![Vec::new(); passages];
-    for group in groups {
-        let fullest = &mentions[group[0]];
-        let mut aliases: Vec<String> = Vec::new();
-        let mut roles: Vec<String> = Vec::new();
-        let add_alias = |alias: &str, aliases: &mut Vec<String>| {
-            if alias != fullest.name && !aliases.iter().any(|a| a == alias) {
-                aliases.push(alias.to_string());
-            }
+    // Short forms, in reading order: with two people of one surname, a bare surname is
+    // the one last named before it.
+    let full_members: Vec<Vec<usize>> = groups.clone();
+    let mut last_short: Vec<Option<usize>> = vec![None; groups.len()];
+    for (i, &form) in forms.of_mention.iter().enumerate() {
+        if full[form] {
+            continue;
+        }
+        let words = &forms.forms[form];
+        let candidates = forms.by_last[words.last().map_or("", String::as_str)]
+            .iter()
+            .filter(|&&other| full[other] && is_short_form(words, &forms.forms[other]))
+            .filter_map(|&other| group_of_form[other]);
+        let last_named_before = |g: usize| {
+            let members = &full_members[g];
+            let before = members.partition_point(|&m| m < i);
+            let last_full = before.checked_sub(1).map(|k| members[k]);
+            last_full.max(last_short[g])
         };
-        for &i in &group {
-            let m = &mentions[i];
-            add_alias(&m.name, &mut aliases);
-            if let Some(titled) = &m.titled {
-                add_alias(titled, &mut aliases);
-            }
-            for role in &m.roles {
-                if !roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
-                    roles.push(role.clone());
-                }
-            }
-            if let Some(p) = m.passage {
-                let index = persons.len();
-                if !by_passage[p].contains(&index) {
+        if let Some(g) = candidates.max_by_key(|&g| (last_named_before(g), g)) {
+            groups[g].push(i);
+            last_short[g] = Some(i);
+        }
+    }
+    groups.sort_by_key(|group| group.iter().min().copied());
+    let mut by_passage = vec![Vec::new(); passages];
+    let persons = groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| {
+            for &i in group {
+                if let Some(p) = mentions[i].passage
+                    && by_passage[p].last() != Some(&index)
+                    && !by_passage[p].contains(&index)
+                {
                     by_passage[p].push(index);
                 }
             }
-        }
-        // A bare title says less than a role phrase holding it: "mayor of Portland"
-        // over "mayor".
-        let all = roles.clone();
-        roles.retain(|r| {
-            !all.iter()
-                .any(|s| s != r && s.to_lowercase().contains(&r.to_lowercase()))
-        });
-        persons.push(Person {
-            name: fullest.name.clone(),
-            aliases,
-            roles,
-            mentions: group.len(),
-        });
-    }
+            person_of(&mentions, group)
+        })
+        .collect();
     (persons, by_passage)
+}
+
+/// The distinct word forms of an article's mentions, and which form each mention has.
+struct Forms {
+    forms: Vec<Vec<String>>,
+    of_mention: Vec<usize>,
+    /// Forms by their last word.
+    by_last: std::collections::HashMap<String, Vec<usize>>,
+}
+
+fn distinct_forms(mentions: &[Mention]) -> Forms {
+    let mut index: std::collections::HashMap<&[String], usize> = Default::default();
+    let mut forms = Vec::new();
+    let mut by_last: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let of_mention = mentions
+        .iter()
+        .map(|m| {
+            *index.entry(m.words.as_slice()).or_insert_with(|| {
+                forms.push(m.words.clone());
+                let last = m.words.last().cloned().unwrap_or_default();
+                by_last.entry(last).or_default().push(forms.len() - 1);
+                forms.len() - 1
+            })
+        })
+        .collect();
+    Forms {
+        forms,
+        of_mention,
+        by_last,
+    }
+}
+
+/// One person from the mentions of a group: the fullest name, the other forms as
+/// aliases, and every role given.
+fn person_of(mentions: &[Mention], group: &[usize]) -> Person {
+    let fullest = &mentions[group[0]];
+    let mut aliases: Vec<String> = Vec::new();
+    let mut roles: Vec<String> = Vec::new();
+    let mut seen_aliases: std::collections::HashSet<&str> = Default::default();
+    for &i in group {
+        let m = &mentions[i];
+        for alias in std::iter::once(&m.name).chain(&m.titled) {
+            if *alias != fullest.name && seen_aliases.insert(alias.as_str()) {
+                aliases.push(alias.clone());
+            }
+        }
+        for role in &m.roles {
+            if !roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+                roles.push(role.clone());
+            }
+        }
+    }
+    // A bare title says less than a role phrase holding it: "mayor of Portland" over
+    // "mayor".
+    let all = roles.clone();
+    roles.retain(|r| {
+        !all.iter()
+            .any(|s| s != r && s.to_lowercase().contains(&r.to_lowercase()))
+    });
+    Person {
+        name: fullest.name.clone(),
+        aliases,
+        roles,
+        mentions: group.len(),
+    }
 }
 
 /// True when `short` names the same person as `full` in fewer words: its last word is

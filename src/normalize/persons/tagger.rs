@@ -260,14 +260,20 @@ fn features(
         .chain([lower.len()])
         .collect();
     let chars = boundaries.len() - 1;
-    for n in 1..=3 {
+    for (n, &end) in boundaries.iter().enumerate().take(4).skip(1) {
         if chars > n {
-            out.push(text_feature(3 + n as u64, &lower[..boundaries[n]]));
+            out.push(text_feature(
+                3 + n as u64,
+                lower.get(..end).unwrap_or_default(),
+            ));
         }
     }
     for n in 1..=4 {
         if chars > n {
-            out.push(text_feature(10 + n as u64, &lower[boundaries[chars - n]..]));
+            out.push(text_feature(
+                10 + n as u64,
+                lower.get(boundaries[chars - n]..).unwrap_or_default(),
+            ));
         }
     }
     out.push(feature(20, context.word(at - 1)));

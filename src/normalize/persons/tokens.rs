@@ -67,7 +67,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 text: if possessive {
                     Cow::Borrowed("'s")
                 } else {
-                    Cow::Borrowed(&text[start..end])
+                    Cow::Borrowed(text.get(start..end).unwrap_or_default())
                 },
                 start,
                 end,
@@ -91,13 +91,18 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 continue;
             }
             // A full stop in an abbreviation: "U.S.", "Mr.", "Jr.".
-            if c == '.' && is_abbreviation(&text[start..end], char_after(text, end)) {
+            if c == '.'
+                && is_abbreviation(
+                    text.get(start..end).unwrap_or_default(),
+                    char_after(text, end),
+                )
+            {
                 end += 1;
                 continue;
             }
             break;
         }
-        let slice = &text[start..end];
+        let slice = text.get(start..end).unwrap_or_default();
         let word = if slice.contains('’') {
             Cow::Owned(slice.replace('’', "'"))
         } else {
@@ -165,7 +170,7 @@ mod tests {
     fn offsets_point_into_the_text() {
         let text = "Mayor Keith Wilson’s city";
         for token in tokenize(text) {
-            let slice = &text[token.start..token.end];
+            let slice = text.get(token.start..token.end).unwrap();
             assert_eq!(slice.replace('’', "'"), token.text);
         }
     }
