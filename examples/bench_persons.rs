@@ -4,8 +4,8 @@
 //! Usage: `cargo run --release --example bench_persons -- FOLDER`
 //! (for example the Reuters clippings written by the `reuters_clippings` example).
 
-use morgue::input::{find_files, read_bytes, to_raw};
-use morgue::normalize::{normalize, persons::find_persons};
+use morgue::input::{find_files, read_bytes};
+use morgue::normalize::{self, Reading, persons::find_persons};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -14,7 +14,7 @@ fn main() {
         eprintln!("usage: bench_persons FOLDER");
         std::process::exit(2);
     };
-    let today = chrono::Utc::now().date_naive();
+    let reading = Reading::in_process(chrono::Utc::now().date_naive());
     let found = find_files(&[folder], None);
     let mut records = Vec::new();
     let started = Instant::now();
@@ -22,12 +22,11 @@ fn main() {
         let Ok(bytes) = read_bytes(file, morgue::input::DEFAULT_MAX_FILE_BYTES) else {
             continue;
         };
-        let Ok(raw) = to_raw(file, &bytes) else {
-            continue;
-        };
-        if let Ok(clipping) = normalize(&raw, today) {
-            records.push(clipping);
-        }
+        records.extend(
+            normalize::file(file, &bytes, &reading)
+                .into_iter()
+                .flatten(),
+        );
     }
     let normalizing = started.elapsed();
     let words: usize = records

@@ -41,6 +41,9 @@ pub enum Error {
         /// Process id of the other writer, when it left one.
         pid: Option<u32>,
     },
+    /// A file or folder the user named does not exist.
+    #[error("no such file or folder: {0}; check the path")]
+    MissingPath(PathBuf),
     /// No index exists where one was expected.
     #[error("no index at {0}; create one with `morgue ingest PATH`")]
     NoIndex(PathBuf),

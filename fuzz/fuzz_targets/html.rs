@@ -1,24 +1,24 @@
-//! Any bytes, read as a saved web page: decoding, extraction and normalizing never panic,
-//! and a record always has a title and passages.
+//! Any bytes, read as a saved web page: decoding, extraction and normalizing never panic, and a record always has a title and passages.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use morgue::clipping::Format;
-use morgue::input::{RawClipping, decode_html};
-use morgue::normalize::normalize;
+use morgue::input::SourceFile;
+use morgue::normalize::{self, Reading};
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Ok(text) = decode_html(bytes) {
-        let raw = RawClipping {
-            path: "fuzz/page.html".to_string(),
-            format: Format::Html,
-            text: text.into_owned(),
-            modified: None,
-        };
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        if let Ok(clipping) = normalize(&raw, today) {
-            assert!(!clipping.passages.is_empty());
-            assert!(!clipping.title.trim().is_empty());
+    let reading = Reading::in_process(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    for path in ["fuzz/page.html"] {
+        let file = SourceFile::in_memory(path, Format::Html);
+        for result in normalize::file(&file, bytes, &reading) {
+            match result {
+                Ok(clipping) => {
+                    assert!(clipping.path.starts_with(path));
+                    assert!(!clipping.passages.is_empty());
+                    assert!(!clipping.title.trim().is_empty());
+                }
+                Err(failure) => assert!(failure.path.starts_with(path)),
+            }
         }
     }
 });

@@ -1,18 +1,24 @@
-//! Any text, read as a Markdown clipping with front matter: normalizing never panics.
+//! Any bytes, read as a Markdown clipping with front matter: never a panic; a record has a title and passages.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use morgue::clipping::Format;
-use morgue::input::RawClipping;
-use morgue::normalize::normalize;
+use morgue::input::SourceFile;
+use morgue::normalize::{self, Reading};
 
-fuzz_target!(|text: &str| {
-    let raw = RawClipping {
-        path: "fuzz/clip.md".to_string(),
-        format: Format::Markdown,
-        text: text.to_string(),
-        modified: None,
-    };
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    let _ = normalize(&raw, today);
+fuzz_target!(|bytes: &[u8]| {
+    let reading = Reading::in_process(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    for path in ["fuzz/clip.md"] {
+        let file = SourceFile::in_memory(path, Format::Markdown);
+        for result in normalize::file(&file, bytes, &reading) {
+            match result {
+                Ok(clipping) => {
+                    assert!(clipping.path.starts_with(path));
+                    assert!(!clipping.passages.is_empty());
+                    assert!(!clipping.title.trim().is_empty());
+                }
+                Err(failure) => assert!(failure.path.starts_with(path)),
+            }
+        }
+    }
 });

@@ -1,23 +1,24 @@
-//! Any bytes, read as a text clipping: decoding and normalizing never panic.
+//! Any bytes, read as a text clipping: never a panic; a record has a title and passages, a failure names its file.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use morgue::clipping::Format;
-use morgue::input::{RawClipping, decode};
-use morgue::normalize::normalize;
+use morgue::input::SourceFile;
+use morgue::normalize::{self, Reading};
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Ok(text) = decode(bytes) {
-        let raw = RawClipping {
-            path: "fuzz/2025-04-29-clip.txt".to_string(),
-            format: Format::Text,
-            text: text.into_owned(),
-            modified: None,
-        };
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        if let Ok(clipping) = normalize(&raw, today) {
-            assert!(!clipping.passages.is_empty());
-            assert!(!clipping.title.trim().is_empty());
+    let reading = Reading::in_process(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    for path in ["fuzz/2025-04-29-clip.txt"] {
+        let file = SourceFile::in_memory(path, Format::Text);
+        for result in normalize::file(&file, bytes, &reading) {
+            match result {
+                Ok(clipping) => {
+                    assert!(clipping.path.starts_with(path));
+                    assert!(!clipping.passages.is_empty());
+                    assert!(!clipping.title.trim().is_empty());
+                }
+                Err(failure) => assert!(failure.path.starts_with(path)),
+            }
         }
     }
 });

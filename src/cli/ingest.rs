@@ -2,10 +2,12 @@
 
 use super::{Context, DEFAULT_ARCHIVE, ExitStatus};
 use crate::ingest::{IngestOptions, ingest};
+use crate::input::pdf::PdfReader;
 use crate::render;
 use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Arguments of `morgue ingest`.
 #[derive(Debug, clap::Args)]
@@ -15,9 +17,9 @@ pub struct Args {
     /// Start from an empty index instead of updating the existing one.
     #[arg(long)]
     pub rebuild: bool,
-    /// Skip files larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 64.0)]
-    pub max_file_size: f64,
+    /// Reading limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// If another process is updating the index, wait for it instead of failing.
     #[arg(long)]
     pub wait: bool,
@@ -26,12 +28,52 @@ pub struct Args {
     pub json: bool,
 }
 
-/// Converts a `--max-file-size` in megabytes to bytes, refusing nonsense.
-pub fn max_file_bytes(megabytes: f64) -> Result<u64> {
-    if !(megabytes.is_finite() && megabytes > 0.0) {
-        anyhow::bail!("--max-file-size must be a positive number of megabytes, such as 64");
+/// Limits on reading one file, shared by `ingest`, `extract` and `watch`.
+#[derive(Debug, clap::Args)]
+pub struct LimitArgs {
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 64.0)]
+    pub max_file_size: f64,
+    /// Skip a file whose reading takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub file_timeout: f64,
+}
+
+/// The limits, checked and in the library's units.
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Time one file may take.
+    pub file_timeout: Duration,
+    /// How PDFs are read: in a child process of this binary, within the time limit.
+    pub pdf: PdfReader,
+}
+
+impl LimitArgs {
+    /// Checks the limits and turns them into the library's units.
+    pub fn resolve(&self) -> Result<Limits> {
+        if !(self.max_file_size.is_finite() && self.max_file_size > 0.0) {
+            anyhow::bail!("--max-file-size must be a positive number of megabytes, such as 64");
+        }
+        if !(self.file_timeout.is_finite() && self.file_timeout > 0.0 && self.file_timeout < 1e6) {
+            anyhow::bail!("--file-timeout must be a positive number of seconds, such as 30");
+        }
+        let file_timeout = Duration::from_secs_f64(self.file_timeout);
+        Ok(Limits {
+            max_file_bytes: (self.max_file_size * 1_000_000.0) as u64,
+            file_timeout,
+            pdf: PdfReader::child_of_current_exe(file_timeout).unwrap_or_default(),
+        })
     }
-    Ok((megabytes * 1_000_000.0) as u64)
+}
+
+impl Default for LimitArgs {
+    fn default() -> Self {
+        LimitArgs {
+            max_file_size: 64.0,
+            file_timeout: 30.0,
+        }
+    }
 }
 
 /// Runs `morgue ingest`; exits 3 when some files were skipped.
@@ -41,11 +83,15 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     } else {
         args.paths
     };
+    let limits = args.limits.resolve()?;
     let options = IngestOptions {
         rebuild: args.rebuild,
         progress: context.stderr_tty && !context.quiet,
-        max_file_bytes: max_file_bytes(args.max_file_size)?,
+        max_file_bytes: limits.max_file_bytes,
         wait: args.wait,
+        file_timeout: limits.file_timeout,
+        pdf: limits.pdf,
+        note: (!context.quiet).then_some(super::print_note as fn(&str)),
     };
     let summary = ingest(&context.index_dir, &paths, &options)?;
     if args.json {

@@ -65,6 +65,10 @@ pub enum Command {
     Topics(show::TopicsArgs),
     /// Counts over time, with a representative passage per period.
     Timeline(timeline::Args),
+    /// Reads a PDF on stdin and prints its pages as JSON: the child process that keeps the
+    /// PDF library away from the ingest.
+    #[command(hide = true)]
+    PdfText,
 }
 
 /// How a command ended, as the process exit status.
@@ -101,6 +105,11 @@ impl Context {
     }
 }
 
+/// Prints a library's note on stderr.
+pub fn print_note(message: &str) {
+    eprintln!("{message}");
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitStatus> {
     let stdout_tty = std::io::stdout().is_terminal();
@@ -131,6 +140,10 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Topics(args) => show::topics(args, &context, &mut out),
         Command::Persons(args) => show::persons(args, &context, &mut out),
         Command::Timeline(args) => timeline::run(args, &context, &mut out),
+        Command::PdfText => {
+            crate::input::pdf::serve_child(&mut std::io::stdin().lock(), &mut out)?;
+            Ok(ExitStatus::Results)
+        }
     }?;
     out.flush()?;
     Ok(status)
@@ -153,8 +166,11 @@ pub fn open_index(context: &Context) -> Result<ClippingIndex> {
             "no index in {}/ yet: building it from {DEFAULT_ARCHIVE}/ (first use)",
             context.index_dir.display()
         ));
+        let limits = ingest::LimitArgs::default().resolve()?;
         let options = crate::ingest::IngestOptions {
             progress: context.stderr_tty && !context.quiet,
+            file_timeout: limits.file_timeout,
+            pdf: limits.pdf,
             ..Default::default()
         };
         let summary =

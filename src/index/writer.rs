@@ -17,6 +17,27 @@ const WAIT_STEP: std::time::Duration = std::time::Duration::from_millis(200);
 /// Memory for the indexing threads together; tantivy flushes a segment when it is used up.
 const WRITER_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 
+/// The process named in the pid file, when it is still running: a killed ingest leaves
+/// its file behind, and naming a dead process would send the user looking for it.
+fn holder_pid(dir: &std::path::Path) -> Option<u32> {
+    let pid: u32 = std::fs::read_to_string(dir.join(PID_FILE))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    process_running(pid).then_some(pid)
+}
+
+#[cfg(target_os = "linux")]
+fn process_running(pid: u32) -> bool {
+    std::path::Path::new("/proc").join(pid.to_string()).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_running(_pid: u32) -> bool {
+    true
+}
+
 /// Pending changes to a [`ClippingIndex`]; nothing is visible until [`commit`](Self::commit).
 pub struct ClippingWriter<'a> {
     index: &'a ClippingIndex,
@@ -25,8 +46,12 @@ pub struct ClippingWriter<'a> {
 
 impl<'a> ClippingWriter<'a> {
     /// Takes the index's writer lock. When another process holds it, fails at once with
-    /// that process's id, or with `wait` retries until it is free.
-    pub fn new(index: &'a ClippingIndex, wait: bool) -> Result<Self> {
+    /// that process's id, or with `wait` retries until it is free, telling `on_wait` once.
+    pub fn new(
+        index: &'a ClippingIndex,
+        wait: bool,
+        on_wait: &mut dyn FnMut(&str),
+    ) -> Result<Self> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(4);
@@ -44,17 +69,21 @@ impl<'a> ClippingWriter<'a> {
                     return Ok(ClippingWriter { index, writer });
                 }
                 Err(tantivy::TantivyError::LockFailure(..)) => {
-                    let busy = Error::Busy {
-                        path: index.dir.clone(),
-                        pid: std::fs::read_to_string(index.dir.join(PID_FILE))
-                            .ok()
-                            .and_then(|pid| pid.trim().parse().ok()),
-                    };
+                    let pid = holder_pid(&index.dir);
                     if !wait {
-                        return Err(busy);
+                        return Err(Error::Busy {
+                            path: index.dir.clone(),
+                            pid,
+                        });
                     }
                     if !told {
-                        eprintln!("{busy}: waiting");
+                        let holder = pid.map_or("another morgue process".to_string(), |pid| {
+                            format!("process {pid}")
+                        });
+                        on_wait(&format!(
+                            "waiting for {holder} to finish updating the index at {}",
+                            index.dir.display()
+                        ));
                         told = true;
                     }
                     std::thread::sleep(WAIT_STEP);

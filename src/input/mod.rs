@@ -1,5 +1,5 @@
-//! Finds clipping files under the paths a user gives and reads each one into a
-//! [`RawClipping`]: its path, format, decoded text and modification date.
+//! Finds clipping files under the paths a user gives, reads their bytes within a size
+//! limit, and decodes text; the fenced PDF text reader lives here too.
 
 mod decode;
 pub mod pdf;
@@ -32,20 +32,31 @@ pub struct SourceFile {
     pub modified_ns: u128,
 }
 
-/// A file that was not read, and why.
+/// A file, folder or record that was not read, and why: the one failure type of every
+/// stage, from walking a folder to normalizing one record of a mailbox.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Skipped {
-    /// The file or folder, as given or found.
+pub struct Failure {
+    /// The file or folder as given or found; `file:N` for one record of a multi-record
+    /// file.
     pub path: String,
     /// A short reason a user can act on.
     pub reason: String,
 }
 
-impl Skipped {
-    fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
-        Skipped {
+impl Failure {
+    /// A failure of `path` for `reason`.
+    pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Failure {
             path: path.into(),
             reason: reason.into(),
+        }
+    }
+
+    /// The file this failure concerns: the path without a record's `:N`.
+    pub fn file(&self) -> &str {
+        match self.path.rsplit_once(':') {
+            Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => file,
+            _ => &self.path,
         }
     }
 }
@@ -56,27 +67,17 @@ pub struct Found {
     /// Readable files in a supported format, in path order.
     pub files: Vec<SourceFile>,
     /// Files and folders passed over, with reasons.
-    pub skipped: Vec<Skipped>,
+    pub skipped: Vec<Failure>,
     /// Canonical paths of the folders walked: files indexed under them that were not
     /// found again have been deleted by the user.
     pub folders: Vec<String>,
 }
 
-/// A clipping file read into memory, not yet normalized.
-#[derive(Debug, Clone)]
-pub struct RawClipping {
-    /// Path as given or found.
-    pub path: String,
-    /// Format of the file.
-    pub format: Format,
-    /// Decoded text.
-    pub text: String,
-    /// The file's modification date, the last resort for dating it.
-    pub modified: Option<NaiveDate>,
-}
-
 /// Picks the format for a file from its extension; `None` for formats morgue does not read.
 pub fn format_for(path: &Path) -> Option<Format> {
+    if is_maildir_message(path) {
+        return Some(Format::Email);
+    }
     let ext = match path.extension() {
         None => return Some(Format::Text),
         Some(ext) => ext.to_string_lossy().to_ascii_lowercase(),
@@ -92,6 +93,33 @@ pub fn format_for(path: &Path) -> Option<Format> {
     }
 }
 
+/// Checks that every path the user named exists (a broken link counts as missing), so a
+/// mistyped path is an error rather than an empty ingest.
+pub fn check_paths(paths: &[PathBuf]) -> crate::Result<()> {
+    match paths.iter().find(|path| std::fs::metadata(path).is_err()) {
+        Some(missing) if std::fs::symlink_metadata(missing).is_err() => {
+            Err(crate::Error::MissingPath(missing.clone()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// True for a message in a Maildir folder: a file in `cur/` or `new/` named by its
+/// delivery time and host (`1700000000.M1P2.host,S=10956:2,S`), which has no extension
+/// to go by. (`tmp/` holds deliveries still being written.)
+fn is_maildir_message(path: &Path) -> bool {
+    let in_maildir = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|folder| folder == "cur" || folder == "new");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let (time, rest) = name.split_once('.').unwrap_or_default();
+    in_maildir && !time.is_empty() && time.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty()
+}
+
 /// Walks `paths` (files or folders) and lists the clipping files found.
 ///
 /// Hidden files and folders, and the folder `exclude` (the index), are passed over
@@ -105,7 +133,7 @@ pub fn find_files(paths: &[PathBuf], exclude: Option<&Path>) -> Found {
             Err(err) => {
                 found
                     .skipped
-                    .push(Skipped::new(root.display().to_string(), io_reason(&err)));
+                    .push(Failure::new(root.display().to_string(), io_reason(&err)));
                 continue;
             }
         };
@@ -114,7 +142,7 @@ pub fn find_files(paths: &[PathBuf], exclude: Option<&Path>) -> Found {
             Err(err) => {
                 found
                     .skipped
-                    .push(Skipped::new(root.display().to_string(), io_reason(&err)));
+                    .push(Failure::new(root.display().to_string(), io_reason(&err)));
                 continue;
             }
         };
@@ -156,13 +184,19 @@ fn walk_folder(root: &Path, canonical_root: &Path, exclude: Option<&Path>, found
                     Ok(meta) if meta.is_file() => {
                         add_file(entry.path(), canonical(entry.path()), &meta, found)
                     }
+                    // Links to folders are not followed: a folder could be read twice, or
+                    // a link could point at its own parent.
+                    Ok(meta) if meta.is_dir() => found.skipped.push(Failure::new(
+                        entry.path().display().to_string(),
+                        "link to a folder, not followed (name the folder itself to read it)",
+                    )),
                     Ok(_) => {}
-                    Err(err) => found.skipped.push(Skipped::new(
+                    Err(err) => found.skipped.push(Failure::new(
                         entry.path().display().to_string(),
                         io_reason(&err),
                     )),
                 },
-                Err(err) => found.skipped.push(Skipped::new(
+                Err(err) => found.skipped.push(Failure::new(
                     entry.path().display().to_string(),
                     err.to_string(),
                 )),
@@ -176,7 +210,7 @@ fn walk_folder(root: &Path, canonical_root: &Path, exclude: Option<&Path>, found
                     Some(io) => io_reason(io),
                     None => "symbolic link loop".to_string(),
                 };
-                found.skipped.push(Skipped::new(path, reason));
+                found.skipped.push(Failure::new(path, reason));
             }
         }
     }
@@ -186,7 +220,7 @@ fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &m
     let display = path.display().to_string();
     let Some(format) = format_for(path) else {
         let ext = path.extension().unwrap_or_default().to_string_lossy();
-        found.skipped.push(Skipped::new(
+        found.skipped.push(Failure::new(
             display,
             format!(
                 "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf and files without extension"
@@ -213,10 +247,10 @@ fn nanos_since_epoch(time: SystemTime) -> u128 {
 
 /// Reads a file's bytes, refusing files over `max_bytes` (also when a file grows between
 /// listing and reading: at most `max_bytes + 1` bytes are ever read).
-pub fn read_bytes(file: &SourceFile, max_bytes: u64) -> Result<Vec<u8>, Skipped> {
+pub fn read_bytes(file: &SourceFile, max_bytes: u64) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let too_large = |size: u64| {
-        Skipped::new(
+        Failure::new(
             &file.display,
             format!(
                 "file too large ({:.1} MB; the limit is {:.1} MB, raise it with --max-file-size)",
@@ -229,36 +263,36 @@ pub fn read_bytes(file: &SourceFile, max_bytes: u64) -> Result<Vec<u8>, Skipped>
         return Err(too_large(file.size));
     }
     let opened = std::fs::File::open(&file.path)
-        .map_err(|err| Skipped::new(&file.display, io_reason(&err)))?;
+        .map_err(|err| Failure::new(&file.display, io_reason(&err)))?;
     let mut bytes = Vec::with_capacity(file.size as usize);
     opened
         .take(max_bytes + 1)
         .read_to_end(&mut bytes)
-        .map_err(|err| Skipped::new(&file.display, io_reason(&err)))?;
+        .map_err(|err| Failure::new(&file.display, io_reason(&err)))?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
 }
 
-/// Decodes bytes already read from `file` into a [`RawClipping`].
-pub fn to_raw(file: &SourceFile, bytes: &[u8]) -> Result<RawClipping, Skipped> {
-    let decoded = match file.format {
-        Format::Html => decode_html(bytes),
-        _ => decode(bytes),
-    };
-    let text = decoded.map_err(|err| Skipped::new(&file.display, err.to_string()))?;
-    Ok(RawClipping {
-        path: file.display.clone(),
-        format: file.format,
-        text: text.into_owned(),
-        modified: date_from_nanos(file.modified_ns),
-    })
-}
+impl SourceFile {
+    /// A file known only by name, for reading bytes that did not come from disk (tests,
+    /// fuzzing, evaluation); it has no modification time.
+    pub fn in_memory(display: &str, format: Format) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from(display),
+            display: display.to_string(),
+            key: display.to_string(),
+            format,
+            size: 0,
+            modified_ns: 0,
+        }
+    }
 
-/// The modification date of a listed file, the last resort for dating it.
-pub fn modified_date(file: &SourceFile) -> Option<NaiveDate> {
-    date_from_nanos(file.modified_ns)
+    /// The file's modification date, the last resort for dating it.
+    pub fn modified_date(&self) -> Option<NaiveDate> {
+        date_from_nanos(self.modified_ns)
+    }
 }
 
 fn date_from_nanos(nanos: u128) -> Option<NaiveDate> {
@@ -293,6 +327,15 @@ mod tests {
             ("feed.ndjson", Some(Format::Json)),
             ("box.mbox", Some(Format::Email)),
             ("scan.pdf", Some(Format::Pdf)),
+            (
+                "box/cur/1700000000.M1P2.host,S=10956:2,S",
+                Some(Format::Email),
+            ),
+            (
+                "box/new/1700000001.12345_1.mail.example",
+                Some(Format::Email),
+            ),
+            ("box/tmp/1700000000.M1P2.host", None),
         ];
         for (name, expected) in cases {
             assert_eq!(format_for(Path::new(name)), expected, "{name}");

@@ -3,7 +3,7 @@
 
 use super::frontmatter::FrontMatter;
 use super::html::machine_date;
-use mail_parser::{MessageParser, PartType};
+use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 use regex::RegexSet;
 use std::sync::LazyLock;
 
@@ -40,6 +40,9 @@ pub fn messages(bytes: &[u8], mailbox: bool) -> Vec<(Option<usize>, Vec<u8>)> {
         .collect()
 }
 
+/// Forwarded messages inside forwarded messages are followed this deep.
+const MAX_NESTED_MESSAGES: usize = 8;
+
 /// Reads one message.
 pub fn read(bytes: &[u8]) -> Result<Mail, String> {
     let message = MessageParser::default()
@@ -48,17 +51,88 @@ pub fn read(bytes: &[u8]) -> Result<Mail, String> {
     if message.subject().is_none() && message.date().is_none() && message.from().is_none() {
         return Err("not an e-mail message (no Subject, Date or From header)".to_string());
     }
+    let (body, holder) = find_body(&message, 0)
+        .ok_or_else(|| "e-mail without a text or HTML part, at any depth".to_string())?;
+    // A message that only wraps a forwarded one (a digest, "Fwd:" with nothing added)
+    // takes its date and sender from the message it forwards, when that states them.
+    let mut fields = header_fields(holder);
+    let outer = header_fields(&message);
+    fields.title = outer.title.or(fields.title);
+    if fields.date.is_none() {
+        fields.date = outer.date;
+    }
+    if fields.source.is_none() {
+        fields.source = outer.source;
+    }
+    Ok(Mail { fields, body })
+}
+
+/// A covering note shorter than this ("FYI, see below") gives way to a forwarded message.
+const COVERING_NOTE_CHARS: usize = 200;
+
+/// The text of a message and the message that holds it: its plain-text body, else its
+/// HTML body, else the first text or HTML part anywhere inside it, in nested multiparts
+/// and in forwarded messages (`message/rfc822`, digests). A short covering note gives
+/// way to the message it forwards.
+fn find_body<'m>(message: &'m Message<'m>, depth: usize) -> Option<(MailBody, &'m Message<'m>)> {
+    let own = own_body(message).map(|body| (body, message));
+    let note_only = match &own {
+        Some((MailBody::Text(text), _)) => text.trim().chars().count() < COVERING_NOTE_CHARS,
+        Some((MailBody::Html(_), _)) => false,
+        None => true,
+    };
+    if !note_only {
+        return own;
+    }
+    let forwarded = message.parts.iter().find_map(|part| match &part.body {
+        PartType::Message(inner) if depth < MAX_NESTED_MESSAGES => find_body(inner, depth + 1),
+        _ => None,
+    });
+    forwarded.or(own).or_else(|| any_text_part(message))
+}
+
+/// The message's own text body, or else its HTML body.
+fn own_body(message: &Message) -> Option<MailBody> {
     let plain = message
         .text_part(0)
         .filter(|part| matches!(part.body, PartType::Text(_)))
-        .and_then(|_| message.body_text(0));
-    let body = match plain {
-        Some(text) if !text.trim().is_empty() => MailBody::Text(strip_furniture(&text)),
-        _ => match message.body_html(0) {
-            Some(html) => MailBody::Html(html.into_owned()),
-            None => return Err("e-mail without a text or HTML body".to_string()),
-        },
-    };
+        .and_then(|_| message.body_text(0))
+        .filter(|text| !text.trim().is_empty());
+    if let Some(text) = plain {
+        return Some(MailBody::Text(strip_furniture(&text)));
+    }
+    message
+        .body_html(0)
+        .filter(|h| !h.trim().is_empty())
+        .map(|html| MailBody::Html(html.into_owned()))
+}
+
+/// The first plain-text part anywhere in the message, else its first HTML part, for
+/// messages whose structure hides them from the usual body lookup.
+fn any_text_part<'m>(message: &'m Message<'m>) -> Option<(MailBody, &'m Message<'m>)> {
+    let mut html = None;
+    for part in &message.parts {
+        let subtype = part
+            .content_type()
+            .and_then(|t| t.subtype())
+            .map(str::to_ascii_lowercase);
+        match &part.body {
+            PartType::Text(text)
+                if !text.trim().is_empty() && subtype.as_deref().is_none_or(|s| s == "plain") =>
+            {
+                return Some((MailBody::Text(strip_furniture(text)), message));
+            }
+            PartType::Html(text) if html.is_none() && !text.trim().is_empty() => {
+                html = Some(text.to_string());
+            }
+            _ => {}
+        }
+    }
+    html.map(|html| (MailBody::Html(html), message))
+}
+
+/// Subject, date and sender of one message.
+fn header_fields(message: &Message) -> FrontMatter {
     let source = message
         .from()
         .and_then(|from| from.first())
@@ -67,7 +141,7 @@ pub fn read(bytes: &[u8]) -> Result<Mail, String> {
                 .map(str::to_string)
                 .or_else(|| addr.address().map(str::to_string))
         });
-    let fields = FrontMatter {
+    FrontMatter {
         title: message
             .subject()
             .map(clean_subject)
@@ -75,8 +149,7 @@ pub fn read(bytes: &[u8]) -> Result<Mail, String> {
         date: message.date().and_then(|d| machine_date(&d.to_rfc3339())),
         source: source.map(|s| s.trim().trim_matches('"').to_string()),
         ..FrontMatter::default()
-    };
-    Ok(Mail { fields, body })
+    }
 }
 
 /// Removes the "Fwd:" and "Re:" a subject picks up on its way.
@@ -207,6 +280,32 @@ mod tests {
             mail.body,
             MailBody::Text("The council met — and voted.".to_string())
         );
+    }
+
+    #[test]
+    fn text_is_found_deep_in_multiparts_and_forwarded_messages() {
+        let deep = b"From: Desk <desk@ledger.example>\r\nSubject: Deep\r\nDate: Tue, 29 Apr 2025 07:00:00 +0000\r\n\
+            Content-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\n\
+            Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n\
+            Content-Type: multipart/related; boundary=c\r\n\r\n--c\r\n\
+            Content-Type: text/plain; charset=utf-8\r\n\r\nThe harbour reopened at dawn.\r\n--c--\r\n--b--\r\n--a--\r\n";
+        let mail = read(deep).unwrap();
+        assert_eq!(
+            mail.body,
+            MailBody::Text("The harbour reopened at dawn.".to_string())
+        );
+        let forwarded = b"From: Me <me@example.com>\r\nSubject: Fwd: Morning brief\r\nDate: Fri, 2 May 2025 09:00:00 +0000\r\n\
+            Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nFYI\r\n--x\r\n\
+            Content-Type: message/rfc822\r\n\r\nFrom: The Ledger <news@ledger.example>\r\nSubject: Morning brief\r\n\
+            Date: Tue, 29 Apr 2025 07:00:00 +0000\r\nContent-Type: text/plain\r\n\r\nThe council voted to reopen the harbour road.\r\n--x--\r\n";
+        let mail = read(forwarded).unwrap();
+        assert_eq!(
+            mail.body,
+            MailBody::Text("The council voted to reopen the harbour road.".to_string())
+        );
+        assert_eq!(mail.fields.title.as_deref(), Some("Morning brief"));
+        assert_eq!(mail.fields.date.unwrap().to_string(), "2025-04-29");
+        assert_eq!(mail.fields.source.as_deref(), Some("The Ledger"));
     }
 
     #[test]

@@ -22,6 +22,29 @@ pub struct FrontMatter {
     pub url: Option<String>,
 }
 
+impl FrontMatter {
+    /// The fields with white space collapsed and control characters removed (they come
+    /// from markup and headers, which nothing else cleans), empty ones dropped.
+    pub fn cleaned(self) -> FrontMatter {
+        let clean = |text: String| {
+            let kept: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let collapsed = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!collapsed.is_empty()).then_some(collapsed)
+        };
+        FrontMatter {
+            title: self.title.and_then(clean),
+            date: self.date,
+            topics: self.topics.into_iter().filter_map(clean).collect(),
+            authors: self.authors.into_iter().filter_map(clean).collect(),
+            source: self.source.and_then(clean),
+            url: self.url.and_then(clean),
+        }
+    }
+}
+
 /// Splits front matter from `text`. Returns `Ok(None)` when there is none.
 ///
 /// `strict` makes an unclosed fence an error (Markdown, where front matter is expected);

@@ -62,6 +62,8 @@ const LIST_FIELDS: &[&str] = &[
 /// Reads every record of a JSON (`lines == false`) or JSON Lines file. A broken line is an
 /// error for that line only.
 pub fn records(text: &str, lines: bool) -> Vec<Result<Record, RecordError>> {
+    let mended = mend_surrogates(text);
+    let text = mended.as_ref();
     if !lines {
         match serde_json::from_str::<Value>(text) {
             Ok(value) => return records_of_value(value),
@@ -95,6 +97,65 @@ pub fn records(text: &str, lines: bool) -> Vec<Result<Record, RecordError>> {
         .collect()
 }
 
+/// Replaces escaped UTF-16 surrogates that do not form a pair (`"\ud83d"` alone, as
+/// scrapers write when they cut an emoji in two) with `\ufffd`: the JSON parser refuses
+/// them, and one broken character should not cost a whole record.
+fn mend_surrogates(text: &str) -> std::borrow::Cow<'_, str> {
+    /// The value of a `\uXXXX` escape starting at byte `at`, when there is one.
+    fn escape_at(bytes: &[u8], at: usize) -> Option<u16> {
+        let hex = bytes.get(at + 2..at + 6)?;
+        if bytes.get(at..at + 2)? != b"\\u" {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    }
+    let bytes = text.as_bytes();
+    if !text.contains("\\u") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut lone: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        // An escaped backslash is not the start of an escape.
+        if bytes.get(i + 1) == Some(&b'\\') {
+            i += 2;
+            continue;
+        }
+        match escape_at(bytes, i) {
+            Some(0xD800..=0xDBFF) => {
+                let low = escape_at(bytes, i + 6);
+                if low.is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) {
+                    i += 12;
+                    continue;
+                }
+                lone.push(i);
+                i += 6;
+            }
+            Some(0xDC00..=0xDFFF) => {
+                lone.push(i);
+                i += 6;
+            }
+            _ => i += 2,
+        }
+    }
+    if lone.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in lone {
+        out.push_str(text.get(from..at).unwrap_or_default());
+        out.push_str("\\ufffd");
+        from = at + 6;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
+}
+
 fn looks_like_lines(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     let first_two = [lines.next(), lines.next()];
@@ -115,6 +176,10 @@ fn records_of_value(value: Value) -> Vec<Result<Record, RecordError>> {
             });
             match list.and_then(|key| map.remove(&key)) {
                 Some(Value::Array(items)) => numbered(items),
+                // `{"id1": {…}, "id2": {…}}`: an export keyed by article id.
+                _ if body_of(&map).is_none() && is_keyed_collection(&map) => {
+                    numbered(map.into_iter().map(|(_, v)| v).collect())
+                }
                 _ => vec![record(map, None)],
             }
         }
@@ -123,6 +188,16 @@ fn records_of_value(value: Value) -> Vec<Result<Record, RecordError>> {
             reason: "a JSON file must hold an object or an array of objects".to_string(),
         })],
     }
+}
+
+/// True when every value of an object is an object and some hold an article.
+fn is_keyed_collection(map: &Map<String, Value>) -> bool {
+    !map.is_empty()
+        && map.values().all(Value::is_object)
+        && map
+            .values()
+            .filter_map(Value::as_object)
+            .any(|article| body_of(article).is_some())
 }
 
 fn numbered(items: Vec<Value>) -> Vec<Result<Record, RecordError>> {
@@ -228,6 +303,42 @@ mod tests {
         assert_eq!(news[0].fields.source.as_deref(), Some("Ledger"));
         assert_eq!(news[0].fields.date.unwrap().to_string(), "2025-04-24");
         assert_eq!(news[0].body, Body::Text("Body a.".to_string()));
+    }
+
+    #[test]
+    fn an_object_keyed_by_article_id_holds_one_record_per_key() {
+        let text = r#"{"a1": {"title": "A", "text": "Body a."}, "b2": {"title": "B", "text": "Body b."}, "c3": {"title": "only a title"}}"#;
+        let results = records(text, false);
+        assert_eq!(results.len(), 3);
+        assert_eq!(
+            results[1].as_ref().unwrap().fields.title.as_deref(),
+            Some("B")
+        );
+        assert_eq!(results[2].as_ref().unwrap_err().position, Some(3));
+        // An article whose fields are objects is still one article.
+        let one = r#"{"title": "A", "text": "Body.", "source": {"name": "Ledger"}}"#;
+        assert_eq!(records(one, false).len(), 1);
+    }
+
+    #[test]
+    fn lone_escaped_surrogates_become_replacement_characters() {
+        let text = r#"{"title":"Cut \ud83d emoji \udc00 here","text":"Pair \ud83d\ude00 kept, \\ud800 is text."}"#;
+        let record = &ok(records(text, false))[0];
+        assert_eq!(
+            record.fields.title.as_deref(),
+            Some("Cut \u{fffd} emoji \u{fffd} here")
+        );
+        assert_eq!(
+            record.body,
+            Body::Text("Pair 😀 kept, \\ud800 is text.".to_string())
+        );
+        assert!(matches!(
+            mend_surrogates("no escapes"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        for cut in [r#""\ud83d"#, r#""\u"#, r#""\ud8"#, "\\"] {
+            let _ = mend_surrogates(cut);
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Turns a [`RawClipping`] into a [`Clipping`]: front matter, junk removal, title, date
+//! Turns a file's bytes into [`Clipping`]s: front matter, junk removal, title, date
 //! with its source, byline, topics and passages. Pure functions: no I/O here.
 
 pub mod date;
@@ -12,7 +12,8 @@ pub mod persons;
 pub mod text;
 
 use crate::clipping::{Clipping, DateSource, Format, clipping_id};
-use crate::input::RawClipping;
+use crate::input::pdf::PdfReader;
+use crate::input::{Failure, SourceFile, decode, decode_html};
 use chrono::NaiveDate;
 use frontmatter::FrontMatter;
 use unicode_normalization::UnicodeNormalization;
@@ -34,6 +35,93 @@ pub enum NormalizeError {
 /// Titles made from a first sentence are cut to about this many characters.
 const MAX_DERIVED_TITLE_CHARS: usize = 90;
 
+/// What reading a file needs besides its bytes.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// Today's date: dates a clipping that has no other date at all, and bounds guesses.
+    pub today: NaiveDate,
+    /// How PDF text layers are read.
+    pub pdf: PdfReader,
+}
+
+impl Reading {
+    /// Reading in this process, dated `today`.
+    pub fn in_process(today: NaiveDate) -> Reading {
+        Reading {
+            today,
+            pdf: PdfReader::InProcess,
+        }
+    }
+}
+
+/// Reads one file's bytes into its records: the one entry point for every format.
+///
+/// A file of one record that cannot be read gives one failure for the file; a file of
+/// many records (JSON Lines, a mailbox) gives one failure per bad record (`path:N`) and
+/// keeps the good ones.
+pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Clipping, Failure>> {
+    #[cfg(test)]
+    test_faults::inject(&file.display);
+    let fail = |reason: String| Failure::new(&file.display, reason);
+    let origin = Origin {
+        path: &file.display,
+        format: file.format,
+        modified: file.modified_date(),
+    };
+    let today = reading.today;
+    match file.format {
+        Format::Email => normalize_email(&origin, bytes, today),
+        Format::Pdf => vec![
+            reading
+                .pdf
+                .text_pages(bytes)
+                .map_err(&fail)
+                .and_then(|pages| {
+                    normalize_pdf(&origin, &pages, today).map_err(|e| fail(e.to_string()))
+                }),
+        ],
+        Format::Json => match decode(bytes) {
+            Ok(text) => normalize_json(&origin, &text, today),
+            Err(err) => vec![Err(fail(err.to_string()))],
+        },
+        Format::Html => vec![
+            decode_html(bytes)
+                .map_err(|e| fail(e.to_string()))
+                .and_then(|html| {
+                    normalize_html(&html, None, &origin, today).map_err(|e| fail(e.to_string()))
+                }),
+        ],
+        Format::Text | Format::Markdown => vec![
+            decode(bytes)
+                .map_err(|e| fail(e.to_string()))
+                .and_then(|text| {
+                    normalize_text(&origin, &text, today).map_err(|e| fail(e.to_string()))
+                }),
+        ],
+    }
+}
+
+/// Faults a test can ask a reader for by naming a file: a panic, or a reader that never
+/// returns. Only compiled into the library's own tests.
+#[cfg(test)]
+pub(crate) mod test_faults {
+    /// A file whose name holds this makes the reader panic.
+    pub const PANIC: &str = "__reader_panics__";
+    /// A file whose name holds this makes the reader never return.
+    pub const STALL: &str = "__reader_stalls__";
+
+    pub fn inject(path: &str) {
+        if path.contains(PANIC) {
+            panic!("deliberate fault for {path}");
+        }
+        if path.contains(STALL) {
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+            }
+        }
+    }
+}
+
 /// Where a record came from: what dates it when nothing inside it does.
 #[derive(Debug, Clone)]
 pub struct Origin<'a> {
@@ -45,39 +133,20 @@ pub struct Origin<'a> {
     pub modified: Option<NaiveDate>,
 }
 
-impl<'a> Origin<'a> {
-    fn of(raw: &'a RawClipping) -> Origin<'a> {
-        Origin {
-            path: &raw.path,
-            format: raw.format,
-            modified: raw.modified,
-        }
-    }
-}
-
-/// Normalizes one raw clipping of a text format (text, Markdown, HTML). `today` dates a
-/// clipping that has no other date at all.
-pub fn normalize(raw: &RawClipping, today: NaiveDate) -> Result<Clipping, NormalizeError> {
-    if raw.format == Format::Html {
-        return normalize_html(&raw.text, None, &Origin::of(raw), today);
-    }
-    let text = clean_text(&raw.text);
-    let markdown = raw.format == Format::Markdown;
+/// Normalizes a text or Markdown clipping (by `origin.format`).
+pub fn normalize_text(
+    origin: &Origin,
+    text: &str,
+    today: NaiveDate,
+) -> Result<Clipping, NormalizeError> {
+    let text = clean_text(text);
+    let markdown = origin.format == Format::Markdown;
     let (front, body) =
         match frontmatter::split(&text, markdown).map_err(NormalizeError::FrontMatter)? {
             Some((front, body)) => (front, body),
             None => (FrontMatter::default(), text.as_str()),
         };
-    assemble(&Origin::of(raw), front, body, markdown, today)
-}
-
-/// A record of a multi-record file that could not be normalized.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordFailure {
-    /// The file, with `:N` for the record's line or position.
-    pub path: String,
-    /// What is wrong.
-    pub reason: String,
+    assemble(origin, front, body, markdown, today)
 }
 
 fn record_path(path: &str, position: Option<usize>) -> String {
@@ -88,35 +157,34 @@ fn record_path(path: &str, position: Option<usize>) -> String {
 }
 
 /// Normalizes every record of a JSON or JSON Lines file; a bad record fails alone.
-pub fn normalize_json(raw: &RawClipping, today: NaiveDate) -> Vec<Result<Clipping, RecordFailure>> {
+pub fn normalize_json(
+    origin: &Origin,
+    text: &str,
+    today: NaiveDate,
+) -> Vec<Result<Clipping, Failure>> {
     let lines = [".jsonl", ".ndjson"]
         .iter()
-        .any(|ext| raw.path.to_ascii_lowercase().ends_with(ext));
-    json::records(&raw.text, lines)
+        .any(|ext| origin.path.to_ascii_lowercase().ends_with(ext));
+    json::records(text, lines)
         .into_iter()
         .map(|record| {
-            let record = record.map_err(|err| RecordFailure {
-                path: record_path(&raw.path, err.position),
-                reason: err.reason,
-            })?;
-            let path = record_path(&raw.path, record.position);
-            let origin = Origin {
+            let record = record
+                .map_err(|err| Failure::new(record_path(origin.path, err.position), err.reason))?;
+            let path = record_path(origin.path, record.position);
+            let here = Origin {
                 path: &path,
-                ..Origin::of(raw)
+                ..origin.clone()
             };
             let result = match record.body {
                 json::Body::Text(text) => {
-                    assemble(&origin, record.fields, &clean_text(&text), false, today)
+                    assemble(&here, record.fields, &clean_text(&text), false, today)
                 }
                 json::Body::Html(html) => with_fields(
-                    normalize_html(&html, record.fields.url.as_deref(), &origin, today),
+                    normalize_html(&html, record.fields.url.as_deref(), &here, today),
                     record.fields,
                 ),
             };
-            result.map_err(|err| RecordFailure {
-                path: path.clone(),
-                reason: err.to_string(),
-            })
+            result.map_err(|err| Failure::new(&path, err.to_string()))
         })
         .collect()
 }
@@ -162,14 +230,11 @@ pub fn normalize_email(
     origin: &Origin,
     bytes: &[u8],
     today: NaiveDate,
-) -> Vec<Result<Clipping, RecordFailure>> {
+) -> Vec<Result<Clipping, Failure>> {
     let mailbox = origin.path.to_ascii_lowercase().ends_with(".mbox");
     let messages = email::messages(bytes, mailbox);
     if messages.is_empty() {
-        return vec![Err(RecordFailure {
-            path: origin.path.to_string(),
-            reason: "no messages in the mailbox".to_string(),
-        })];
+        return vec![Err(Failure::new(origin.path, "no messages in the mailbox"))];
     }
     messages
         .into_iter()
@@ -179,10 +244,7 @@ pub fn normalize_email(
                 path: &path,
                 ..origin.clone()
             };
-            let fail = |reason: String| RecordFailure {
-                path: path.clone(),
-                reason,
-            };
+            let fail = |reason: String| Failure::new(&path, reason);
             let mail = email::read(&message).map_err(fail)?;
             let result = match mail.body {
                 email::MailBody::Text(text) => {
@@ -268,6 +330,7 @@ pub fn assemble(
     if parts.passages.is_empty() {
         return Err(NormalizeError::NoText);
     }
+    let meta = meta.cleaned();
     let title = meta
         .title
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -324,14 +387,21 @@ fn pick_date(
         .unwrap_or((origin.modified.unwrap_or(today), DateSource::Mtime))
 }
 
-/// Unicode NFC, Unix line ends, and no invisible or non-breaking spaces.
+/// Unicode NFC, Unix line ends, no invisible or non-breaking spaces, and no control
+/// characters: a clipping's text is shown in terminals and browsers, where an escape
+/// sequence inside it would be taken for a command.
 pub fn clean_text(text: &str) -> String {
     let clean = |c: char| match c {
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r' => None,
         '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(' '),
+        // A form feed is a page break (PDF text layers).
+        '\u{c}' => Some('\n'),
+        '\n' | '\t' => Some(c),
+        c if c.is_control() => Some(' '),
         c => Some(c),
     };
-    if text.is_ascii() && !text.contains('\r') {
+    let plain = |b: u8| b.is_ascii() && (b >= 0x20 || b == b'\n' || b == b'\t') && b != 0x7f;
+    if text.bytes().all(plain) {
         return text.to_string();
     }
     // Most clippings are already composed; checking is far cheaper than recomposing.
@@ -389,13 +459,14 @@ pub fn title_from_sentence(paragraph: &str) -> String {
 mod tests {
     use super::*;
 
-    fn raw(path: &str, format: Format, text: &str) -> RawClipping {
-        RawClipping {
-            path: path.to_string(),
+    /// Reads `text` as the file `path` last modified on 2026-01-02.
+    fn read(path: &str, format: Format, text: &str) -> Result<Clipping, NormalizeError> {
+        let origin = Origin {
+            path,
             format,
-            text: text.to_string(),
             modified: NaiveDate::from_ymd_opt(2026, 1, 2),
-        }
+        };
+        normalize_text(&origin, text, today())
     }
 
     fn today() -> NaiveDate {
@@ -435,7 +506,7 @@ mod tests {
             ),
         ];
         for (path, format, text, date, source) in cases {
-            let clipping = normalize(&raw(path, format, text), today()).unwrap();
+            let clipping = read(path, format, text).unwrap();
             assert_eq!(clipping.date.to_string(), date, "{text}");
             assert_eq!(clipping.date_source, source, "{text}");
         }
@@ -444,7 +515,7 @@ mod tests {
     #[test]
     fn front_matter_fields_win_over_text() {
         let text = "---\ntitle: Front title\ntags: [Courts]\nauthors: [Ann Lee]\nsource: Ledger\n---\n# Body heading\n\nBody text here.\n\nTags: Courts, Law\n";
-        let clipping = normalize(&raw("x.md", Format::Markdown, text), today()).unwrap();
+        let clipping = read("x.md", Format::Markdown, text).unwrap();
         assert_eq!(clipping.title, "Front title");
         assert_eq!(clipping.topics, ["Courts", "Law"]);
         assert_eq!(clipping.authors, ["Ann Lee"]);
@@ -453,13 +524,10 @@ mod tests {
 
     #[test]
     fn empty_and_broken_clippings_are_errors() {
-        let only_junk = raw("x.txt", Format::Text, "Advert\nShare this article\n\n");
-        assert_eq!(normalize(&only_junk, today()), Err(NormalizeError::NoText));
-        let broken = raw("x.md", Format::Markdown, "---\ntitle: [oops\n---\nBody\n");
-        assert!(matches!(
-            normalize(&broken, today()),
-            Err(NormalizeError::FrontMatter(_))
-        ));
+        let only_junk = read("x.txt", Format::Text, "Advert\nShare this article\n\n");
+        assert_eq!(only_junk, Err(NormalizeError::NoText));
+        let broken = read("x.md", Format::Markdown, "---\ntitle: [oops\n---\nBody\n");
+        assert!(matches!(broken, Err(NormalizeError::FrontMatter(_))));
     }
 
     #[test]
@@ -490,5 +558,116 @@ mod tests {
     #[test]
     fn text_is_cleaned() {
         assert_eq!(clean_text("a\u{a0}b\r\nc\u{200b}e\u{301}"), "a b\ncé");
+        assert_eq!(
+            clean_text("red \u{1b}[31mtext\u{7}\u{c}next\tpage"),
+            "red  [31mtext \nnext\tpage"
+        );
+        assert_eq!(clean_text("C1 \u{9b}2J"), "C1  2J");
+    }
+}
+
+/// Every reader, fed documents in which multi-byte characters straddle every byte offset
+/// from 0 to 10,000: readers cut text at computed offsets, and a cut inside a character
+/// once took a whole ingest down.
+#[cfg(test)]
+mod multibyte_property {
+    use super::*;
+
+    const REACH: usize = 10_000;
+    const WIDE: [char; 6] = ['é', '’', '中', '😀', 'ش', '\u{301}'];
+
+    /// A small deterministic generator, so failures can be replayed.
+    fn next(state: &mut u64) -> usize {
+        *state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*state >> 33) as usize
+    }
+
+    /// Text of wide characters with a lone space or line break now and then (so that it
+    /// has words and lines), shifted by `shift` ASCII letters: never two one-byte
+    /// characters in a row, so four shifts put every offset inside some character.
+    fn wide_text(shift: usize) -> String {
+        let mut state = 7;
+        let mut text = "a".repeat(shift);
+        let mut last_was_ascii = true;
+        while text.len() < REACH + 64 {
+            let pick = next(&mut state) % 16;
+            if pick < 2 && !last_was_ascii {
+                text.push(if pick == 0 { ' ' } else { '\n' });
+                last_was_ascii = true;
+            } else {
+                text.push(WIDE[next(&mut state) % WIDE.len()]);
+                last_was_ascii = false;
+            }
+        }
+        text
+    }
+
+    fn documents(body: &str) -> Vec<(&'static str, Format, String)> {
+        vec![
+            ("p.txt", Format::Text, format!("{body}\n")),
+            (
+                "p.md",
+                Format::Markdown,
+                format!("---\ntitle: {}\n---\n{body}", body.get(..40).unwrap_or("t")),
+            ),
+            (
+                "p.html",
+                Format::Html,
+                format!(
+                    "<!-- saved from url=(0030)https://x.example/a --><html><body><article><h1>{body}</h1><p>{body}</p></article></body></html>"
+                ),
+            ),
+            (
+                "p.json",
+                Format::Json,
+                format!(
+                    r#"{{"title":"{}","text":"{}"}}"#,
+                    body.replace('\n', " "),
+                    body.replace('\n', "\\n")
+                ),
+            ),
+            (
+                "p.jsonl",
+                Format::Json,
+                format!(r#"{{"text":"{}"}}"#, body.replace('\n', "\\n")),
+            ),
+            (
+                "p.eml",
+                Format::Email,
+                format!(
+                    "Subject: {}\r\nFrom: a@b.example\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}",
+                    body.replace('\n', " ")
+                ),
+            ),
+        ]
+    }
+
+    #[test]
+    fn wide_characters_at_every_offset_never_panic() {
+        let reading = Reading::in_process(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let mut straddled = vec![false; REACH + 1];
+        for shift in 0..4 {
+            let body = wide_text(shift);
+            for (offset, covered) in straddled.iter_mut().enumerate() {
+                *covered |= !body.is_char_boundary(offset);
+            }
+            for (name, format, document) in documents(&body) {
+                let file = SourceFile::in_memory(name, format);
+                for clipping in super::file(&file, document.as_bytes(), &reading)
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(!clipping.passages.is_empty(), "{name}");
+                }
+            }
+        }
+        // The property holds as stated: every offset lies inside a character in some
+        // document (byte offsets of the wrappers shift with the body).
+        assert!(
+            straddled.iter().skip(1).all(|&c| c),
+            "some offset never straddled"
+        );
     }
 }

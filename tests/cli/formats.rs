@@ -2,6 +2,7 @@
 //! read into the same records as text clippings.
 
 use crate::common::TestContext;
+use crate::common::pdf::{image_only_pdf, text_pdf};
 use serde_json::Value;
 
 /// A saved news page with everything a real one carries around its article.
@@ -294,80 +295,6 @@ fn a_mailbox_gives_one_record_per_message() {
     assert!(all_text(&records[1]).contains("six votes to three"));
 }
 
-/// Builds a PDF with the standard Helvetica font: one page per entry, one line of text
-/// per string.
-fn text_pdf(pages: &[Vec<String>]) -> Vec<u8> {
-    let mut objects: Vec<String> = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        String::new(), // the page tree, filled in below
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_string(),
-    ];
-    let mut kids = Vec::new();
-    for lines in pages {
-        let mut content = String::from("BT /F1 11 Tf 72 740 Td 16 TL\n");
-        for line in lines {
-            let escaped = line
-                .replace('\\', "\\\\")
-                .replace('(', "\\(")
-                .replace(')', "\\)");
-            content.push_str(&format!("({escaped}) Tj T*\n"));
-        }
-        content.push_str("ET");
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        ));
-        let content_id = objects.len();
-        objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>"
-        ));
-        kids.push(format!("{} 0 R", objects.len()));
-    }
-    objects[1] = format!(
-        "<< /Type /Pages /Kids [{}] /Count {} >>",
-        kids.join(" "),
-        kids.len()
-    );
-    assemble_pdf(&objects)
-}
-
-/// A scanned page: an image and no text.
-fn image_only_pdf() -> Vec<u8> {
-    let objects = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
-        "<< /Length 34 >>\nstream\nq 400 0 0 600 100 100 cm /Im1 Do Q\nendstream".to_string(),
-        "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u{7f}\u{7f}\u{7f}\u{7f}\nendstream".to_string(),
-    ];
-    assemble_pdf(&objects)
-}
-
-fn assemble_pdf(objects: &[String]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 fn report_pages() -> Vec<Vec<String>> {
     let body = [
         [
@@ -425,7 +352,7 @@ fn an_image_only_pdf_is_skipped_as_scanned() {
     let ctx = TestContext::new();
     ctx.write_bytes("archive/scan.pdf", &image_only_pdf());
     let run = ctx.run(&["extract", "--json", "archive/scan.pdf"]);
-    assert_eq!(run.code, 2, "nothing readable: {}", run.stderr);
+    assert_eq!(run.code, 3, "a file skipped: {}", run.stderr);
     assert!(
         run.stderr
             .contains("skipped archive/scan.pdf: no text layer (scanned?)"),

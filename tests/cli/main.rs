@@ -7,6 +7,7 @@ mod copies;
 mod crash;
 mod extract;
 mod formats;
+mod gauntlet;
 mod hostile;
 mod ingest;
 mod persons;

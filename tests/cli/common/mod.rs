@@ -1,5 +1,7 @@
 //! A temporary archive and a clean way to run `morgue` on it.
 
+pub mod pdf;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,482 @@
+//! Keeps an index in step with folders of clippings: new files added, changed files
+//! replaced, deleted files removed, unchanged files skipped, all in one commit.
+
+pub mod fence;
+pub mod pool;
+
+use crate::clipping::id_number;
+use crate::clipping::{Clipping, Format};
+use crate::error::{Error, Result};
+use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSummary};
+use crate::input::pdf::PdfReader;
+use crate::input::{self, Failure, SourceFile};
+use crate::normalize::Reading;
+use crate::story::{self, Signature, StoryIndex};
+use pool::{PoolOptions, Work};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Files read ahead of the one being indexed: enough to keep every core busy, few enough
+/// that memory stays flat however large the archive is.
+const READ_AHEAD_FILES: usize = 256;
+/// Time one file's reader may take by default.
+pub const DEFAULT_FILE_TIMEOUT: Duration = Duration::from_secs(30);
+/// Below this many files an ingest is quick enough not to need a progress bar.
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// How an ingest should run.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Start from an empty index instead of updating.
+    pub rebuild: bool,
+    /// Draw a progress bar on a terminal.
+    pub progress: bool,
+    /// Skip files larger than this many bytes.
+    pub max_file_bytes: u64,
+    /// Wait for another process that is updating the index, instead of failing.
+    pub wait: bool,
+    /// Time one file's reader may take before the file is skipped.
+    pub file_timeout: Duration,
+    /// How PDF text layers are read.
+    pub pdf: PdfReader,
+    /// Where notes go while the ingest runs (waiting for another writer); none when quiet.
+    pub note: Option<fn(&str)>,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            rebuild: false,
+            progress: false,
+            max_file_bytes: input::DEFAULT_MAX_FILE_BYTES,
+            wait: false,
+            file_timeout: DEFAULT_FILE_TIMEOUT,
+            pdf: PdfReader::InProcess,
+            note: None,
+        }
+    }
+}
+
+/// What an ingest did, as printed at its end.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestSummary {
+    /// Files found.
+    pub seen: usize,
+    /// Files indexed for the first time.
+    pub added: usize,
+    /// Files re-indexed because their content changed.
+    pub updated: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files removed from the index because they are gone from disk.
+    pub removed: usize,
+    /// Files and folders not read, with reasons.
+    pub skipped: Vec<Failure>,
+    /// Records indexed in this run, by format.
+    pub by_format: BTreeMap<String, usize>,
+    /// Records indexed in this run, by where their date came from.
+    pub by_date_source: BTreeMap<String, usize>,
+    /// What happened to each format's files in this run.
+    pub formats: BTreeMap<String, FormatSummary>,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+/// One format's share of an ingest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FormatSummary {
+    /// Files of this format read and indexed in this run.
+    pub files: usize,
+    /// Records they held.
+    pub records: usize,
+    /// Files or records of this format skipped.
+    pub skipped: usize,
+    /// Records by where their date came from.
+    pub dates: BTreeMap<String, usize>,
+}
+
+impl IngestSummary {
+    fn count_skipped(&mut self, skipped: Failure) {
+        let format = input::format_for(Path::new(skipped.file())).map_or("other", Format::name);
+        self.formats.entry(format.to_string()).or_default().skipped += 1;
+        self.skipped.push(skipped);
+    }
+}
+
+/// The outcome of looking at one file.
+enum Outcome {
+    Unchanged {
+        key: String,
+        entry: Option<FileEntry>,
+    },
+    Read {
+        file: SourceFile,
+        hash: String,
+        clippings: Vec<(Clipping, Signature)>,
+        /// Records of the file that could not be read; the others are indexed.
+        failures: Vec<Failure>,
+    },
+    Skipped(Vec<Failure>),
+}
+
+/// Brings the index in `index_dir` up to date with `paths`.
+pub fn ingest(
+    index_dir: &Path,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+) -> Result<IngestSummary> {
+    let started = Instant::now();
+    input::check_paths(paths)?;
+    let index = open_for_ingest(index_dir, options.rebuild)?;
+    let mut on_wait = |message: &str| {
+        if let Some(note) = options.note {
+            note(message);
+        }
+    };
+    let mut writer = ClippingWriter::new(&index, options.wait, &mut on_wait)?;
+    // Read what is indexed only once the writer lock is held: a process that held it
+    // before may have committed in the meantime.
+    let old = if options.rebuild {
+        Manifest::default()
+    } else {
+        index.manifest()?
+    };
+    let found = input::find_files(paths, Some(index_dir));
+    let mut summary = IngestSummary {
+        seen: found.files.len(),
+        ..Default::default()
+    };
+    for skipped in found.skipped.clone() {
+        summary.count_skipped(skipped);
+    }
+    if options.rebuild {
+        writer.remove_all()?;
+    }
+    let mut manifest = old.clone();
+    let mut stories: Option<StoryIndex> = None;
+    let mut changed = options.rebuild;
+    let progress = progress_bar(found.files.len(), options.progress);
+    let jobs: Vec<(SourceFile, Option<FileEntry>)> = found
+        .files
+        .iter()
+        .map(|file| (file.clone(), old.files.get(&file.key).cloned()))
+        .collect();
+    let reader = FileReader {
+        reading: Reading {
+            today: chrono::Utc::now().date_naive(),
+            pdf: options.pdf.clone(),
+        },
+        max_bytes: options.max_file_bytes,
+    };
+    let work: Work<(SourceFile, Option<FileEntry>), Outcome> =
+        Arc::new(move |(file, known)| reader.examine(file, known.as_ref()));
+    let timeout = options.file_timeout;
+    pool::run_in_order(
+        jobs,
+        reading_pool(timeout),
+        work,
+        |(file, _)| Outcome::Skipped(vec![timed_out(file, timeout)]),
+        |outcome| {
+            progress.inc(1);
+            if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
+                stories = Some(index.story_index()?);
+            }
+            changed |= apply(
+                outcome,
+                &writer,
+                &mut manifest,
+                stories.as_mut(),
+                &mut summary,
+            )?;
+            Ok::<(), Error>(())
+        },
+    )?;
+    progress.finish_and_clear();
+
+    let seen_keys: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();
+    let gone: Vec<String> = old
+        .files
+        .keys()
+        .filter(|key| !seen_keys.contains(key.as_str()) && under_any(key, &found.folders))
+        .cloned()
+        .collect();
+    for key in gone {
+        writer.remove_file(&key);
+        manifest.files.remove(&key);
+        summary.removed += 1;
+        changed = true;
+    }
+    if changed || manifest != old {
+        writer.commit(&manifest)?;
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn open_for_ingest(dir: &Path, rebuild: bool) -> Result<ClippingIndex> {
+    match ClippingIndex::open_or_create(dir) {
+        Err(Error::SchemaMismatch { .. }) if rebuild => {
+            ClippingIndex::remove_files(dir)?;
+            ClippingIndex::create(dir)
+        }
+        other => other,
+    }
+}
+
+fn progress_bar(files: usize, wanted: bool) -> indicatif::ProgressBar {
+    if !wanted || files < PROGRESS_MIN_FILES {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  eta {eta}")
+            .expect("the progress template is valid"),
+    );
+    bar
+}
+
+fn under_any(key: &str, folders: &[String]) -> bool {
+    folders.iter().any(|folder| {
+        key.strip_prefix(folder.as_str())
+            .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
+    })
+}
+
+/// How reading threads run: one per core, each file within `timeout`.
+pub fn reading_pool(timeout: Duration) -> PoolOptions {
+    PoolOptions {
+        workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        time_limit: timeout,
+        window: READ_AHEAD_FILES,
+    }
+}
+
+/// The failure of a file whose reader ran past the limit.
+pub fn timed_out(file: &SourceFile, timeout: Duration) -> Failure {
+    Failure::new(
+        &file.display,
+        format!(
+            "reading took longer than {} s (raise the limit with --file-timeout)",
+            timeout.as_secs_f64()
+        ),
+    )
+}
+
+/// What a reading thread needs to turn a file into records.
+#[derive(Debug, Clone)]
+pub struct FileReader {
+    /// Today's date and the PDF reader.
+    pub reading: Reading,
+    /// Files larger than this are skipped.
+    pub max_bytes: u64,
+}
+
+impl FileReader {
+    /// Reads a file's bytes and its records behind the fence; `rest` ends the message of
+    /// an internal error ("indexed", "read").
+    pub fn read(
+        &self,
+        file: &SourceFile,
+        rest: &str,
+    ) -> Vec<std::result::Result<Clipping, Failure>> {
+        match input::read_bytes(file, self.max_bytes) {
+            Ok(bytes) => fence::read_file(file, &bytes, &self.reading, rest),
+            Err(failure) => vec![Err(failure)],
+        }
+    }
+
+    /// Decides what to do with one file: skip it as unchanged, or read and normalize it.
+    fn examine(&self, file: &SourceFile, known: Option<&FileEntry>) -> Outcome {
+        if let Some(entry) = known
+            && entry.size == file.size
+            && entry.modified_ns == file.modified_ns
+        {
+            return Outcome::Unchanged {
+                key: file.key.clone(),
+                entry: None,
+            };
+        }
+        let bytes = match input::read_bytes(file, self.max_bytes) {
+            Ok(bytes) => bytes,
+            Err(skipped) => return Outcome::Skipped(vec![skipped]),
+        };
+        let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+        if let Some(entry) = known
+            && entry.hash == hash
+        {
+            let entry = FileEntry {
+                size: file.size,
+                modified_ns: file.modified_ns,
+                ..entry.clone()
+            };
+            return Outcome::Unchanged {
+                key: file.key.clone(),
+                entry: Some(entry),
+            };
+        }
+        let (clippings, failures): (Vec<_>, Vec<_>) =
+            fence::read_file(file, &bytes, &self.reading, "indexed")
+                .into_iter()
+                .partition(std::result::Result::is_ok);
+        let clippings: Vec<Clipping> = clippings.into_iter().filter_map(|r| r.ok()).collect();
+        let failures: Vec<Failure> = failures.into_iter().filter_map(|r| r.err()).collect();
+        if clippings.is_empty() {
+            return Outcome::Skipped(if failures.is_empty() {
+                vec![Failure::new(&file.display, "no records")]
+            } else {
+                failures
+            });
+        }
+        let clippings = clippings
+            .into_iter()
+            .map(|clipping| {
+                let signature = story::signature(&clipping.title, &clipping.passages);
+                (clipping, signature)
+            })
+            .collect();
+        Outcome::Read {
+            file: file.clone(),
+            hash,
+            clippings,
+            failures,
+        }
+    }
+}
+
+/// Applies one outcome to the writer and manifest; returns true when the index changes.
+fn apply(
+    outcome: Outcome,
+    writer: &ClippingWriter,
+    manifest: &mut Manifest,
+    stories: Option<&mut StoryIndex>,
+    summary: &mut IngestSummary,
+) -> Result<bool> {
+    match outcome {
+        Outcome::Unchanged { key, entry } => {
+            summary.unchanged += 1;
+            if let Some(entry) = entry {
+                manifest.files.insert(key, entry);
+            }
+            Ok(false)
+        }
+        Outcome::Skipped(failures) => {
+            for failure in failures {
+                summary.count_skipped(failure);
+            }
+            Ok(false)
+        }
+        Outcome::Read {
+            file,
+            hash,
+            clippings,
+            failures,
+        } => {
+            for failure in failures {
+                summary.count_skipped(failure);
+            }
+            summary
+                .formats
+                .entry(file.format.name().to_string())
+                .or_default()
+                .files += 1;
+            if manifest.files.contains_key(&file.key) {
+                writer.remove_file(&file.key);
+                summary.updated += 1;
+            } else {
+                summary.added += 1;
+            }
+            let stories = stories.expect("the story index is built before records are applied");
+            let mut records = Vec::with_capacity(clippings.len());
+            for (clipping, signature) in &clippings {
+                let story = stories.assign(signature.clone(), id_number(&clipping.id));
+                writer.add(clipping, &file.key, story, signature)?;
+                *summary
+                    .by_format
+                    .entry(clipping.format.name().to_string())
+                    .or_default() += 1;
+                *summary
+                    .by_date_source
+                    .entry(clipping.date_source.name().to_string())
+                    .or_default() += 1;
+                let format = summary
+                    .formats
+                    .entry(clipping.format.name().to_string())
+                    .or_default();
+                format.records += 1;
+                *format
+                    .dates
+                    .entry(clipping.date_source.name().to_string())
+                    .or_default() += 1;
+                records.push(RecordSummary::new(clipping));
+            }
+            let entry = FileEntry {
+                path: file.display.clone(),
+                size: file.size,
+                modified_ns: file.modified_ns,
+                hash,
+                records,
+            };
+            manifest.files.insert(file.key, entry);
+            Ok(true)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::test_faults;
+    use crate::query::{SearchRequest, parse_query};
+
+    #[test]
+    fn a_reader_that_panics_or_never_returns_costs_only_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        let clipping = |headline: &str| {
+            format!("{headline}\nPublished: 3 March 2025\n\nThe harbour ferry ran again.\n")
+        };
+        std::fs::write(archive.join("a.txt"), clipping("Ferry returns")).unwrap();
+        std::fs::write(archive.join("z.txt"), clipping("Ferry returns again")).unwrap();
+        let panics = format!("b{}.html", test_faults::PANIC);
+        let stalls = format!("c{}.txt", test_faults::STALL);
+        std::fs::write(archive.join(&panics), "<p>Never read.</p>").unwrap();
+        std::fs::write(archive.join(&stalls), clipping("Never read")).unwrap();
+        let index_dir = dir.path().join("index");
+        let options = IngestOptions {
+            file_timeout: Duration::from_millis(500),
+            ..IngestOptions::default()
+        };
+        let summary = ingest(&index_dir, std::slice::from_ref(&archive), &options).unwrap();
+        assert_eq!(summary.added, 2);
+        let reasons: Vec<(&str, &str)> = summary
+            .skipped
+            .iter()
+            .map(|f| (f.path.rsplit('/').next().unwrap(), f.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert_eq!(reasons[0].0, panics);
+        assert!(
+            reasons[0]
+                .1
+                .starts_with("internal error in the html reader (deliberate fault")
+        );
+        assert!(reasons[0].1.ends_with("; the rest was indexed"));
+        assert_eq!(reasons[1].0, stalls);
+        assert!(reasons[1].1.starts_with("reading took longer than 0.5 s"));
+        // The commit holds: both good files are searchable from a fresh open.
+        let index = ClippingIndex::open(&index_dir).unwrap();
+        let (text, filters) = parse_query("harbour ferry").unwrap();
+        let request = SearchRequest {
+            text,
+            filters,
+            limit: 10,
+            all_copies: true,
+        };
+        assert_eq!(index.search(&request).unwrap().len(), 2);
+        assert_eq!(index.manifest().unwrap().files.len(), 2);
+    }
+}
