@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 /// Unordered pairs of indexes into a list of texts, smaller index first.
 type Pairs = BTreeSet<(usize, usize)>;
+/// A kind of reprint (or of distinct story) and its pairs.
+type Kind = (&'static str, Pairs);
 
 fn main() {
     let corpora = std::env::args()
@@ -207,7 +209,7 @@ fn bbc(dir: &Path) -> Option<Vec<String>> {
 /// words edited), and formulaic stories that share their wording but are not reprints
 /// (weather reports, court lists and earnings tables for different places and companies).
 /// The truth is the reprint pairs and pairs of identical stories.
-fn reuters(dir: &Path) -> Option<(Vec<String>, Pairs, Vec<(&'static str, Pairs)>)> {
+fn reuters(dir: &Path) -> Option<(Vec<String>, Pairs, Vec<Kind>)> {
     let mut stories = Vec::new();
     for n in 0..=21 {
         let Ok(bytes) = std::fs::read(dir.join(format!("reut2-{n:03}.sgm"))) else {
@@ -227,7 +229,7 @@ fn reuters(dir: &Path) -> Option<(Vec<String>, Pairs, Vec<(&'static str, Pairs)>
         .map(|(title, body)| clipping(title, "By Staff Writer", 3, body))
         .collect();
     let mut truth = truth_identical(&texts);
-    let mut kinds: Vec<(&'static str, Pairs)> = [
+    let mut kinds: Vec<Kind> = [
         "new headline and byline",
         "last paragraph cut",
         "a day later",
