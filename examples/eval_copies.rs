@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use morgue::clipping::Format;
 use morgue::input::SourceFile;
 use morgue::normalize::{self, Reading};
-use morgue::story::{StoryIndex, signature};
+use morgue::ingest::story::{StoryIndex, signature};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 

@@ -1,11 +1,9 @@
 //! The normalized record every input format becomes: a dated clipping with its passages.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// The file format a clipping was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     /// Plain text, `.txt` or no extension.
     Text,
@@ -22,6 +20,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order their codes are stored on disk (new ones go last).
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Email,
+        Format::Pdf,
+    ];
+
     /// The lower-case name used in JSON and summaries.
     pub fn name(self) -> &'static str {
         match self {
@@ -49,8 +57,7 @@ impl Format {
 }
 
 /// Where a clipping's publication date was found, from most to least trustworthy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DateSource {
     /// A metadata field of the file (front matter, a JSON field, an e-mail header).
     Metadata,
@@ -86,7 +93,7 @@ impl DateSource {
 }
 
 /// A person named in a clipping.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     /// The fullest form of the name used in the clipping.
     pub name: String,
@@ -99,7 +106,7 @@ pub struct Person {
 }
 
 /// One clipping, normalized: what the index stores and what `extract` prints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clipping {
     /// Stable id: a hash of the normalized title and passages.
     pub id: String,
@@ -126,7 +133,6 @@ pub struct Clipping {
     /// The article's paragraphs in order, junk removed.
     pub passages: Vec<String>,
     /// For each passage, the indexes into `persons` of the people it mentions.
-    #[serde(skip)]
     pub passage_persons: Vec<Vec<usize>>,
 }
 

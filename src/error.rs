@@ -15,8 +15,17 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The index could not be opened, read or written.
-    #[error("index: {0}")]
-    Index(String),
+    #[error("index: {context}")]
+    Index {
+        /// What was being done.
+        context: String,
+        /// What went wrong underneath.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The index's files are not what morgue wrote.
+    #[error("{0}; rebuild it with `morgue ingest --rebuild`")]
+    Damaged(String),
     /// The index exists but was written by a different version of morgue.
     #[error(
         "the index at {path} was written by another version of morgue (index format {found}, this one reads {expected}, or a different layout); rebuild it with `morgue ingest --rebuild`"
@@ -56,6 +65,17 @@ pub enum Error {
 }
 
 impl Error {
+    /// An index error: what was being done, and the error underneath.
+    pub fn index(
+        context: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Error::Index {
+            context: context.into(),
+            source: source.into(),
+        }
+    }
+
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {

@@ -1,25 +1,27 @@
 //! morgue turns a folder of news clippings into a searchable, dated archive.
 //!
-//! Data flows through the modules in the order they are declared:
-//! `input` reads files into [`input::RawClipping`]s, `normalize` turns each into a
-//! [`clipping::Clipping`], `story` groups copies of one story, `index` stores clippings in a tantivy index (and is the only
-//! module that knows tantivy), `ingest` keeps that index in step with a folder,
-//! `query` describes what a user asks for, `timeline` counts matches over time, `render` prints answers for people or
-//! programs, and `cli` wires it all to the command line.
+//! The modules are declared in the order data flows through them: `input` finds files
+//! and reads their bytes; `normalize` turns each file into [`clipping::Clipping`]s (one
+//! entry point, `normalize::file`, for every format); `ingest` keeps an index in step
+//! with folders (reading behind a fence, grouping copies of one story); `index` stores
+//! clippings in tantivy and is the only module that knows tantivy; `catalog` counts what
+//! the archive holds from the index's manifest; `query` describes what a user asks for;
+//! `timeline` counts matches over time; `render` prints answers for people and programs;
+//! `cli` wires it all to the command line.
 #![warn(missing_docs)]
 #![warn(clippy::string_slice)]
 
-pub mod cli;
-pub mod clipping;
 pub mod error;
-pub mod fasthash;
-pub mod index;
-pub mod ingest;
 pub mod input;
 pub mod normalize;
+pub mod clipping;
+pub mod ingest;
+pub mod index;
+pub mod catalog;
 pub mod query;
-pub mod render;
-pub mod story;
 pub mod timeline;
+pub mod render;
+pub mod cli;
+pub(crate) mod fasthash;
 
 pub use error::{Error, Result};

@@ -1,9 +1,7 @@
 //! What a user asks for, as values: query words, phrases, exclusions and alternatives,
 //! topic/source/date filters, and the hits that answer them.
 
-use crate::clipping::DateSource;
 use chrono::{Datelike, Days, Months, NaiveDate};
-use serde::Serialize;
 
 /// One thing to look for in passage text and titles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,37 +120,6 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Show every copy of a story instead of collapsing copies into one hit.
     pub all_copies: bool,
-}
-
-/// One passage that answers a search.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    /// Article id.
-    pub id: String,
-    /// Index of the passage in the article's passages.
-    pub passage: usize,
-    /// Relevance (BM25); 0 for filter-only listings.
-    pub score: f32,
-    /// Article title.
-    pub title: String,
-    /// Publication date.
-    pub date: NaiveDate,
-    /// Where the date came from.
-    pub date_source: DateSource,
-    /// Publisher or site.
-    pub source: Option<String>,
-    /// File the article came from.
-    pub path: String,
-    /// Article topics.
-    pub topics: Vec<String>,
-    /// Persons this passage mentions.
-    pub persons: Vec<String>,
-    /// The passage.
-    pub text: String,
-    /// Byte ranges of matched words in `text`.
-    pub highlights: Vec<[usize; 2]>,
-    /// Paths of near-identical copies collapsed into this hit.
-    pub copies: Vec<String>,
 }
 
 /// The accepted date forms, quoted in every date error.

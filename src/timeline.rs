@@ -3,14 +3,13 @@
 
 use crate::error::Result;
 use crate::index::ClippingIndex;
-use crate::query::{Filters, Hit, TextQuery};
+use crate::index::Hit;
+use crate::query::{Filters, TextQuery};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rayon::prelude::*;
-use serde::Serialize;
 
 /// The length of one timeline period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     /// Calendar days.
     Day,
@@ -93,7 +92,7 @@ impl Unit {
 }
 
 /// One period of a timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bucket {
     /// First day of the period.
     pub start: NaiveDate,
@@ -108,7 +107,7 @@ pub struct Bucket {
 }
 
 /// Counts over time for one query.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
     /// Length of each period.
     pub by: Unit,

@@ -51,7 +51,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
                 match result {
                     Ok(clipping) => {
                         if args.json {
-                            render::json::line(out, &clipping)?;
+                            render::json::line(out, &render::json::Record::from(&clipping))?;
                         } else {
                             if printed > 0 {
                                 writeln!(out)?;

@@ -95,7 +95,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     };
     let summary = ingest(&context.index_dir, &paths, &options)?;
     if args.json {
-        render::json::line(out, &summary)?;
+        render::json::line(out, &render::json::IngestObject::from(&summary))?;
     } else if !context.quiet {
         render::human::ingest_summary(&mut std::io::stderr(), &summary)?;
     }

@@ -61,8 +61,14 @@ pub fn resolve_persons(
     filters: &mut Filters,
     context: &Context,
 ) -> Result<()> {
-    let resolutions = index.resolve_persons(&mut filters.persons)?;
-    for (filter, resolution) in filters.persons.iter().zip(&resolutions) {
+    if filters.persons.is_empty() {
+        return Ok(());
+    }
+    let people = crate::catalog::People::of(&index.manifest()?);
+    for filter in &mut filters.persons {
+        let resolution = people.resolve(&filter.asked);
+        filter.keys = resolution.keys.clone();
+        filter.forms = resolution.forms.clone();
         if resolution.keys.is_empty() {
             context.note(&format!(
                 "no person named {:?} in the archive (`morgue persons` lists them)",
@@ -126,7 +132,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     resolve_persons(&index, &mut request.filters, context)?;
     let hits = index.search(&request)?;
     if args.json {
-        render::json::lines(out, &hits)?;
+        render::json::lines(out, hits.iter().map(render::json::HitLine::from))?;
     } else {
         render::human::hits(out, &hits, context.style)?;
     }

@@ -41,7 +41,8 @@ pub struct PersonsArgs {
 pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
     let index = open_index(context)?;
     if let Some(name) = &args.name {
-        let profiles = index.person_profiles(name)?;
+        let manifest = index.manifest()?;
+        let profiles = crate::catalog::People::of(&manifest).profiles(&manifest, name);
         if profiles.len() > 1 {
             let names: Vec<&str> = profiles.iter().map(|p| p.person.name.as_str()).collect();
             context.note(&format!(
@@ -52,7 +53,7 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
         }
         for (n, profile) in profiles.iter().enumerate() {
             if args.json {
-                render::json::line(out, profile)?;
+                render::json::line(out, &render::json::ProfileObject::from(profile))?;
             } else {
                 if n > 0 {
                     writeln!(out)?;
@@ -68,10 +69,13 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
         }
         return Ok(ExitStatus::Results);
     }
-    let mut persons = index.persons()?;
-    persons.truncate(args.limit);
+    let persons: Vec<_> = crate::catalog::People::of(&index.manifest()?)
+        .list()
+        .take(args.limit)
+        .cloned()
+        .collect();
     if args.json {
-        render::json::lines(out, &persons)?;
+        render::json::lines(out, persons.iter().map(render::json::PersonLine::from))?;
     } else {
         render::human::persons(out, &persons, context.style)?;
     }
@@ -121,7 +125,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         return Err(Error::UnknownId(args.id).into());
     };
     if args.json {
-        render::json::line(out, &clipping)?;
+        render::json::line(out, &render::json::Record::from(&clipping))?;
     } else {
         render::human::clipping(out, &clipping, context.style)?;
     }
@@ -130,9 +134,10 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
 
 /// Runs `morgue stats`.
 pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let stats = open_index(context)?.stats()?;
+    let index = open_index(context)?;
+    let stats = crate::catalog::stats(&index.manifest()?, index.passage_count()?, index.size_bytes());
     if args.json {
-        render::json::line(out, &stats)?;
+        render::json::line(out, &render::json::StatsObject::from(&stats))?;
     } else {
         render::human::stats(out, &stats)?;
     }
@@ -145,9 +150,9 @@ pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<
 
 /// Runs `morgue topics`.
 pub fn topics(args: TopicsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let topics = open_index(context)?.topics()?;
+    let topics = crate::catalog::topics(&open_index(context)?.manifest()?);
     if args.json {
-        render::json::lines(out, &topics)?;
+        render::json::lines(out, topics.iter().map(render::json::TopicLine::from))?;
     } else {
         render::human::topics(out, &topics, context.style)?;
     }

@@ -18,7 +18,7 @@ pub struct Args {
     pub filters: FilterArgs,
     /// Period length (default: chosen from the span, 10 to 60 periods).
     #[arg(long, value_enum)]
-    pub by: Option<Unit>,
+    pub by: Option<UnitArg>,
     /// Print the timeline as one JSON object.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
@@ -28,6 +28,30 @@ pub struct Args {
     /// Also write the chart as an SVG image to FILE.
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
+}
+
+/// Period lengths, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnitArg {
+    /// Calendar days.
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+impl From<UnitArg> for Unit {
+    fn from(unit: UnitArg) -> Unit {
+        match unit {
+            UnitArg::Day => Unit::Day,
+            UnitArg::Week => Unit::Week,
+            UnitArg::Month => Unit::Month,
+            UnitArg::Year => Unit::Year,
+        }
+    }
 }
 
 /// Runs `morgue timeline`.
@@ -42,7 +66,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         query: label.join(" "),
         text,
         filters,
-        by: args.by,
+        by: args.by.map(Unit::from),
     };
     let timeline = timeline::build(&index, &request)?;
     if let Some(path) = &args.svg {
@@ -51,7 +75,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         context.note(&format!("chart written to {}", path.display()));
     }
     if args.json {
-        render::json::line(out, &timeline)?;
+        render::json::line(out, &render::json::TimelineObject::from(&timeline))?;
     } else if args.csv {
         render::csv::timeline(out, &timeline)?;
     } else {

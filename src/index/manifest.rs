@@ -1,15 +1,24 @@
 //! The side table kept with each commit: which files are indexed, their size, time and
-//! content hash (so unchanged files are skipped), and a summary of their records.
+//! content hash (so unchanged files are skipped), and a summary of their records (what
+//! `stats`, `topics` and `persons` count).
+//!
+//! On disk it is its own versioned binary format, read and written here field by field:
+//! parsing megabytes of JSON made every read command slow at archive scale, and a
+//! derived format would change whenever the record type does.
 
-use crate::clipping::{Clipping, DateSource, Format};
+use crate::clipping::{Clipping, DateSource, Format, Person};
 use crate::error::{Error, Result};
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The first bytes of a manifest file.
+const MAGIC: &[u8; 8] = b"MGMANIF\n";
+/// Version of the layout below; another version is refused, never misread.
+const VERSION: u32 = 1;
+
 /// A summary of one indexed record, enough for `stats` and `topics` without the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordSummary {
     /// Article id.
     pub id: String,
@@ -24,8 +33,7 @@ pub struct RecordSummary {
     /// Number of passages.
     pub passages: usize,
     /// Persons named, with their aliases and roles.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub persons: Vec<crate::clipping::Person>,
+    pub persons: Vec<Person>,
 }
 
 impl RecordSummary {
@@ -44,7 +52,7 @@ impl RecordSummary {
 }
 
 /// What the index holds for one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileEntry {
     /// Path as given or found when it was indexed.
     pub path: String,
@@ -52,14 +60,14 @@ pub struct FileEntry {
     pub size: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub modified_ns: u128,
-    /// Content hash (xxh3-128, hex).
-    pub hash: String,
+    /// Content hash (xxh3-128).
+    pub hash: u128,
     /// Records read from the file.
     pub records: Vec<RecordSummary>,
 }
 
 /// Every indexed file, by canonical path.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Manifest {
     /// Files by canonical path.
     pub files: BTreeMap<String, FileEntry>,
@@ -74,7 +82,7 @@ impl Manifest {
 
 /// The manifest file for commit generation `generation`.
 pub fn manifest_path(dir: &Path, generation: u64) -> PathBuf {
-    dir.join(format!("manifest-{generation}.json"))
+    dir.join(format!("manifest-{generation}.bin"))
 }
 
 /// Reads the manifest of `generation`; generation 0 is the empty manifest of a new index.
@@ -84,18 +92,13 @@ pub fn load(dir: &Path, generation: u64) -> Result<Manifest> {
         return Ok(Manifest::default());
     }
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        Error::Index(format!(
-            "{} is damaged ({e}); rebuild with `morgue ingest --rebuild`",
-            path.display()
-        ))
-    })
+    decode(&bytes).ok_or_else(|| Error::Damaged(format!("{} is damaged", path.display())))
 }
 
 /// Writes the manifest of `generation` durably, before the commit that refers to it.
 pub fn save(dir: &Path, generation: u64, manifest: &Manifest) -> Result<()> {
     let path = manifest_path(dir, generation);
-    let bytes = serde_json::to_vec(manifest).map_err(|e| Error::Index(e.to_string()))?;
+    let bytes = encode(manifest);
     let write = || -> std::io::Result<()> {
         use std::io::Write;
         let mut file = std::fs::File::create(&path)?;
@@ -114,11 +117,262 @@ pub fn remove_others(dir: &Path, keep: u64) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let generation = name
             .strip_prefix("manifest-")
-            .and_then(|rest| rest.strip_suffix(".json"))
-            .and_then(|n| n.parse::<u64>().ok());
+            .and_then(|rest| rest.split_once('.'))
+            .and_then(|(n, _)| n.parse::<u64>().ok());
         if generation.is_some_and(|g| g != keep) {
             // A leftover manifest only wastes space; failing to remove it is harmless.
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+/// The manifest as bytes: the magic, the version, then every file and record, numbers
+/// as LEB128 varints and strings length-prefixed.
+pub fn encode(manifest: &Manifest) -> Vec<u8> {
+    let mut out = Encoder(Vec::with_capacity(64 * manifest.files.len() + 64));
+    out.0.extend_from_slice(MAGIC);
+    out.0.extend_from_slice(&VERSION.to_le_bytes());
+    out.number(manifest.files.len() as u64);
+    for (key, file) in &manifest.files {
+        out.text(key);
+        out.text(&file.path);
+        out.number(file.size);
+        out.0.extend_from_slice(&file.modified_ns.to_le_bytes());
+        out.0.extend_from_slice(&file.hash.to_le_bytes());
+        out.number(file.records.len() as u64);
+        for record in &file.records {
+            out.record(record);
+        }
+    }
+    out.0
+}
+
+/// Reads [`encode`]'s output; `None` for anything else.
+pub fn decode(bytes: &[u8]) -> Option<Manifest> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (version, rest) = rest.split_at_checked(4)?;
+    if u32::from_le_bytes(version.try_into().ok()?) != VERSION {
+        return None;
+    }
+    let mut input = Decoder(rest);
+    let mut files = BTreeMap::new();
+    for _ in 0..input.number()? {
+        let key = input.text()?;
+        let path = input.text()?;
+        let size = input.number()?;
+        let modified_ns = input.u128()?;
+        let hash = input.u128()?;
+        let records = (0..input.number()?)
+            .map(|_| input.record())
+            .collect::<Option<Vec<_>>>()?;
+        files.insert(
+            key,
+            FileEntry {
+                path,
+                size,
+                modified_ns,
+                hash,
+                records,
+            },
+        );
+    }
+    input.0.is_empty().then_some(Manifest { files })
+}
+
+struct Encoder(Vec<u8>);
+
+impl Encoder {
+    fn number(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.number(text.len() as u64);
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn texts(&mut self, texts: &[String]) {
+        self.number(texts.len() as u64);
+        for text in texts {
+            self.text(text);
+        }
+    }
+
+    fn record(&mut self, record: &RecordSummary) {
+        self.text(&record.id);
+        self.number(u64::try_from(record.date.num_days_from_ce()).unwrap_or(0));
+        self.0.push(date_source_code(record.date_source));
+        self.0.push(format_code(record.format));
+        self.texts(&record.topics);
+        self.number(record.passages as u64);
+        self.number(record.persons.len() as u64);
+        for person in &record.persons {
+            self.text(&person.name);
+            self.texts(&person.aliases);
+            self.texts(&person.roles);
+            self.number(person.mentions as u64);
+        }
+    }
+}
+
+struct Decoder<'a>(&'a [u8]);
+
+impl Decoder<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(first)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn u128(&mut self) -> Option<u128> {
+        let (bytes, rest) = self.0.split_at_checked(16)?;
+        self.0 = rest;
+        Some(u128::from_le_bytes(bytes.try_into().ok()?))
+    }
+
+    fn text(&mut self) -> Option<String> {
+        let len = usize::try_from(self.number()?).ok()?;
+        let (bytes, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        String::from_utf8(bytes.to_vec()).ok()
+    }
+
+    fn texts(&mut self) -> Option<Vec<String>> {
+        (0..self.number()?).map(|_| self.text()).collect()
+    }
+
+    fn record(&mut self) -> Option<RecordSummary> {
+        let id = self.text()?;
+        let days = i32::try_from(self.number()?).ok()?;
+        let date = NaiveDate::from_num_days_from_ce_opt(days)?;
+        let date_source = date_source_of(self.byte()?)?;
+        let format = format_of(self.byte()?)?;
+        let topics = self.texts()?;
+        let passages = usize::try_from(self.number()?).ok()?;
+        let persons = (0..self.number()?)
+            .map(|_| {
+                Some(Person {
+                    name: self.text()?,
+                    aliases: self.texts()?,
+                    roles: self.texts()?,
+                    mentions: usize::try_from(self.number()?).ok()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(RecordSummary {
+            id,
+            date,
+            date_source,
+            format,
+            topics,
+            passages,
+            persons,
+        })
+    }
+}
+
+/// Codes of the date sources on disk; fixed, whatever order the enum has.
+const DATE_SOURCES: [(DateSource, u8); 4] = [
+    (DateSource::Metadata, 0),
+    (DateSource::Text, 1),
+    (DateSource::Filename, 2),
+    (DateSource::Mtime, 3),
+];
+
+fn date_source_code(source: DateSource) -> u8 {
+    DATE_SOURCES
+        .iter()
+        .find(|(s, _)| *s == source)
+        .map_or(3, |&(_, code)| code)
+}
+
+fn date_source_of(code: u8) -> Option<DateSource> {
+    DATE_SOURCES
+        .iter()
+        .find(|(_, c)| *c == code)
+        .map(|&(s, _)| s)
+}
+
+/// Formats are stored by name: the list grows with every reader.
+fn format_code(format: Format) -> u8 {
+    Format::ALL
+        .iter()
+        .position(|f| *f == format)
+        .map_or(0, |i| i as u8)
+}
+
+fn format_of(code: u8) -> Option<Format> {
+    Format::ALL.get(usize::from(code)).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Manifest {
+        let record = RecordSummary {
+            id: "0123456789abcdef".to_string(),
+            date: NaiveDate::from_ymd_opt(1987, 10, 19).unwrap(),
+            date_source: DateSource::Text,
+            format: Format::Html,
+            topics: vec!["Markets".to_string(), "Économie".to_string()],
+            passages: 12,
+            persons: vec![Person {
+                name: "William Orrick".to_string(),
+                aliases: vec!["Orrick".to_string(), "Judge William Orrick".to_string()],
+                roles: vec!["judge".to_string()],
+                mentions: 3,
+            }],
+        };
+        let mut files = BTreeMap::new();
+        files.insert(
+            "/archive/a.html".to_string(),
+            FileEntry {
+                path: "archive/a.html".to_string(),
+                size: 123_456,
+                modified_ns: 1_745_884_800_123_456_789,
+                hash: u128::MAX - 7,
+                records: vec![record.clone(), record],
+            },
+        );
+        Manifest { files }
+    }
+
+    #[test]
+    fn manifests_round_trip_and_damage_is_refused() {
+        let manifest = sample();
+        let bytes = encode(&manifest);
+        assert_eq!(decode(&bytes), Some(manifest));
+        assert_eq!(decode(&encode(&Manifest::default())), Some(Manifest::default()));
+        // Every truncation, a wrong version and trailing bytes are refused, not misread.
+        for cut in 0..bytes.len() {
+            assert_eq!(decode(&bytes[..cut]), None, "cut at {cut}");
+        }
+        let mut other_version = bytes.clone();
+        other_version[8] = 9;
+        assert_eq!(decode(&other_version), None);
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&longer), None);
     }
 }

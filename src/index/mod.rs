@@ -1,24 +1,21 @@
 //! The clipping index on disk: a tantivy index of passages plus the manifest of indexed
 //! files. This module and its children are the only code that knows tantivy.
 
+mod day_counts;
 pub mod manifest;
-mod people;
 mod schema;
 mod searcher;
-mod timeline;
 mod writer;
 
+pub use day_counts::DayTable;
 pub use manifest::{FileEntry, Manifest, RecordSummary};
-pub use people::{MonthCount, NamedWith, PersonProfile, PersonSummary, Resolution};
 pub use schema::SCHEMA_VERSION;
-pub use timeline::DayTable;
+pub use searcher::Hit;
 pub use writer::ClippingWriter;
 
 use crate::error::{Error, Result};
-use chrono::NaiveDate;
 use schema::Fields;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tantivy::Index;
 use tantivy::store::{Compressor, ZstdCompressor};
@@ -26,10 +23,11 @@ use tantivy::store::{Compressor, ZstdCompressor};
 impl From<tantivy::TantivyError> for Error {
     fn from(err: tantivy::TantivyError) -> Self {
         match err {
-            tantivy::TantivyError::LockFailure(..) => Error::Index(
-                "the index is being updated by another morgue process; try again when it has finished".to_string(),
-            ),
-            other => Error::Index(other.to_string()),
+            tantivy::TantivyError::LockFailure(..) => Error::Busy {
+                path: PathBuf::from("index"),
+                pid: None,
+            },
+            other => Error::index("tantivy", other),
         }
     }
 }
@@ -92,7 +90,7 @@ impl ClippingIndex {
             ..Default::default()
         };
         let directory = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| Error::Index(format!("{}: {e}", dir.display())))?;
+            .map_err(|e| Error::index(format!("opening {}", dir.display()), e))?;
         let index = Index::builder()
             .schema(schema)
             .settings(settings)
@@ -165,118 +163,11 @@ impl ClippingIndex {
     }
 }
 
-/// What the index holds, for `morgue stats`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stats {
-    /// Number of articles.
-    pub articles: usize,
-    /// Number of passages.
-    pub passages: u64,
-    /// Number of distinct persons.
-    pub persons: usize,
-    /// Number of distinct topics.
-    pub topics: usize,
-    /// Earliest publication date.
-    pub first_date: Option<NaiveDate>,
-    /// Latest publication date.
-    pub last_date: Option<NaiveDate>,
-    /// Articles by input format.
-    pub by_format: BTreeMap<String, usize>,
-    /// Articles by where their date came from.
-    pub by_date_source: BTreeMap<String, usize>,
-    /// Size of the index folder in bytes.
-    pub index_bytes: u64,
-}
-
-/// One topic and the articles that carry it, for `morgue topics`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TopicCount {
-    /// The topic as first written.
-    pub topic: String,
-    /// Number of articles with the topic.
-    pub articles: usize,
-    /// Earliest publication date among them.
-    pub first_date: NaiveDate,
-    /// Latest publication date among them.
-    pub last_date: NaiveDate,
-}
-
 impl ClippingIndex {
-    /// Counts what the index holds.
-    pub fn stats(&self) -> Result<Stats> {
-        let manifest = self.manifest()?;
-        let mut stats = Stats {
-            articles: 0,
-            passages: self.passage_count()?,
-            persons: 0,
-            topics: topic_counts(&manifest).len(),
-            first_date: None,
-            last_date: None,
-            by_format: BTreeMap::new(),
-            by_date_source: BTreeMap::new(),
-            index_bytes: self.size_bytes(),
-        };
-        let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for record in manifest.records() {
-            people.extend(
-                record
-                    .persons
-                    .iter()
-                    .map(|p| crate::clipping::folded_key(&p.name)),
-            );
-            stats.articles += 1;
-            stats.first_date = Some(stats.first_date.map_or(record.date, |d| d.min(record.date)));
-            stats.last_date = Some(stats.last_date.map_or(record.date, |d| d.max(record.date)));
-            *stats
-                .by_format
-                .entry(record.format.name().to_string())
-                .or_default() += 1;
-            *stats
-                .by_date_source
-                .entry(record.date_source.name().to_string())
-                .or_default() += 1;
-        }
-        stats.persons = people.len();
-        Ok(stats)
-    }
-
-    /// Every topic with its article count and date span, most articles first.
-    pub fn topics(&self) -> Result<Vec<TopicCount>> {
-        Ok(topic_counts(&self.manifest()?))
-    }
-}
-
-/// Counts the articles per topic (case- and accent-folded) in a manifest.
-fn topic_counts(manifest: &Manifest) -> Vec<TopicCount> {
-    let mut by_key: BTreeMap<String, TopicCount> = BTreeMap::new();
-    for record in manifest.records() {
-        for topic in &record.topics {
-            let count = by_key
-                .entry(crate::clipping::folded_key(topic))
-                .or_insert_with(|| TopicCount {
-                    topic: topic.clone(),
-                    articles: 0,
-                    first_date: record.date,
-                    last_date: record.date,
-                });
-            count.articles += 1;
-            count.first_date = count.first_date.min(record.date);
-            count.last_date = count.last_date.max(record.date);
-        }
-    }
-    let mut topics: Vec<TopicCount> = by_key.into_values().collect();
-    topics.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| a.topic.cmp(&b.topic))
-    });
-    topics
-}
-
-impl ClippingIndex {
-    /// Every indexed article's signature under its story, read from the fast columns, so
-    /// that newly read clippings can join the story they copy.
-    pub fn story_index(&self) -> Result<crate::story::StoryIndex> {
+    /// Every indexed article's copy signature (as the bytes it was stored as) with its
+    /// story number, read from the fast columns, so that newly read clippings can join
+    /// the story they copy. What a signature means is the ingest's business.
+    pub fn stored_signatures(&self) -> Result<Vec<(Vec<u8>, u64)>> {
         let mut records = Vec::new();
         let searcher = self.searcher()?;
         for segment in searcher.segment_readers() {
@@ -286,25 +177,26 @@ impl ClippingIndex {
             let story_column = segment.fast_fields().u64("story")?;
             // Read the signatures in dictionary order once: looking each one up by its
             // ordinal decompresses a dictionary block per document.
-            let mut by_ord: Vec<Option<crate::story::Signature>> = Vec::new();
+            let mut by_ord: Vec<Vec<u8>> = Vec::new();
             let mut terms = signatures
                 .dictionary()
                 .stream()
-                .map_err(|e| Error::Index(e.to_string()))?;
+                .map_err(|e| Error::index("reading stored signatures", e))?;
             while terms.advance() {
-                by_ord.push(crate::story::Signature::from_bytes(terms.key()));
+                by_ord.push(terms.key().to_vec());
             }
             for doc in segment.doc_ids_alive() {
                 let Some(ord) = signatures.term_ords(doc).next() else {
                     continue;
                 };
-                let signature = by_ord.get(ord as usize).cloned().flatten();
-                if let (Some(signature), Some(story)) = (signature, story_column.first(doc)) {
-                    records.push((signature, story));
+                if let (Some(bytes), Some(story)) =
+                    (by_ord.get(ord as usize), story_column.first(doc))
+                {
+                    records.push((bytes.clone(), story));
                 }
             }
         }
-        Ok(crate::story::StoryIndex::load(records))
+        Ok(records)
     }
 }
 
@@ -318,11 +210,8 @@ fn commit_info(index: &Index) -> Result<Option<CommitInfo>> {
     let metas = index.load_metas()?;
     match metas.payload {
         None => Ok(None),
-        Some(payload) => serde_json::from_str(&payload).map(Some).map_err(|_| {
-            Error::Index(
-                "the index was not written by morgue; rebuild with `morgue ingest --rebuild`"
-                    .to_string(),
-            )
-        }),
+        Some(payload) => serde_json::from_str(&payload)
+            .map(Some)
+            .map_err(|_| Error::Damaged("the index was not written by morgue".to_string())),
     }
 }

@@ -143,6 +143,44 @@ pub fn register_analyzers(index: &Index) {
     index.tokenizers().register(NAME_ANALYZER, name);
 }
 
+/// A person as the stored `persons` field holds them: its own type, so that the field's
+/// layout does not change with the record type.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredPerson {
+    name: String,
+    aliases: Vec<String>,
+    roles: Vec<String>,
+    mentions: usize,
+}
+
+/// The article's persons as the stored field's JSON.
+pub fn stored_persons(persons: &[crate::clipping::Person]) -> String {
+    let stored: Vec<StoredPerson> = persons
+        .iter()
+        .map(|p| StoredPerson {
+            name: p.name.clone(),
+            aliases: p.aliases.clone(),
+            roles: p.roles.clone(),
+            mentions: p.mentions,
+        })
+        .collect();
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// The persons read back from the stored field; none when it is missing or damaged.
+pub fn persons_from_stored(json: &str) -> Vec<crate::clipping::Person> {
+    serde_json::from_str::<Vec<StoredPerson>>(json)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| crate::clipping::Person {
+            name: p.name,
+            aliases: p.aliases,
+            roles: p.roles,
+            mentions: p.mentions,
+        })
+        .collect()
+}
+
 /// Midnight UTC of `date` as a tantivy date: the one place chrono becomes tantivy.
 pub fn to_tantivy_date(date: NaiveDate) -> DateTime {
     DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
@@ -209,8 +247,7 @@ pub fn to_documents(
                 }
             }
             if n == 0 && !clipping.persons.is_empty() {
-                let json = serde_json::to_string(&clipping.persons).unwrap_or_default();
-                doc.add_text(fields.persons, json);
+                doc.add_text(fields.persons, stored_persons(&clipping.persons));
             }
             doc
         })

@@ -4,8 +4,9 @@
 use super::ClippingIndex;
 use super::schema::{NAME_ANALYZER, NEWS_ANALYZER, from_tantivy_date, to_tantivy_date};
 use crate::clipping::{Clipping, DateSource, Format, folded_key};
+use chrono::NaiveDate;
 use crate::error::{Error, Result};
-use crate::query::{self, Filters, Hit, SearchRequest, TextQuery};
+use crate::query::{self, Filters, SearchRequest, TextQuery};
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use tantivy::collector::{DocSetCollector, TopDocs};
@@ -15,6 +16,37 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+/// One passage that answers a search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Index of the passage in the article's passages.
+    pub passage: usize,
+    /// Relevance (BM25); 0 for filter-only listings.
+    pub score: f32,
+    /// Article title.
+    pub title: String,
+    /// Publication date.
+    pub date: NaiveDate,
+    /// Where the date came from.
+    pub date_source: DateSource,
+    /// Publisher or site.
+    pub source: Option<String>,
+    /// File the article came from.
+    pub path: String,
+    /// Article topics.
+    pub topics: Vec<String>,
+    /// Persons this passage mentions.
+    pub persons: Vec<String>,
+    /// The passage.
+    pub text: String,
+    /// Byte ranges of matched words in `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// Paths of near-identical copies collapsed into this hit.
+    pub copies: Vec<String>,
+}
 
 /// Weight of a headline match relative to a passage-text match.
 const HEADLINE_BOOST: f32 = 0.5;
@@ -300,8 +332,7 @@ impl ClippingIndex {
             url: self.optional_text(first, self.fields.url),
             authors: self.all_text(first, self.fields.author),
             topics: self.all_text(first, self.fields.topic_name),
-            persons: serde_json::from_str(&self.text(first, self.fields.persons))
-                .unwrap_or_default(),
+            persons: super::schema::persons_from_stored(&self.text(first, self.fields.persons)),
             passage_persons: Vec::new(),
             passages: docs
                 .iter()

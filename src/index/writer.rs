@@ -6,7 +6,6 @@ use super::schema::{SCHEMA_VERSION, to_documents};
 use super::{ClippingIndex, CommitInfo};
 use crate::clipping::Clipping;
 use crate::error::{Error, Result};
-use crate::story::Signature;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// File in the index folder naming the process that holds the writer lock.
@@ -106,15 +105,8 @@ impl<'a> ClippingWriter<'a> {
     }
 
     /// Adds a record read from the file with canonical path `key`, as part of `story`.
-    pub fn add(
-        &self,
-        clipping: &Clipping,
-        key: &str,
-        story: u64,
-        signature: &Signature,
-    ) -> Result<()> {
-        let signature = signature.to_bytes();
-        for doc in to_documents(clipping, key, story, &signature, &self.index.fields) {
+    pub fn add(&self, clipping: &Clipping, key: &str, story: u64, signature: &[u8]) -> Result<()> {
+        for doc in to_documents(clipping, key, story, signature, &self.index.fields) {
             self.writer.add_document(doc)?;
         }
         Ok(())
@@ -129,7 +121,8 @@ impl<'a> ClippingWriter<'a> {
             schema: SCHEMA_VERSION,
             generation,
         };
-        let payload = serde_json::to_string(&info).map_err(|e| Error::Index(e.to_string()))?;
+        let payload =
+            serde_json::to_string(&info).map_err(|e| Error::index("writing the commit", e))?;
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;

@@ -3,6 +3,7 @@
 
 pub mod fence;
 pub mod pool;
+pub mod story;
 
 use crate::clipping::id_number;
 use crate::clipping::{Clipping, Format};
@@ -11,9 +12,8 @@ use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSum
 use crate::input::pdf::PdfReader;
 use crate::input::{self, Failure, SourceFile};
 use crate::normalize::Reading;
-use crate::story::{self, Signature, StoryIndex};
+use story::{Signature, StoryIndex};
 use pool::{PoolOptions, Work};
-use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,7 +61,7 @@ impl Default for IngestOptions {
 }
 
 /// What an ingest did, as printed at its end.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct IngestSummary {
     /// Files found.
     pub seen: usize,
@@ -86,7 +86,7 @@ pub struct IngestSummary {
 }
 
 /// One format's share of an ingest.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormatSummary {
     /// Files of this format read and indexed in this run.
     pub files: usize,
@@ -114,7 +114,7 @@ enum Outcome {
     },
     Read {
         file: SourceFile,
-        hash: String,
+        hash: u128,
         clippings: Vec<(Clipping, Signature)>,
         /// Records of the file that could not be read; the others are indexed.
         failures: Vec<Failure>,
@@ -182,7 +182,7 @@ pub fn ingest(
         |outcome| {
             progress.inc(1);
             if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
-                stories = Some(index.story_index()?);
+                stories = Some(load_stories(&index)?);
             }
             changed |= apply(
                 outcome,
@@ -245,6 +245,14 @@ fn under_any(key: &str, folders: &[String]) -> bool {
     })
 }
 
+/// The stories of the records already indexed, for new records to join.
+fn load_stories(index: &ClippingIndex) -> Result<StoryIndex> {
+    let stored = index.stored_signatures()?;
+    Ok(StoryIndex::load(stored.into_iter().filter_map(|(bytes, story)| {
+        Signature::from_bytes(&bytes).map(|signature| (signature, story))
+    })))
+}
+
 /// How reading threads run: one per core, each file within `timeout`.
 pub fn reading_pool(timeout: Duration) -> PoolOptions {
     PoolOptions {
@@ -303,7 +311,7 @@ impl FileReader {
             Ok(bytes) => bytes,
             Err(skipped) => return Outcome::Skipped(vec![skipped]),
         };
-        let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+        let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
         if let Some(entry) = known
             && entry.hash == hash
         {
@@ -392,7 +400,7 @@ fn apply(
             let mut records = Vec::with_capacity(clippings.len());
             for (clipping, signature) in &clippings {
                 let story = stories.assign(signature.clone(), id_number(&clipping.id));
-                writer.add(clipping, &file.key, story, signature)?;
+                writer.add(clipping, &file.key, story, &signature.to_bytes())?;
                 *summary
                     .by_format
                     .entry(clipping.format.name().to_string())

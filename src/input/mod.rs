@@ -34,7 +34,7 @@ pub struct SourceFile {
 
 /// A file, folder or record that was not read, and why: the one failure type of every
 /// stage, from walking a folder to normalizing one record of a mailbox.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     /// The file or folder as given or found; `file:N` for one record of a multi-record
     /// file.

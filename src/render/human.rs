@@ -3,9 +3,9 @@
 
 use super::Style;
 use crate::clipping::{Clipping, DateSource};
-use crate::index::{PersonProfile, PersonSummary, Stats, TopicCount};
+use crate::catalog::{PersonProfile, PersonSummary, Stats, TopicCount};
 use crate::ingest::IngestSummary;
-use crate::query::Hit;
+use crate::index::Hit;
 use crate::timeline::Timeline;
 use std::io::{self, Write};
 

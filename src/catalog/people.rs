@@ -1,18 +1,14 @@
 //! The people of the archive, gathered from the manifest: under which forms and roles
 //! each is named, in how many articles and when, and which people a typed name means.
 
-use super::ClippingIndex;
-use super::manifest::Manifest;
 use crate::clipping::folded_key;
-use crate::error::Result;
+use crate::index::Manifest;
 use crate::normalize::persons::strip_titles;
-use crate::query::PersonFilter;
 use chrono::NaiveDate;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// One person across the archive.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonSummary {
     /// The fullest name, as most often written.
     pub name: String,
@@ -30,15 +26,13 @@ pub struct PersonSummary {
     pub last_date: NaiveDate,
     /// Folded names the person is indexed under: the full name, and a bare surname
     /// that only this person carries.
-    #[serde(skip)]
     pub keys: Vec<String>,
 }
 
 /// One person in detail: `persons NAME`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonProfile {
     /// The person.
-    #[serde(flatten)]
     pub person: PersonSummary,
     /// People most often named in the same articles, with the number of shared articles.
     pub named_with: Vec<NamedWith>,
@@ -47,7 +41,7 @@ pub struct PersonProfile {
 }
 
 /// A person named alongside another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamedWith {
     /// Their name.
     pub name: String,
@@ -56,7 +50,7 @@ pub struct NamedWith {
 }
 
 /// Articles in one month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthCount {
     /// `YYYY-MM`.
     pub month: String,
@@ -81,6 +75,7 @@ struct Gathered {
     keys: Vec<String>,
     names: HashMap<String, usize>,
     aliases: Vec<String>,
+    seen_aliases: std::collections::HashSet<String>,
     roles: HashMap<String, usize>,
     articles: usize,
     mentions: usize,
@@ -88,28 +83,60 @@ struct Gathered {
     last_date: NaiveDate,
 }
 
-/// Every person of the archive by folded full name, most named first.
-fn directory(manifest: &Manifest) -> Vec<(String, PersonSummary)> {
+/// The people of an archive, by folded full name, most named first.
+pub struct People {
+    people: Vec<(String, PersonSummary)>,
+}
+
+impl People {
+    /// Gathers the people named in every record of `manifest`.
+    pub fn of(manifest: &Manifest) -> People {
+        let mut gathered = gather(manifest);
+        merge_bare_surnames(&mut gathered);
+        let mut people: Vec<(String, PersonSummary)> = gathered
+            .into_iter()
+            .map(|(key, g)| (key, g.summary()))
+            .collect();
+        people.sort_by(|a, b| {
+            b.1.articles
+                .cmp(&a.1.articles)
+                .then_with(|| a.1.name.cmp(&b.1.name))
+        });
+        People { people }
+    }
+
+    /// Every person, most named first.
+    pub fn list(&self) -> impl Iterator<Item = &PersonSummary> {
+        self.people.iter().map(|(_, p)| p)
+    }
+
+    /// Which people `asked` means.
+    pub fn resolve(&self, asked: &str) -> Resolution {
+        resolve(&self.people, asked)
+    }
+
+    /// The profiles of the people `name` means (several for an ambiguous surname).
+    pub fn profiles(&self, manifest: &Manifest, name: &str) -> Vec<PersonProfile> {
+        let resolution = self.resolve(name);
+        self.people
+            .iter()
+            .filter(|(key, _)| resolution.keys.contains(key))
+            .map(|(_, person)| profile(manifest, person.clone()))
+            .collect()
+    }
+}
+
+/// Every person of every record under the folded full name.
+fn gather(manifest: &Manifest) -> BTreeMap<String, Gathered> {
     let mut people: BTreeMap<String, Gathered> = BTreeMap::new();
     for record in manifest.records() {
         for person in &record.persons {
             let key = folded_key(&person.name);
-            let entry = people.entry(key.clone()).or_insert_with(|| Gathered {
-                keys: vec![key],
-                names: HashMap::new(),
-                aliases: Vec::new(),
-                roles: HashMap::new(),
-                articles: 0,
-                mentions: 0,
-                first_date: record.date,
-                last_date: record.date,
-            });
+            let entry = people
+                .entry(key.clone())
+                .or_insert_with(|| Gathered::new(key, record.date));
             *entry.names.entry(person.name.clone()).or_default() += 1;
-            for alias in &person.aliases {
-                if !entry.aliases.contains(alias) {
-                    entry.aliases.push(alias.clone());
-                }
-            }
+            entry.add_aliases(person.aliases.iter().cloned());
             for role in &person.roles {
                 *entry.roles.entry(role.clone()).or_default() += 1;
             }
@@ -119,73 +146,90 @@ fn directory(manifest: &Manifest) -> Vec<(String, PersonSummary)> {
             entry.last_date = entry.last_date.max(record.date);
         }
     }
-    merge_bare_surnames(&mut people);
-    let mut out: Vec<(String, PersonSummary)> = people
-        .into_iter()
-        .map(|(key, g)| {
-            let name = most_frequent(&g.names);
-            let mut aliases: Vec<String> = g
-                .names
-                .keys()
-                .filter(|n| **n != name)
-                .cloned()
-                .chain(g.aliases.into_iter().filter(|a| *a != name))
-                .collect();
-            aliases.sort();
-            aliases.dedup();
-            let mut roles: Vec<(String, usize)> = g.roles.into_iter().collect();
-            roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            let summary = PersonSummary {
-                name,
-                aliases,
-                roles: roles.into_iter().map(|(r, _)| r).collect(),
-                articles: g.articles,
-                mentions: g.mentions,
-                first_date: g.first_date,
-                last_date: g.last_date,
-                keys: g.keys,
-            };
-            (key, summary)
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.1.articles
-            .cmp(&a.1.articles)
-            .then_with(|| a.1.name.cmp(&b.1.name))
-    });
-    out
+    people
+}
+
+impl Gathered {
+    fn new(key: String, date: NaiveDate) -> Gathered {
+        Gathered {
+            keys: vec![key],
+            names: HashMap::new(),
+            aliases: Vec::new(),
+            seen_aliases: std::collections::HashSet::new(),
+            roles: HashMap::new(),
+            articles: 0,
+            mentions: 0,
+            first_date: date,
+            last_date: date,
+        }
+    }
+
+    fn add_aliases(&mut self, aliases: impl IntoIterator<Item = String>) {
+        for alias in aliases {
+            if self.seen_aliases.insert(alias.clone()) {
+                self.aliases.push(alias);
+            }
+        }
+    }
+
+    /// The person as listed: the name written most often, the other forms as aliases,
+    /// roles most frequent first.
+    fn summary(self) -> PersonSummary {
+        let name = most_frequent(&self.names);
+        let mut aliases: Vec<String> = self
+            .names
+            .keys()
+            .filter(|n| **n != name)
+            .cloned()
+            .chain(self.aliases.into_iter().filter(|a| *a != name))
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        let mut roles: Vec<(String, usize)> = self.roles.into_iter().collect();
+        roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        PersonSummary {
+            name,
+            aliases,
+            roles: roles.into_iter().map(|(r, _)| r).collect(),
+            articles: self.articles,
+            mentions: self.mentions,
+            first_date: self.first_date,
+            last_date: self.last_date,
+            keys: self.keys,
+        }
+    }
 }
 
 /// An article that only says "Trump" names the archive's one Donald Trump: a one-word
 /// person joins the only full name ending in that word. With two such full names
 /// (two Wilsons), the bare surname stays on its own.
 fn merge_bare_surnames(people: &mut BTreeMap<String, Gathered>) {
+    let mut full_names_by_last: HashMap<String, Vec<String>> = HashMap::new();
+    for key in people.keys() {
+        if let Some((_, last)) = key.rsplit_once(' ') {
+            full_names_by_last
+                .entry(last.to_string())
+                .or_default()
+                .push(key.clone());
+        }
+    }
     let bare: Vec<String> = people
         .keys()
         .filter(|k| !k.contains(' '))
         .cloned()
         .collect();
     for word in bare {
-        let suffix = format!(" {word}");
-        let owners: Vec<&String> = people.keys().filter(|k| k.ends_with(&suffix)).collect();
-        let [owner] = owners.as_slice() else {
+        let Some([owner]) = full_names_by_last.get(&word).map(Vec::as_slice) else {
             continue;
         };
-        let owner = (*owner).clone();
         let Some(gone) = people.remove(&word) else {
             continue;
         };
-        let entry = people.get_mut(&owner).expect("the owner is in the map");
-        for (name, _) in gone.names {
-            if !entry.aliases.contains(&name) {
-                entry.aliases.push(name);
-            }
-        }
-        for alias in gone.aliases {
-            if !entry.aliases.contains(&alias) {
-                entry.aliases.push(alias);
-            }
-        }
+        let Some(entry) = people.get_mut(owner) else {
+            continue;
+        };
+        entry.add_aliases(gone.names.into_keys());
+        entry.add_aliases(gone.aliases);
         for (role, n) in gone.roles {
             *entry.roles.entry(role).or_default() += n;
         }
@@ -252,45 +296,6 @@ fn resolve(people: &[(String, PersonSummary)], asked: &str) -> Resolution {
         names: found.iter().map(|(_, p)| p.name.clone()).collect(),
         forms,
         ambiguous: !exact && full_names > 1,
-    }
-}
-
-impl ClippingIndex {
-    /// Every person in the archive, most named first.
-    pub fn persons(&self) -> Result<Vec<PersonSummary>> {
-        Ok(directory(&self.manifest()?)
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect())
-    }
-
-    /// Fills in which people each person filter means; returns one resolution per filter.
-    pub fn resolve_persons(&self, filters: &mut [PersonFilter]) -> Result<Vec<Resolution>> {
-        if filters.is_empty() {
-            return Ok(Vec::new());
-        }
-        let people = directory(&self.manifest()?);
-        Ok(filters
-            .iter_mut()
-            .map(|filter| {
-                let resolution = resolve(&people, &filter.asked);
-                filter.keys = resolution.keys.clone();
-                filter.forms = resolution.forms.clone();
-                resolution
-            })
-            .collect())
-    }
-
-    /// The profiles of the people `name` means (several for an ambiguous surname).
-    pub fn person_profiles(&self, name: &str) -> Result<Vec<PersonProfile>> {
-        let manifest = self.manifest()?;
-        let people = directory(&manifest);
-        let resolution = resolve(&people, name);
-        Ok(people
-            .iter()
-            .filter(|(key, _)| resolution.keys.contains(key))
-            .map(|(_, person)| profile(&manifest, person.clone()))
-            .collect())
     }
 }
 

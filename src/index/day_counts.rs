@@ -4,7 +4,8 @@
 use super::ClippingIndex;
 use super::schema::from_tantivy_date;
 use crate::error::Result;
-use crate::query::{Filters, Hit, TextQuery};
+use super::Hit;
+use crate::query::{Filters, TextQuery};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 use tantivy::collector::{Collector, SegmentCollector};
