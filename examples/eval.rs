@@ -72,7 +72,11 @@ fn read_page(bytes: &[u8], url: Option<&str>) -> Option<morgue::clipping::Clippi
         format: Format::Html,
         modified: None,
     };
-    normalize_html(&html, url, &origin, today()).ok()
+    let outside = morgue::clipping::Stated {
+        url: url.map(str::to_string),
+        ..Default::default()
+    };
+    normalize_html(&html, outside, &origin, today()).ok()
 }
 
 fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {

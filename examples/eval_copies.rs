@@ -7,9 +7,9 @@
 
 use chrono::NaiveDate;
 use morgue::clipping::Format;
+use morgue::ingest::story::{StoryIndex, signature};
 use morgue::input::SourceFile;
 use morgue::normalize::{self, Reading};
-use morgue::ingest::story::{StoryIndex, signature};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 

@@ -105,6 +105,75 @@ pub struct Person {
     pub mentions: usize,
 }
 
+/// A publication date as a file states it, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatedDate {
+    /// The day.
+    pub date: NaiveDate,
+    /// Where it was stated: metadata, or a date line of the text.
+    pub source: DateSource,
+}
+
+/// What a file says about its article, wherever it says it (front matter, markup, a
+/// JSON record's fields, e-mail headers, the header and footer lines of the text): the
+/// one metadata type every reader fills in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stated {
+    /// The headline.
+    pub title: Option<String>,
+    /// The publication date.
+    pub date: Option<StatedDate>,
+    /// Writers.
+    pub authors: Vec<String>,
+    /// Publisher or site.
+    pub source: Option<String>,
+    /// Address of the original.
+    pub url: Option<String>,
+    /// Topics or tags, in the order given.
+    pub topics: Vec<String>,
+}
+
+impl Stated {
+    /// Fills what `self` leaves open from `other`: the one rule by which every reader's
+    /// metadata is merged. `self` is the more trustworthy; its values win, and topics are
+    /// joined (case aside, each once).
+    pub fn fill_from(&mut self, other: Stated) {
+        self.title = self.title.take().or(other.title);
+        self.date = self.date.or(other.date);
+        if self.authors.is_empty() {
+            self.authors = other.authors;
+        }
+        self.source = self.source.take().or(other.source);
+        self.url = self.url.take().or(other.url);
+        for topic in other.topics {
+            if !self.topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
+                self.topics.push(topic);
+            }
+        }
+    }
+
+    /// The fields with white space collapsed and control characters removed (they come
+    /// from markup and headers, which nothing else cleans), empty ones dropped.
+    pub fn cleaned(self) -> Stated {
+        let clean = |text: String| {
+            let kept: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let collapsed = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!collapsed.is_empty()).then_some(collapsed)
+        };
+        Stated {
+            title: self.title.and_then(clean),
+            date: self.date,
+            authors: self.authors.into_iter().filter_map(clean).collect(),
+            source: self.source.and_then(clean),
+            url: self.url.and_then(clean),
+            topics: self.topics.into_iter().filter_map(clean).collect(),
+        }
+    }
+}
+
 /// One clipping, normalized: what the index stores and what `extract` prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clipping {

@@ -135,7 +135,11 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
 /// Runs `morgue stats`.
 pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
     let index = open_index(context)?;
-    let stats = crate::catalog::stats(&index.manifest()?, index.passage_count()?, index.size_bytes());
+    let stats = crate::catalog::stats(
+        &index.manifest()?,
+        index.passage_count()?,
+        index.size_bytes(),
+    );
     if args.json {
         render::json::line(out, &render::json::StatsObject::from(&stats))?;
     } else {

@@ -2,9 +2,9 @@
 //! fast fields (date and story columns), keeping the best passage of each day.
 
 use super::ClippingIndex;
+use super::Hit;
 use super::schema::from_tantivy_date;
 use crate::error::Result;
-use super::Hit;
 use crate::query::{Filters, TextQuery};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};

@@ -363,7 +363,10 @@ mod tests {
         let manifest = sample();
         let bytes = encode(&manifest);
         assert_eq!(decode(&bytes), Some(manifest));
-        assert_eq!(decode(&encode(&Manifest::default())), Some(Manifest::default()));
+        assert_eq!(
+            decode(&encode(&Manifest::default())),
+            Some(Manifest::default())
+        );
         // Every truncation, a wrong version and trailing bytes are refused, not misread.
         for cut in 0..bytes.len() {
             assert_eq!(decode(&bytes[..cut]), None, "cut at {cut}");

@@ -4,9 +4,9 @@
 use super::ClippingIndex;
 use super::schema::{NAME_ANALYZER, NEWS_ANALYZER, from_tantivy_date, to_tantivy_date};
 use crate::clipping::{Clipping, DateSource, Format, folded_key};
-use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::query::{self, Filters, SearchRequest, TextQuery};
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use tantivy::collector::{DocSetCollector, TopDocs};

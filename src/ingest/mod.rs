@@ -12,12 +12,12 @@ use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSum
 use crate::input::pdf::PdfReader;
 use crate::input::{self, Failure, SourceFile};
 use crate::normalize::Reading;
-use story::{Signature, StoryIndex};
 use pool::{PoolOptions, Work};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use story::{Signature, StoryIndex};
 
 /// Files read ahead of the one being indexed: enough to keep every core busy, few enough
 /// that memory stays flat however large the archive is.
@@ -248,9 +248,9 @@ fn under_any(key: &str, folders: &[String]) -> bool {
 /// The stories of the records already indexed, for new records to join.
 fn load_stories(index: &ClippingIndex) -> Result<StoryIndex> {
     let stored = index.stored_signatures()?;
-    Ok(StoryIndex::load(stored.into_iter().filter_map(|(bytes, story)| {
-        Signature::from_bytes(&bytes).map(|signature| (signature, story))
-    })))
+    Ok(StoryIndex::load(stored.into_iter().filter_map(
+        |(bytes, story)| Signature::from_bytes(&bytes).map(|signature| (signature, story)),
+    )))
 }
 
 /// How reading threads run: one per core, each file within `timeout`.

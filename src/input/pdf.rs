@@ -23,6 +23,34 @@ const HEADER_WINDOW: usize = 1024;
 /// what a decompression bomb asks for.
 pub const DEFAULT_PDF_MEMORY_BYTES: usize = 1_000_000_000;
 
+/// Why a PDF's text cannot be had.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PdfError {
+    /// No `%PDF` header where one must be.
+    #[error("not a PDF file (no %PDF header in its first kilobyte)")]
+    NotPdf,
+    /// The PDF library refused the file.
+    #[error("unreadable PDF ({0})")]
+    Unreadable(String),
+    /// Every page is empty.
+    #[error("no text layer (scanned?)")]
+    NoTextLayer,
+    /// The child process ran past its time.
+    #[error("the PDF reader took longer than {0:.1} s (raise the limit with --file-timeout)")]
+    TimedOut(f64),
+    /// The child process died: out of memory, or a crash.
+    #[error(
+        "the PDF reader stopped on this file (it needed more than {0} MB of memory, or crashed)"
+    )]
+    Stopped(usize),
+    /// The child process could not be started or waited for.
+    #[error("the PDF reader could not be run ({0})")]
+    NotRun(String),
+    /// The child process printed nothing readable.
+    #[error("the PDF reader gave no answer for this file")]
+    NoAnswer,
+}
+
 /// How a PDF's text layer is read.
 #[derive(Debug, Clone, Default)]
 pub enum PdfReader {
@@ -59,7 +87,7 @@ impl PdfReader {
     }
 
     /// The text of each page of a PDF, or a reason the file cannot be read.
-    pub fn text_pages(&self, bytes: &[u8]) -> Result<Vec<String>, String> {
+    pub fn text_pages(&self, bytes: &[u8]) -> Result<Vec<String>, PdfError> {
         let pdf = pdf_start(bytes)?;
         let pages = match self {
             PdfReader::InProcess => text_pages_in_process(pdf)?,
@@ -71,20 +99,20 @@ impl PdfReader {
             } => text_pages_in_child(pdf, program, args, *time_limit, *memory_bytes)?,
         };
         if pages.iter().all(|p| p.trim().is_empty()) {
-            return Err("no text layer (scanned?)".to_string());
+            return Err(PdfError::NoTextLayer);
         }
         Ok(pages)
     }
 }
 
 /// The bytes from the `%PDF` header on, or why there is none.
-fn pdf_start(bytes: &[u8]) -> Result<&[u8], String> {
+fn pdf_start(bytes: &[u8]) -> Result<&[u8], PdfError> {
     let window = &bytes[..bytes.len().min(HEADER_WINDOW)];
     window
         .windows(4)
         .position(|w| w == b"%PDF")
         .map(|at| &bytes[at..])
-        .ok_or_else(|| "not a PDF file (no %PDF header in its first kilobyte)".to_string())
+        .ok_or(PdfError::NotPdf)
 }
 
 thread_local! {
@@ -108,7 +136,7 @@ fn quiet_pdf_panics() {
 }
 
 /// Runs the PDF library in this thread; a panic becomes an error.
-pub fn text_pages_in_process(pdf: &[u8]) -> Result<Vec<String>, String> {
+pub fn text_pages_in_process(pdf: &[u8]) -> Result<Vec<String>, PdfError> {
     quiet_pdf_panics();
     QUIET_PANICS.with(|q| q.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| {
@@ -117,8 +145,10 @@ pub fn text_pages_in_process(pdf: &[u8]) -> Result<Vec<String>, String> {
     QUIET_PANICS.with(|q| q.set(false));
     match result {
         Ok(Ok(pages)) => Ok(pages),
-        Ok(Err(err)) => Err(format!("unreadable PDF ({err})")),
-        Err(_) => Err("unreadable PDF (the PDF reader failed on this file)".to_string()),
+        Ok(Err(err)) => Err(PdfError::Unreadable(err.to_string())),
+        Err(_) => Err(PdfError::Unreadable(
+            "the PDF reader failed on this file".to_string(),
+        )),
     }
 }
 
@@ -136,7 +166,7 @@ fn text_pages_in_child(
     args: &[String],
     time_limit: Duration,
     memory_bytes: usize,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, PdfError> {
     use process_control::{ChildExt, Control};
     let mut child = Command::new(program)
         .args(args)
@@ -144,7 +174,7 @@ fn text_pages_in_child(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|err| format!("could not start the PDF reader ({err})"))?;
+        .map_err(|err| PdfError::NotRun(err.to_string()))?;
     let mut stdin = child.stdin.take();
     let outcome = std::thread::scope(|scope| {
         // The child reads its input while this thread waits on it: a PDF larger than the
@@ -164,24 +194,16 @@ fn text_pages_in_child(
     });
     let output = match outcome {
         Ok(Some(output)) => output,
-        Ok(None) => {
-            return Err(format!(
-                "the PDF reader took longer than {:.1} s (raise the limit with --file-timeout)",
-                time_limit.as_secs_f64()
-            ));
-        }
-        Err(err) => return Err(format!("the PDF reader could not be run ({err})")),
+        Ok(None) => return Err(PdfError::TimedOut(time_limit.as_secs_f64())),
+        Err(err) => return Err(PdfError::NotRun(err.to_string())),
     };
     if !output.status.success() {
-        return Err(format!(
-            "the PDF reader stopped on this file (it needed more than {} MB of memory, or crashed)",
-            memory_bytes / 1_000_000
-        ));
+        return Err(PdfError::Stopped(memory_bytes / 1_000_000));
     }
     match serde_json::from_slice::<ChildAnswer>(&output.stdout) {
         Ok(ChildAnswer::Pages(pages)) => Ok(pages),
-        Ok(ChildAnswer::Error { error }) => Err(error),
-        Err(_) => Err("the PDF reader gave no answer for this file".to_string()),
+        Ok(ChildAnswer::Error { error }) => Err(PdfError::Unreadable(error)),
+        Err(_) => Err(PdfError::NoAnswer),
     }
 }
 
@@ -191,7 +213,10 @@ pub fn serve_child(input: &mut dyn Read, output: &mut dyn Write) -> std::io::Res
     input.read_to_end(&mut bytes)?;
     let answer = match pdf_start(&bytes).and_then(text_pages_in_process) {
         Ok(pages) => ChildAnswer::Pages(pages),
-        Err(error) => ChildAnswer::Error { error },
+        Err(PdfError::Unreadable(error)) => ChildAnswer::Error { error },
+        Err(other) => ChildAnswer::Error {
+            error: other.to_string(),
+        },
     };
     serde_json::to_writer(&mut *output, &answer)?;
     output.flush()
@@ -207,7 +232,7 @@ mod tests {
         let junk = [b"HTTP/1.1 200 OK\r\n\r\n".as_slice(), b"%PDF-1.7"].concat();
         assert_eq!(pdf_start(&junk).unwrap(), b"%PDF-1.7");
         let late = [vec![b' '; 2000], b"%PDF-1.7".to_vec()].concat();
-        assert!(pdf_start(&late).unwrap_err().contains("no %PDF header"));
+        assert_eq!(pdf_start(&late).unwrap_err(), PdfError::NotPdf);
     }
 
     #[test]
@@ -216,5 +241,9 @@ mod tests {
         serve_child(&mut b"not a pdf".as_slice(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with(r#"{"error":"not a PDF file"#), "{text}");
+        assert_eq!(
+            PdfError::Unreadable("x".to_string()).to_string(),
+            "unreadable PDF (x)"
+        );
     }
 }

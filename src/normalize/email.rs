@@ -1,8 +1,9 @@
 //! Reads e-mails and mailboxes: subject, date and sender of each message, and its text
 //! without the furniture newsletters wrap around it.
 
-use super::frontmatter::FrontMatter;
+use super::Body;
 use super::html::machine_date;
+use crate::clipping::{DateSource, Stated, StatedDate};
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 use regex::RegexSet;
 use std::sync::LazyLock;
@@ -11,18 +12,9 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mail {
     /// Subject as title, `Date` as date, sender's display name as source.
-    pub fields: FrontMatter,
-    /// The message text: the plain-text part, else the HTML part.
-    pub body: MailBody,
-}
-
-/// The part of a message that holds its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MailBody {
-    /// A text/plain part, furniture removed.
-    Text(String),
-    /// A text/html part, for the HTML extractor.
-    Html(String),
+    pub fields: Stated,
+    /// The message text: the plain-text part (furniture removed), else the HTML part.
+    pub body: Body,
 }
 
 /// Splits a file into messages: one for an `.eml`, each `From ` block of a mailbox.
@@ -40,19 +32,32 @@ pub fn messages(bytes: &[u8], mailbox: bool) -> Vec<(Option<usize>, Vec<u8>)> {
         .collect()
 }
 
+/// Why a message cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmailError {
+    /// Nothing in the bytes parses as headers.
+    #[error("not an e-mail message (no headers found)")]
+    NoHeaders,
+    /// Headers, but none of those a message has.
+    #[error("not an e-mail message (no Subject, Date or From header)")]
+    NotAMessage,
+    /// No part holds text.
+    #[error("e-mail without a text or HTML part, at any depth")]
+    NoText,
+}
+
 /// Forwarded messages inside forwarded messages are followed this deep.
 const MAX_NESTED_MESSAGES: usize = 8;
 
 /// Reads one message.
-pub fn read(bytes: &[u8]) -> Result<Mail, String> {
+pub fn read(bytes: &[u8]) -> Result<Mail, EmailError> {
     let message = MessageParser::default()
         .parse(bytes)
-        .ok_or("not an e-mail message (no headers found)")?;
+        .ok_or(EmailError::NoHeaders)?;
     if message.subject().is_none() && message.date().is_none() && message.from().is_none() {
-        return Err("not an e-mail message (no Subject, Date or From header)".to_string());
+        return Err(EmailError::NotAMessage);
     }
-    let (body, holder) = find_body(&message, 0)
-        .ok_or_else(|| "e-mail without a text or HTML part, at any depth".to_string())?;
+    let (body, holder) = find_body(&message, 0).ok_or(EmailError::NoText)?;
     // A message that only wraps a forwarded one (a digest, "Fwd:" with nothing added)
     // takes its date and sender from the message it forwards, when that states them.
     let mut fields = header_fields(holder);
@@ -74,11 +79,11 @@ const COVERING_NOTE_CHARS: usize = 200;
 /// HTML body, else the first text or HTML part anywhere inside it, in nested multiparts
 /// and in forwarded messages (`message/rfc822`, digests). A short covering note gives
 /// way to the message it forwards.
-fn find_body<'m>(message: &'m Message<'m>, depth: usize) -> Option<(MailBody, &'m Message<'m>)> {
+fn find_body<'m>(message: &'m Message<'m>, depth: usize) -> Option<(Body, &'m Message<'m>)> {
     let own = own_body(message).map(|body| (body, message));
     let note_only = match &own {
-        Some((MailBody::Text(text), _)) => text.trim().chars().count() < COVERING_NOTE_CHARS,
-        Some((MailBody::Html(_), _)) => false,
+        Some((Body::Text(text), _)) => text.trim().chars().count() < COVERING_NOTE_CHARS,
+        Some((Body::Html(_), _)) => false,
         None => true,
     };
     if !note_only {
@@ -92,24 +97,24 @@ fn find_body<'m>(message: &'m Message<'m>, depth: usize) -> Option<(MailBody, &'
 }
 
 /// The message's own text body, or else its HTML body.
-fn own_body(message: &Message) -> Option<MailBody> {
+fn own_body(message: &Message) -> Option<Body> {
     let plain = message
         .text_part(0)
         .filter(|part| matches!(part.body, PartType::Text(_)))
         .and_then(|_| message.body_text(0))
         .filter(|text| !text.trim().is_empty());
     if let Some(text) = plain {
-        return Some(MailBody::Text(strip_furniture(&text)));
+        return Some(Body::Text(strip_furniture(&text)));
     }
     message
         .body_html(0)
         .filter(|h| !h.trim().is_empty())
-        .map(|html| MailBody::Html(html.into_owned()))
+        .map(|html| Body::Html(html.into_owned()))
 }
 
 /// The first plain-text part anywhere in the message, else its first HTML part, for
 /// messages whose structure hides them from the usual body lookup.
-fn any_text_part<'m>(message: &'m Message<'m>) -> Option<(MailBody, &'m Message<'m>)> {
+fn any_text_part<'m>(message: &'m Message<'m>) -> Option<(Body, &'m Message<'m>)> {
     let mut html = None;
     for part in &message.parts {
         let subtype = part
@@ -120,7 +125,7 @@ fn any_text_part<'m>(message: &'m Message<'m>) -> Option<(MailBody, &'m Message<
             PartType::Text(text)
                 if !text.trim().is_empty() && subtype.as_deref().is_none_or(|s| s == "plain") =>
             {
-                return Some((MailBody::Text(strip_furniture(text)), message));
+                return Some((Body::Text(strip_furniture(text)), message));
             }
             PartType::Html(text) if html.is_none() && !text.trim().is_empty() => {
                 html = Some(text.to_string());
@@ -128,11 +133,11 @@ fn any_text_part<'m>(message: &'m Message<'m>) -> Option<(MailBody, &'m Message<
             _ => {}
         }
     }
-    html.map(|html| (MailBody::Html(html), message))
+    html.map(|html| (Body::Html(html), message))
 }
 
 /// Subject, date and sender of one message.
-fn header_fields(message: &Message) -> FrontMatter {
+fn header_fields(message: &Message) -> Stated {
     let source = message
         .from()
         .and_then(|from| from.first())
@@ -141,14 +146,20 @@ fn header_fields(message: &Message) -> FrontMatter {
                 .map(str::to_string)
                 .or_else(|| addr.address().map(str::to_string))
         });
-    FrontMatter {
+    Stated {
         title: message
             .subject()
             .map(clean_subject)
             .filter(|s| !s.is_empty()),
-        date: message.date().and_then(|d| machine_date(&d.to_rfc3339())),
+        date: message
+            .date()
+            .and_then(|d| machine_date(&d.to_rfc3339()))
+            .map(|date| StatedDate {
+                date,
+                source: DateSource::Metadata,
+            }),
         source: source.map(|s| s.trim().trim_matches('"').to_string()),
-        ..FrontMatter::default()
+        ..Stated::default()
     }
 }
 
@@ -274,11 +285,11 @@ mod tests {
             Content-Transfer-Encoding: quoted-printable\r\n\r\nThe council met =E2=80=94 and voted.\r\n";
         let mail = read(eml).unwrap();
         assert_eq!(mail.fields.title.as_deref(), Some("Morning brief"));
-        assert_eq!(mail.fields.date.unwrap().to_string(), "2025-04-29");
+        assert_eq!(mail.fields.date.unwrap().date.to_string(), "2025-04-29");
         assert_eq!(mail.fields.source.as_deref(), Some("The Ledger"));
         assert_eq!(
             mail.body,
-            MailBody::Text("The council met — and voted.".to_string())
+            Body::Text("The council met — and voted.".to_string())
         );
     }
 
@@ -292,7 +303,7 @@ mod tests {
         let mail = read(deep).unwrap();
         assert_eq!(
             mail.body,
-            MailBody::Text("The harbour reopened at dawn.".to_string())
+            Body::Text("The harbour reopened at dawn.".to_string())
         );
         let forwarded = b"From: Me <me@example.com>\r\nSubject: Fwd: Morning brief\r\nDate: Fri, 2 May 2025 09:00:00 +0000\r\n\
             Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nFYI\r\n--x\r\n\
@@ -301,10 +312,10 @@ mod tests {
         let mail = read(forwarded).unwrap();
         assert_eq!(
             mail.body,
-            MailBody::Text("The council voted to reopen the harbour road.".to_string())
+            Body::Text("The council voted to reopen the harbour road.".to_string())
         );
         assert_eq!(mail.fields.title.as_deref(), Some("Morning brief"));
-        assert_eq!(mail.fields.date.unwrap().to_string(), "2025-04-29");
+        assert_eq!(mail.fields.date.unwrap().date.to_string(), "2025-04-29");
         assert_eq!(mail.fields.source.as_deref(), Some("The Ledger"));
     }
 

@@ -2,54 +2,42 @@
 //! the fields morgue understands: title, date, topics, authors, source and url.
 
 use super::date::parse_date;
+use crate::clipping::{DateSource, Stated, StatedDate};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-/// The fields read from front matter; anything else in it is ignored.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct FrontMatter {
-    /// `title`.
-    pub title: Option<String>,
-    /// `date` and its usual synonyms.
-    pub date: Option<NaiveDate>,
-    /// `tags`, `topics`, `categories`, `keywords`.
-    pub topics: Vec<String>,
-    /// `author`, `authors`, `byline`.
-    pub authors: Vec<String>,
-    /// `source`, `publisher`, `site`, `site_name`, `publication`.
-    pub source: Option<String>,
-    /// `url`, `link`, `canonical_url`.
-    pub url: Option<String>,
-}
-
-impl FrontMatter {
-    /// The fields with white space collapsed and control characters removed (they come
-    /// from markup and headers, which nothing else cleans), empty ones dropped.
-    pub fn cleaned(self) -> FrontMatter {
-        let clean = |text: String| {
-            let kept: String = text
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let collapsed = kept.split_whitespace().collect::<Vec<_>>().join(" ");
-            (!collapsed.is_empty()).then_some(collapsed)
-        };
-        FrontMatter {
-            title: self.title.and_then(clean),
-            date: self.date,
-            topics: self.topics.into_iter().filter_map(clean).collect(),
-            authors: self.authors.into_iter().filter_map(clean).collect(),
-            source: self.source.and_then(clean),
-            url: self.url.and_then(clean),
-        }
-    }
+/// Why front matter cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrontMatterError {
+    /// The opening fence has no closing one.
+    #[error("{kind} front matter opened with {fence} is never closed; add a {fence} line after it")]
+    Unclosed {
+        /// YAML or TOML.
+        kind: &'static str,
+        /// The fence, `---` or `+++`.
+        fence: &'static str,
+    },
+    /// The YAML or TOML does not parse.
+    #[error("malformed {kind} front matter: {message}")]
+    Malformed {
+        /// YAML or TOML.
+        kind: &'static str,
+        /// The parser's first line of complaint.
+        message: String,
+    },
+    /// It parses, but is not a map of fields.
+    #[error("{kind} front matter is not a list of `key: value` fields")]
+    NotFields {
+        /// YAML or TOML.
+        kind: &'static str,
+    },
 }
 
 /// Splits front matter from `text`. Returns `Ok(None)` when there is none.
 ///
 /// `strict` makes an unclosed fence an error (Markdown, where front matter is expected);
 /// otherwise the text is taken as having no front matter.
-pub fn split(text: &str, strict: bool) -> Result<Option<(FrontMatter, &str)>, String> {
+pub fn split(text: &str, strict: bool) -> Result<Option<(Stated, &str)>, FrontMatterError> {
     let (fence, kind) = if text.starts_with("---") {
         ("---", "YAML")
     } else if text.starts_with("+++") {
@@ -63,9 +51,7 @@ pub fn split(text: &str, strict: bool) -> Result<Option<(FrontMatter, &str)>, St
     }
     let Some((header, body)) = closing_fence(rest, fence) else {
         return if strict {
-            Err(format!(
-                "{kind} front matter opened with {fence} is never closed; add a {fence} line after it"
-            ))
+            Err(FrontMatterError::Unclosed { kind, fence })
         } else {
             Ok(None)
         };
@@ -78,9 +64,7 @@ pub fn split(text: &str, strict: bool) -> Result<Option<(FrontMatter, &str)>, St
         Value::Object(map) => map,
         Value::Null => Map::new(),
         _ => {
-            return Err(format!(
-                "{kind} front matter is not a list of `key: value` fields"
-            ));
+            return Err(FrontMatterError::NotFields { kind });
         }
     };
     Ok(Some((fields(&map), body)))
@@ -100,22 +84,21 @@ fn closing_fence<'a>(rest: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
     None
 }
 
-fn parse_yaml(header: &str) -> Result<Value, String> {
-    serde_saphyr::from_str::<Value>(header).map_err(|err| {
-        format!(
-            "malformed YAML front matter: {}",
-            first_line(&err.to_string())
-        )
+fn parse_yaml(header: &str) -> Result<Value, FrontMatterError> {
+    serde_saphyr::from_str::<Value>(header).map_err(|err| FrontMatterError::Malformed {
+        kind: "YAML",
+        message: first_line(&err.to_string()).to_string(),
     })
 }
 
-fn parse_toml(header: &str) -> Result<Value, String> {
-    let table: toml::Table = header.parse().map_err(|err: toml::de::Error| {
-        format!(
-            "malformed TOML front matter: {}",
-            first_line(&err.to_string())
-        )
-    })?;
+fn parse_toml(header: &str) -> Result<Value, FrontMatterError> {
+    let table: toml::Table =
+        header
+            .parse()
+            .map_err(|err: toml::de::Error| FrontMatterError::Malformed {
+                kind: "TOML",
+                message: first_line(&err.to_string()).to_string(),
+            })?;
     Ok(toml_to_json(toml::Value::Table(table)))
 }
 
@@ -142,7 +125,7 @@ fn toml_to_json(value: toml::Value) -> Value {
 
 /// Reads the known fields from a parsed front matter map (also used for other formats'
 /// metadata objects).
-pub fn fields(map: &Map<String, Value>) -> FrontMatter {
+pub fn fields(map: &Map<String, Value>) -> Stated {
     // Names are tried in the order given: the first is the most specific.
     let get = |names: &[&str]| {
         names.iter().find_map(|name| {
@@ -151,7 +134,7 @@ pub fn fields(map: &Map<String, Value>) -> FrontMatter {
                 .map(|(_, value)| value)
         })
     };
-    FrontMatter {
+    Stated {
         title: get(&["title", "headline"]).and_then(single_string),
         date: get(&[
             "date",
@@ -168,7 +151,11 @@ pub fn fields(map: &Map<String, Value>) -> FrontMatter {
             "created_at",
             "date_created",
         ])
-        .and_then(date_value),
+        .and_then(date_value)
+        .map(|date| StatedDate {
+            date,
+            source: DateSource::Metadata,
+        }),
         topics: merged_lists(
             map,
             &[
@@ -284,7 +271,7 @@ mod tests {
         let text = "---\ntitle: \"Judge blocks order\"\ndate: 2025-04-24\ntags: [Courts, Immigration]\nauthor: Jane Doe and John Roe\nsource: Daily Ledger\nurl: https://example.com/a\n---\nBody here.\n";
         let (fm, body) = split(text, true).unwrap().unwrap();
         assert_eq!(fm.title.as_deref(), Some("Judge blocks order"));
-        assert_eq!(fm.date, ymd(2025, 4, 24));
+        assert_eq!(fm.date.map(|d| d.date), ymd(2025, 4, 24));
         assert_eq!(fm.topics, ["Courts", "Immigration"]);
         assert_eq!(fm.authors, ["Jane Doe", "John Roe"]);
         assert_eq!(fm.source.as_deref(), Some("Daily Ledger"));
@@ -298,7 +285,7 @@ mod tests {
         let (fm, _) = split(text, true).unwrap().unwrap();
         assert_eq!(fm.topics, ["Politics", "Courts"]);
         assert_eq!(fm.authors, ["Ann Lee"]);
-        assert_eq!(fm.date, ymd(2024, 4, 3));
+        assert_eq!(fm.date.map(|d| d.date), ymd(2024, 4, 3));
         let text = "---\nkeywords: climate, floods; weather\n---\nx";
         let (fm, _) = split(text, true).unwrap().unwrap();
         assert_eq!(fm.topics, ["climate", "floods", "weather"]);
@@ -309,7 +296,7 @@ mod tests {
         let text = "+++\ntitle = \"Floods\"\ndate = 2024-01-05\ntags = [\"Weather\"]\n+++\nBody";
         let (fm, body) = split(text, true).unwrap().unwrap();
         assert_eq!(fm.title.as_deref(), Some("Floods"));
-        assert_eq!(fm.date, ymd(2024, 1, 5));
+        assert_eq!(fm.date.map(|d| d.date), ymd(2024, 1, 5));
         assert_eq!(fm.topics, ["Weather"]);
         assert_eq!(body, "Body");
     }
@@ -318,14 +305,20 @@ mod tests {
     fn no_front_matter_and_broken_front_matter() {
         assert_eq!(split("Just text\n---\n", true).unwrap(), None);
         assert_eq!(split("----\nnot a fence", true).unwrap(), None);
-        let unclosed = split("---\ntitle: x\nbody", true).unwrap_err();
+        let unclosed = split("---\ntitle: x\nbody", true).unwrap_err().to_string();
         assert!(unclosed.contains("never closed"), "{unclosed}");
         assert_eq!(split("---\ntitle: x\nbody", false).unwrap(), None);
-        let bad = split("---\ntitle: [unclosed\n---\nbody", true).unwrap_err();
+        let bad = split("---\ntitle: [unclosed\n---\nbody", true)
+            .unwrap_err()
+            .to_string();
         assert!(bad.starts_with("malformed YAML front matter"), "{bad}");
-        let bad = split("+++\ntitle = \n+++\nbody", true).unwrap_err();
+        let bad = split("+++\ntitle = \n+++\nbody", true)
+            .unwrap_err()
+            .to_string();
         assert!(bad.starts_with("malformed TOML front matter"), "{bad}");
-        let scalar = split("---\njust a string\n---\nbody", true).unwrap_err();
+        let scalar = split("---\njust a string\n---\nbody", true)
+            .unwrap_err()
+            .to_string();
         assert!(scalar.contains("not a list"), "{scalar}");
     }
 }

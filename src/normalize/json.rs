@@ -1,36 +1,30 @@
 //! Reads JSON exports of news APIs, scrapers and hand-made collections: one record, an
 //! array of records, a response object holding the array, or JSON Lines.
 
-use super::frontmatter::{FrontMatter, fields};
+use super::Body;
+use super::frontmatter::fields;
+use crate::clipping::Stated;
+use crate::input::Failure;
 use serde_json::{Map, Value};
 
 /// One article found in a JSON file, before normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
-    /// 1-based line (JSON Lines) or array position; `None` for a file holding one record.
-    pub position: Option<usize>,
+    /// The file, with `:N` for the record's 1-based line (JSON Lines) or position in an
+    /// array; the file alone when it holds one record.
+    pub path: String,
     /// Title, date, topics, authors, source and url, read under their common names.
-    pub fields: FrontMatter,
+    pub fields: Stated,
     /// The article text.
     pub body: Body,
 }
 
-/// An article's text as a record holds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Body {
-    /// Plain text.
-    Text(String),
-    /// An HTML fragment or page, for the HTML extractor.
-    Html(String),
-}
-
-/// A record that cannot be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordError {
-    /// 1-based line or array position, as for [`Record::position`].
-    pub position: Option<usize>,
-    /// What is wrong.
-    pub reason: String,
+/// The path of the record at `position` of the file `path`.
+pub fn record_path(path: &str, position: Option<usize>) -> String {
+    match position {
+        Some(n) => format!("{path}:{n}"),
+        None => path.to_string(),
+    }
 }
 
 /// Field names that hold the article text, most specific first.
@@ -61,19 +55,16 @@ const LIST_FIELDS: &[&str] = &[
 
 /// Reads every record of a JSON (`lines == false`) or JSON Lines file. A broken line is an
 /// error for that line only.
-pub fn records(text: &str, lines: bool) -> Vec<Result<Record, RecordError>> {
+pub fn records(text: &str, lines: bool, path: &str) -> Vec<Result<Record, Failure>> {
     let mended = mend_surrogates(text);
     let text = mended.as_ref();
     if !lines {
         match serde_json::from_str::<Value>(text) {
-            Ok(value) => return records_of_value(value),
+            Ok(value) => return records_of_value(value, path),
             // A `.json` file that is really JSON Lines reads as such.
             Err(_) if looks_like_lines(text) => {}
             Err(err) => {
-                return vec![Err(RecordError {
-                    position: None,
-                    reason: format!("invalid JSON ({err})"),
-                })];
+                return vec![Err(Failure::new(path, format!("invalid JSON ({err})")))];
             }
         }
     }
@@ -83,15 +74,15 @@ pub fn records(text: &str, lines: bool) -> Vec<Result<Record, RecordError>> {
         .map(|(i, line)| {
             let position = Some(i + 1);
             match serde_json::from_str::<Value>(line) {
-                Ok(Value::Object(map)) => record(map, position),
-                Ok(_) => Err(RecordError {
-                    position,
-                    reason: "not a JSON object".to_string(),
-                }),
-                Err(err) => Err(RecordError {
-                    position,
-                    reason: format!("invalid JSON ({err})"),
-                }),
+                Ok(Value::Object(map)) => record(map, position, path),
+                Ok(_) => Err(Failure::new(
+                    record_path(path, position),
+                    "not a JSON object".to_string(),
+                )),
+                Err(err) => Err(Failure::new(
+                    record_path(path, position),
+                    format!("invalid JSON ({err})"),
+                )),
             }
         })
         .collect()
@@ -164,9 +155,9 @@ fn looks_like_lines(text: &str) -> bool {
         .all(|l| l.is_some_and(|l| serde_json::from_str::<Value>(l).is_ok()))
 }
 
-fn records_of_value(value: Value) -> Vec<Result<Record, RecordError>> {
+fn records_of_value(value: Value, path: &str) -> Vec<Result<Record, Failure>> {
     match value {
-        Value::Array(items) => numbered(items),
+        Value::Array(items) => numbered(items, path),
         Value::Object(mut map) => {
             let list = LIST_FIELDS.iter().find_map(|key| match map.get(*key) {
                 Some(Value::Array(items)) if items.iter().any(Value::is_object) => {
@@ -175,18 +166,18 @@ fn records_of_value(value: Value) -> Vec<Result<Record, RecordError>> {
                 _ => None,
             });
             match list.and_then(|key| map.remove(&key)) {
-                Some(Value::Array(items)) => numbered(items),
+                Some(Value::Array(items)) => numbered(items, path),
                 // `{"id1": {…}, "id2": {…}}`: an export keyed by article id.
                 _ if body_of(&map).is_none() && is_keyed_collection(&map) => {
-                    numbered(map.into_iter().map(|(_, v)| v).collect())
+                    numbered(map.into_iter().map(|(_, v)| v).collect(), path)
                 }
-                _ => vec![record(map, None)],
+                _ => vec![record(map, None, path)],
             }
         }
-        _ => vec![Err(RecordError {
-            position: None,
-            reason: "a JSON file must hold an object or an array of objects".to_string(),
-        })],
+        _ => vec![Err(Failure::new(
+            record_path(path, None),
+            "a JSON file must hold an object or an array of objects".to_string(),
+        ))],
     }
 }
 
@@ -200,30 +191,32 @@ fn is_keyed_collection(map: &Map<String, Value>) -> bool {
             .any(|article| body_of(article).is_some())
 }
 
-fn numbered(items: Vec<Value>) -> Vec<Result<Record, RecordError>> {
+fn numbered(items: Vec<Value>, path: &str) -> Vec<Result<Record, Failure>> {
     items
         .into_iter()
         .enumerate()
         .map(|(i, item)| match item {
-            Value::Object(map) => record(map, Some(i + 1)),
-            _ => Err(RecordError {
-                position: Some(i + 1),
-                reason: "not a JSON object".to_string(),
-            }),
+            Value::Object(map) => record(map, Some(i + 1), path),
+            _ => Err(Failure::new(
+                record_path(path, Some(i + 1)),
+                "not a JSON object".to_string(),
+            )),
         })
         .collect()
 }
 
-fn record(map: Map<String, Value>, position: Option<usize>) -> Result<Record, RecordError> {
-    let body = body_of(&map).ok_or_else(|| RecordError {
-        position,
-        reason: format!(
-            "no article text (looked for {})",
-            TEXT_FIELDS[..6].join(", ")
-        ),
+fn record(map: Map<String, Value>, position: Option<usize>, path: &str) -> Result<Record, Failure> {
+    let body = body_of(&map).ok_or_else(|| {
+        Failure::new(
+            record_path(path, position),
+            format!(
+                "no article text (looked for {})",
+                TEXT_FIELDS[..6].join(", ")
+            ),
+        )
     })?;
     Ok(Record {
-        position,
+        path: record_path(path, position),
         fields: fields(&map),
         body,
     })
@@ -284,7 +277,7 @@ fn strip_truncation(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn ok(results: Vec<Result<Record, RecordError>>) -> Vec<Record> {
+    fn ok(results: Vec<Result<Record, Failure>>) -> Vec<Record> {
         results.into_iter().map(Result::unwrap).collect()
     }
 
@@ -293,37 +286,37 @@ mod tests {
         let one = r#"{"title":"A","text":"Body a."}"#;
         let array = r#"[{"title":"A","text":"Body a."},{"headline":"B","content":"Body b."}]"#;
         let response = r#"{"status":"ok","totalResults":1,"articles":[{"title":"A","description":"D","content":"Body a. [+120 chars]","source":{"id":null,"name":"Ledger"},"publishedAt":"2025-04-24T10:00:00Z"}]}"#;
-        assert_eq!(ok(records(one, false))[0].position, None);
-        let two = ok(records(array, false));
+        assert_eq!(ok(records(one, false, "f.json"))[0].path, "f.json");
+        let two = ok(records(array, false, "f.json"));
         assert_eq!(two.len(), 2);
-        assert_eq!(two[1].position, Some(2));
+        assert_eq!(two[1].path, "f.json:2");
         assert_eq!(two[1].fields.title.as_deref(), Some("B"));
-        let news = ok(records(response, false));
+        let news = ok(records(response, false, "f.json"));
         assert_eq!(news.len(), 1);
         assert_eq!(news[0].fields.source.as_deref(), Some("Ledger"));
-        assert_eq!(news[0].fields.date.unwrap().to_string(), "2025-04-24");
+        assert_eq!(news[0].fields.date.unwrap().date.to_string(), "2025-04-24");
         assert_eq!(news[0].body, Body::Text("Body a.".to_string()));
     }
 
     #[test]
     fn an_object_keyed_by_article_id_holds_one_record_per_key() {
         let text = r#"{"a1": {"title": "A", "text": "Body a."}, "b2": {"title": "B", "text": "Body b."}, "c3": {"title": "only a title"}}"#;
-        let results = records(text, false);
+        let results = records(text, false, "f.json");
         assert_eq!(results.len(), 3);
         assert_eq!(
             results[1].as_ref().unwrap().fields.title.as_deref(),
             Some("B")
         );
-        assert_eq!(results[2].as_ref().unwrap_err().position, Some(3));
+        assert_eq!(results[2].as_ref().unwrap_err().path, "f.json:3");
         // An article whose fields are objects is still one article.
         let one = r#"{"title": "A", "text": "Body.", "source": {"name": "Ledger"}}"#;
-        assert_eq!(records(one, false).len(), 1);
+        assert_eq!(records(one, false, "f.json").len(), 1);
     }
 
     #[test]
     fn lone_escaped_surrogates_become_replacement_characters() {
         let text = r#"{"title":"Cut \ud83d emoji \udc00 here","text":"Pair \ud83d\ude00 kept, \\ud800 is text."}"#;
-        let record = &ok(records(text, false))[0];
+        let record = &ok(records(text, false, "f.json"))[0];
         assert_eq!(
             record.fields.title.as_deref(),
             Some("Cut \u{fffd} emoji \u{fffd} here")
@@ -344,27 +337,33 @@ mod tests {
     #[test]
     fn broken_lines_are_reported_by_number_and_the_rest_read() {
         let text = "{\"title\":\"A\",\"text\":\"x\"}\n\n{\"title\": oops\n{\"title\":\"C\",\"maintext\":\"y\"}\n[1]\n";
-        let results = records(text, true);
+        let results = records(text, true, "f.json");
         assert_eq!(results.len(), 4);
         assert!(results[0].is_ok());
         let err = results[1].as_ref().unwrap_err();
-        assert_eq!(err.position, Some(3));
+        assert_eq!(err.path, "f.json:3");
         assert!(err.reason.starts_with("invalid JSON"), "{}", err.reason);
-        assert_eq!(results[2].as_ref().unwrap().position, Some(4));
+        assert_eq!(results[2].as_ref().unwrap().path, "f.json:4");
         assert_eq!(results[3].as_ref().unwrap_err().reason, "not a JSON object");
     }
 
     #[test]
     fn html_bodies_are_marked_for_the_html_extractor() {
         let text = r#"{"title":"A","html":"<p>One.</p>"}"#;
-        assert!(matches!(ok(records(text, false))[0].body, Body::Html(_)));
+        assert!(matches!(
+            ok(records(text, false, "f.json"))[0].body,
+            Body::Html(_)
+        ));
         let text = r#"{"title":"A","content":"<div><p>One.</p></div>"}"#;
-        assert!(matches!(ok(records(text, false))[0].body, Body::Html(_)));
+        assert!(matches!(
+            ok(records(text, false, "f.json"))[0].body,
+            Body::Html(_)
+        ));
     }
 
     #[test]
     fn a_record_without_text_is_an_error() {
-        let results = records(r#"[{"title":"only a title"}]"#, false);
+        let results = records(r#"[{"title":"only a title"}]"#, false, "f.json");
         assert!(
             results[0]
                 .as_ref()
@@ -377,12 +376,12 @@ mod tests {
     #[test]
     fn news_please_and_trafilatura_field_names() {
         let np = r#"{"title":"T","maintext":"Body.","date_publish":"2025-04-24 10:00:00","authors":["Ana Ruiz"],"source_domain":"ledger.example","url":"https://ledger.example/a"}"#;
-        let r = &ok(records(np, false))[0];
-        assert_eq!(r.fields.date.unwrap().to_string(), "2025-04-24");
+        let r = &ok(records(np, false, "f.json"))[0];
+        assert_eq!(r.fields.date.unwrap().date.to_string(), "2025-04-24");
         assert_eq!(r.fields.authors, ["Ana Ruiz"]);
         assert_eq!(r.fields.source.as_deref(), Some("ledger.example"));
         let tf = r#"{"title":"T","text":"Body.","date":"2025-04-24","author":"Ana Ruiz; Bo Li","sitename":"Ledger","categories":"Courts","tags":"Law, Cities"}"#;
-        let r = &ok(records(tf, false))[0];
+        let r = &ok(records(tf, false, "f.json"))[0];
         assert_eq!(r.fields.source.as_deref(), Some("Ledger"));
         assert_eq!(r.fields.topics, ["Law", "Cities", "Courts"]);
     }

@@ -11,25 +11,33 @@ pub mod pdf;
 pub mod persons;
 pub mod text;
 
-use crate::clipping::{Clipping, DateSource, Format, clipping_id};
+use crate::clipping::{Clipping, DateSource, Format, Stated, StatedDate, clipping_id};
 use crate::input::pdf::PdfReader;
 use crate::input::{Failure, SourceFile, decode, decode_html};
 use chrono::NaiveDate;
-use frontmatter::FrontMatter;
 use unicode_normalization::UnicodeNormalization;
 
 /// Why a clipping could not be normalized.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NormalizeError {
     /// Front matter is present but cannot be read.
-    #[error("{0}")]
-    FrontMatter(String),
+    #[error(transparent)]
+    FrontMatter(#[from] frontmatter::FrontMatterError),
     /// Nothing is left once junk and metadata lines are removed.
     #[error("no article text (only junk, metadata or blank lines)")]
     NoText,
     /// The file's structure cannot be read (broken JSON, an e-mail without a body).
     #[error("{0}")]
     Malformed(String),
+}
+
+/// An article's text as a record holds it, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Plain text.
+    Text(String),
+    /// An HTML fragment or page, for the HTML reader.
+    Html(String),
 }
 
 /// Titles made from a first sentence are cut to about this many characters.
@@ -75,7 +83,7 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
             reading
                 .pdf
                 .text_pages(bytes)
-                .map_err(&fail)
+                .map_err(|e| fail(e.to_string()))
                 .and_then(|pages| {
                     normalize_pdf(&origin, &pages, today).map_err(|e| fail(e.to_string()))
                 }),
@@ -88,7 +96,8 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
             decode_html(bytes)
                 .map_err(|e| fail(e.to_string()))
                 .and_then(|html| {
-                    normalize_html(&html, None, &origin, today).map_err(|e| fail(e.to_string()))
+                    normalize_html(&html, Stated::default(), &origin, today)
+                        .map_err(|e| fail(e.to_string()))
                 }),
         ],
         Format::Text | Format::Markdown => vec![
@@ -144,16 +153,9 @@ pub fn normalize_text(
     let (front, body) =
         match frontmatter::split(&text, markdown).map_err(NormalizeError::FrontMatter)? {
             Some((front, body)) => (front, body),
-            None => (FrontMatter::default(), text.as_str()),
+            None => (Stated::default(), text.as_str()),
         };
     assemble(origin, front, body, markdown, today)
-}
-
-fn record_path(path: &str, position: Option<usize>) -> String {
-    match position {
-        Some(n) => format!("{path}:{n}"),
-        None => path.to_string(),
-    }
 }
 
 /// Normalizes every record of a JSON or JSON Lines file; a bad record fails alone.
@@ -165,64 +167,32 @@ pub fn normalize_json(
     let lines = [".jsonl", ".ndjson"]
         .iter()
         .any(|ext| origin.path.to_ascii_lowercase().ends_with(ext));
-    json::records(text, lines)
+    json::records(text, lines, origin.path)
         .into_iter()
         .map(|record| {
-            let record = record
-                .map_err(|err| Failure::new(record_path(origin.path, err.position), err.reason))?;
-            let path = record_path(origin.path, record.position);
+            let record = record?;
             let here = Origin {
-                path: &path,
+                path: &record.path,
                 ..origin.clone()
             };
-            let result = match record.body {
-                json::Body::Text(text) => {
-                    assemble(&here, record.fields, &clean_text(&text), false, today)
-                }
-                json::Body::Html(html) => with_fields(
-                    normalize_html(&html, record.fields.url.as_deref(), &here, today),
-                    record.fields,
-                ),
-            };
-            result.map_err(|err| Failure::new(&path, err.to_string()))
+            body_record(&here, record.fields, record.body, today)
+                .map_err(|err| Failure::new(&record.path, err.to_string()))
         })
         .collect()
 }
 
-/// Lets fields stated outside an HTML body (a JSON record's, an e-mail's headers) win
-/// over what the HTML says.
-fn with_fields(
-    clipping: Result<Clipping, NormalizeError>,
-    fields: FrontMatter,
+/// A record whose fields were stated outside its body (a JSON record's, an e-mail's
+/// headers): they win over what the body says.
+fn body_record(
+    origin: &Origin,
+    fields: Stated,
+    body: Body,
+    today: NaiveDate,
 ) -> Result<Clipping, NormalizeError> {
-    let mut clipping = clipping?;
-    if let Some(title) = fields.title {
-        clipping.title = title;
-        clipping.id = clipping_id(&clipping.title, &clipping.passages);
+    match body {
+        Body::Text(text) => assemble(origin, fields, &clean_text(&text), false, today),
+        Body::Html(html) => normalize_html(&html, fields, origin, today),
     }
-    if let Some(date) = fields.date {
-        clipping.date = date;
-        clipping.date_source = DateSource::Metadata;
-    }
-    if fields.source.is_some() {
-        clipping.source = fields.source;
-    }
-    if fields.url.is_some() {
-        clipping.url = fields.url;
-    }
-    if !fields.authors.is_empty() {
-        clipping.authors = fields.authors;
-    }
-    for topic in fields.topics {
-        if !clipping
-            .topics
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(&topic))
-        {
-            clipping.topics.push(topic);
-        }
-    }
-    Ok(clipping)
 }
 
 /// Normalizes every message of an e-mail file or mailbox.
@@ -239,28 +209,23 @@ pub fn normalize_email(
     messages
         .into_iter()
         .map(|(position, message)| {
-            let path = record_path(origin.path, position);
+            let path = json::record_path(origin.path, position);
             let here = Origin {
                 path: &path,
                 ..origin.clone()
             };
             let fail = |reason: String| Failure::new(&path, reason);
-            let mail = email::read(&message).map_err(fail)?;
-            let result = match mail.body {
-                email::MailBody::Text(text) => {
-                    assemble(&here, mail.fields, &clean_text(&text), false, today)
-                }
-                email::MailBody::Html(html) => {
-                    with_fields(normalize_html(&html, None, &here, today), mail.fields).map(
-                        |mut c| {
-                            c.passages
-                                .retain(|p| !email::strip_furniture(p).trim().is_empty());
-                            c
-                        },
-                    )
-                }
-            };
-            result.map_err(|err| fail(err.to_string()))
+            let mail = email::read(&message).map_err(|e| fail(e.to_string()))?;
+            let html = matches!(mail.body, Body::Html(_));
+            let mut clipping = body_record(&here, mail.fields, mail.body, today)
+                .map_err(|e| fail(e.to_string()))?;
+            if html {
+                // A newsletter's HTML carries the same furniture lines as its text part.
+                clipping
+                    .passages
+                    .retain(|p| !email::strip_furniture(p).trim().is_empty());
+            }
+            Ok(clipping)
         })
         .collect()
 }
@@ -272,13 +237,14 @@ pub fn normalize_pdf(
     today: NaiveDate,
 ) -> Result<Clipping, NormalizeError> {
     let text = clean_text(&pdf::article_text(pages));
-    assemble(origin, FrontMatter::default(), &text, false, today)
+    assemble(origin, Stated::default(), &text, false, today)
 }
 
-/// Normalizes a web page; `url` is its address when known from outside the page.
+/// Normalizes a web page. `outside` is what is known of it from elsewhere (a JSON
+/// record's fields, an e-mail's headers); it wins over what the page's markup states.
 pub fn normalize_html(
     html: &str,
-    url: Option<&str>,
+    outside: Stated,
     origin: &Origin,
     today: NaiveDate,
 ) -> Result<Clipping, NormalizeError> {
@@ -288,17 +254,11 @@ pub fn normalize_html(
             "HTML nested too deeply ({depth} levels; pages have at most a few hundred)"
         )));
     }
-    let page = html::read_page(html, url, today);
-    let meta = FrontMatter {
-        title: page.title,
-        date: page.date,
-        topics: page.topics,
-        authors: page.authors,
-        source: page.source,
-        url: page.url,
-    };
+    let page = html::read_page(html, outside.url.as_deref(), today);
+    let mut stated = outside;
+    stated.fill_from(page.stated);
     let body = clean_text(&page.paragraphs.join("\n\n"));
-    let mut clipping = assemble(origin, meta, &body, false, today)?;
+    let mut clipping = assemble(origin, stated, &body, false, today)?;
     // A date in the page's text ranks with the text's own date lines: below the markup,
     // above the file name.
     if let Some(date) = page.text_date
@@ -313,16 +273,16 @@ pub fn normalize_html(
     Ok(clipping)
 }
 
-/// Builds the record from metadata and a body text: metadata wins, the body's own
-/// header and footer lines (byline, date line, `Topics:`) fill the gaps.
+/// Builds the record from what was stated and a body text: what was stated wins, the
+/// body's own header and footer lines (byline, date line, `Topics:`) fill the gaps.
 pub fn assemble(
     origin: &Origin,
-    meta: FrontMatter,
+    stated: Stated,
     body: &str,
     markdown: bool,
     today: NaiveDate,
 ) -> Result<Clipping, NormalizeError> {
-    let parts = if meta.title.is_some() {
+    let parts = if stated.title.is_some() {
         text::parse_body(body, markdown)
     } else {
         text::parse(body, markdown)
@@ -330,26 +290,13 @@ pub fn assemble(
     if parts.passages.is_empty() {
         return Err(NormalizeError::NoText);
     }
-    let meta = meta.cleaned();
-    let title = meta
+    let mut stated = stated.cleaned();
+    stated.fill_from(parts.stated.cleaned());
+    let title = stated
         .title
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty())
-        .or(parts.title)
         .unwrap_or_else(|| title_from_sentence(&parts.passages[0]));
-    let (date, date_source) = pick_date(meta.date, parts.date.map(|d| d.date), origin, today);
+    let (date, date_source) = pick_date(stated.date, origin, today);
     let (persons, passage_persons) = persons::find_persons(&title, &parts.passages);
-    let mut topics = meta.topics;
-    for topic in parts.topics {
-        if !topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
-            topics.push(topic);
-        }
-    }
-    let authors = if meta.authors.is_empty() {
-        parts.authors
-    } else {
-        meta.authors
-    };
     Ok(Clipping {
         id: clipping_id(&title, &parts.passages),
         path: origin.path.to_string(),
@@ -357,10 +304,10 @@ pub fn assemble(
         title,
         date,
         date_source,
-        source: meta.source.or(parts.source),
-        url: meta.url.or(parts.url),
-        authors,
-        topics,
+        source: stated.source,
+        url: stated.url,
+        authors: stated.authors,
+        topics: stated.topics,
         persons,
         passages: parts.passages,
         passage_persons,
@@ -370,15 +317,14 @@ pub fn assemble(
 /// Applies SPEC's date precedence: metadata, then a date line, then the path, then mtime.
 /// A date guessed from the text or the path that lies after tomorrow is a misreading.
 fn pick_date(
-    metadata: Option<NaiveDate>,
-    text: Option<NaiveDate>,
+    stated: Option<StatedDate>,
     origin: &Origin,
     today: NaiveDate,
 ) -> (NaiveDate, DateSource) {
     let not_future = |d: &NaiveDate| *d <= today + chrono::Days::new(1);
-    metadata
-        .map(|d| (d, DateSource::Metadata))
-        .or(text.filter(not_future).map(|d| (d, DateSource::Text)))
+    stated
+        .filter(|s| s.source == DateSource::Metadata || not_future(&s.date))
+        .map(|s| (s.date, s.source))
         .or_else(|| {
             date::date_from_path(origin.path)
                 .filter(not_future)

@@ -3,24 +3,18 @@
 
 use super::date::{DateLine, date_line};
 use super::junk::{copyright_owner, is_junk};
+use crate::clipping::{DateSource, Stated, StatedDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// What the body of a text clipping says about itself.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct TextParts {
-    /// The headline, when the clipping has one.
-    pub title: Option<String>,
-    /// The publication date from a date line.
-    pub date: Option<DateLine>,
-    /// Writers named in a byline.
-    pub authors: Vec<String>,
-    /// Publisher or site, when stated.
-    pub source: Option<String>,
-    /// Address of the original, when stated.
-    pub url: Option<String>,
-    /// Topics from a `Topics:` or `Tags:` trailer.
-    pub topics: Vec<String>,
+    /// The headline, the date of a date line, the byline's writers, a `Source:` line,
+    /// a URL line and a `Topics:` trailer, as far as the text states them.
+    pub stated: Stated,
+    /// True when the only date line gives an update, not the publication.
+    pub updated: bool,
     /// The article's paragraphs, headings joined to the paragraph they introduce.
     pub passages: Vec<String>,
 }
@@ -155,27 +149,27 @@ fn parse_with(body: &str, markdown: bool, find_title: bool) -> TextParts {
 
     read_footer(&lines, &content, &mut consumed, &mut parts);
     read_header(&lines, &content, &mut consumed, &mut parts);
-    if find_title && parts.title.is_none() {
+    if find_title && parts.stated.title.is_none() {
         take_title(&lines, &content, &mut consumed, &mut parts, markdown);
     }
 
     let paragraphs = paragraphs(&lines, &consumed, markdown);
     parts.passages = passages(paragraphs, markdown);
-    if parts.source.is_none() {
-        parts.source = parts
+    if parts.stated.source.is_none() {
+        parts.stated.source = parts
             .passages
             .first()
             .and_then(|p| WIRE_DATELINE.captures(p))
             .map(|caps| caps[1].to_string());
     }
-    if parts.source.is_none() {
-        parts.source = lines
+    if parts.stated.source.is_none() {
+        parts.stated.source = lines
             .iter()
             .filter(|line| line.junk)
             .find_map(|line| copyright_owner(&line.text));
     }
-    if parts.source.is_none() {
-        parts.source = parts.url.as_deref().and_then(host_of);
+    if parts.stated.source.is_none() {
+        parts.stated.source = parts.stated.url.as_deref().and_then(host_of);
     }
     parts
 }
@@ -321,42 +315,41 @@ fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
 }
 
 fn apply_meta(meta: Meta, parts: &mut TextParts) {
+    let stated = &mut parts.stated;
     match meta {
         Meta::Date(found) => {
             if let Some(author) = &found.author
-                && !parts.authors.contains(author)
+                && !stated.authors.contains(author)
             {
-                parts.authors.push(author.clone());
+                stated.authors.push(author.clone());
             }
             // A publication date beats an update date; the first of each kind wins.
-            let better = match &parts.date {
-                None => true,
-                Some(current) => current.updated && !found.updated,
-            };
+            let better = stated.date.is_none() || (parts.updated && !found.updated);
             if better {
-                parts.date = Some(found);
+                stated.date = Some(StatedDate {
+                    date: found.date,
+                    source: DateSource::Text,
+                });
+                parts.updated = found.updated;
             }
         }
         Meta::Authors(authors, agency) => {
             for author in authors {
-                if !parts.authors.contains(&author) {
-                    parts.authors.push(author);
+                if !stated.authors.contains(&author) {
+                    stated.authors.push(author);
                 }
             }
-            if parts.source.is_none() {
-                parts.source = agency;
+            if stated.source.is_none() {
+                stated.source = agency;
             }
         }
-        Meta::Source(source) => parts.source = Some(source),
-        Meta::Url(url) => parts.url = parts.url.take().or(Some(url)),
-        Meta::Title(title) => parts.title = parts.title.take().or(Some(title)),
-        Meta::Topics(topics) => {
-            for topic in topics {
-                if !parts.topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
-                    parts.topics.push(topic);
-                }
-            }
-        }
+        Meta::Source(source) => stated.source = Some(source),
+        Meta::Url(url) => stated.url = stated.url.take().or(Some(url)),
+        Meta::Title(title) => stated.title = stated.title.take().or(Some(title)),
+        Meta::Topics(topics) => stated.fill_from(Stated {
+            topics,
+            ..Stated::default()
+        }),
     }
 }
 
@@ -443,7 +436,7 @@ fn take_title(
     };
     if is_title {
         consumed[first] = true;
-        parts.title = Some(line.text.clone());
+        parts.stated.title = Some(line.text.clone());
     }
 }
 

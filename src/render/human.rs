@@ -2,10 +2,10 @@
 //! summaries, statistics and topic tables.
 
 use super::Style;
-use crate::clipping::{Clipping, DateSource};
 use crate::catalog::{PersonProfile, PersonSummary, Stats, TopicCount};
-use crate::ingest::IngestSummary;
+use crate::clipping::{Clipping, DateSource};
 use crate::index::Hit;
+use crate::ingest::IngestSummary;
 use crate::timeline::Timeline;
 use std::io::{self, Write};
 

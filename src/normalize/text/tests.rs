@@ -9,8 +9,8 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 fn seed_shaped_clipping() {
     let body = "\nThe council voted on Monday to close the harbour road, angering residents.\nIt was the third vote on the road this year.\nAdvert\nWhy was the road closed?\nEngineers found cracks in the sea wall after the winter storms, the council said.\n.jpg)\nWhat happens next?\nA public meeting will be held next month.\nTopics: Harbour, Local News, Politics, harbour\n";
     let parts = parse(body, false);
-    assert_eq!(parts.title, None);
-    assert_eq!(parts.topics, ["Harbour", "Local News", "Politics"]);
+    assert_eq!(parts.stated.title, None);
+    assert_eq!(parts.stated.topics, ["Harbour", "Local News", "Politics"]);
     assert_eq!(
         parts.passages,
         [
@@ -20,7 +20,7 @@ fn seed_shaped_clipping() {
             "What happens next?\nA public meeting will be held next month.",
         ]
     );
-    assert!(parts.date.is_none());
+    assert!(parts.stated.date.is_none());
 }
 
 #[test]
@@ -28,12 +28,12 @@ fn headline_byline_date_and_source_lines() {
     let body = "Harbour road to close after storm damage\nBy Jane Doe and Sam Roe, Reuters\nPublished: 3 March 2025\n\nThe council voted on Monday to close the road.\nIt reopens in June.\n\nSource: Harbour Gazette\n";
     let parts = parse(body, false);
     assert_eq!(
-        parts.title.as_deref(),
+        parts.stated.title.as_deref(),
         Some("Harbour road to close after storm damage")
     );
-    assert_eq!(parts.authors, ["Jane Doe", "Sam Roe"]);
-    assert_eq!(parts.date.unwrap().date, ymd(2025, 3, 3));
-    assert_eq!(parts.source.as_deref(), Some("Harbour Gazette"));
+    assert_eq!(parts.stated.authors, ["Jane Doe", "Sam Roe"]);
+    assert_eq!(parts.stated.date.unwrap().date, ymd(2025, 3, 3));
+    assert_eq!(parts.stated.source.as_deref(), Some("Harbour Gazette"));
     assert_eq!(
         parts.passages,
         [
@@ -49,7 +49,7 @@ fn bylines_without_a_name_are_not_text() {
         "Rates held\nBy Staff Writer\n\nThe bank held rates.\nMore text.\n",
         false,
     );
-    assert!(parts.authors.is_empty());
+    assert!(parts.stated.authors.is_empty());
     assert_eq!(parts.passages, ["The bank held rates.", "More text."]);
     let parts = parse(
         "Rates held\n\nBy the end of the day the bank had held rates.\nMore text.\n",
@@ -65,8 +65,8 @@ fn bylines_without_a_name_are_not_text() {
 fn date_at_bottom_and_published_beats_updated() {
     let body = "Flood barriers raised\nUpdated 4 March 2025\nThe river rose overnight in the town centre.\nPosted on March 3, 2025 at 10:32\n";
     let parts = parse(body, false);
-    let date = parts.date.unwrap();
-    assert_eq!((date.date, date.updated), (ymd(2025, 3, 3), false));
+    let date = parts.stated.date.unwrap();
+    assert_eq!((date.date, parts.updated), (ymd(2025, 3, 3), false));
     assert_eq!(
         parts.passages,
         ["The river rose overnight in the town centre."]
@@ -76,14 +76,14 @@ fn date_at_bottom_and_published_beats_updated() {
 #[test]
 fn dates_inside_the_story_are_ignored() {
     let body = "Thirty years on\nThe market crashed on October 19, 1987, and traders still remember it.\nMany lost their savings.\n";
-    assert!(parse(body, false).date.is_none());
+    assert!(parse(body, false).stated.date.is_none());
 }
 
 #[test]
 fn hard_wrapped_paragraphs_are_joined() {
     let body = "Cocoa rains return\n\nShowers continued throughout the week in\nthe cocoa zone, easing the drought since early\nJanuary, the review said.\n    The dry period means the harvest will be late\nthis year, traders said.\n";
     let parts = parse(body, false);
-    assert_eq!(parts.title.as_deref(), Some("Cocoa rains return"));
+    assert_eq!(parts.stated.title.as_deref(), Some("Cocoa rains return"));
     assert_eq!(
         parts.passages,
         [
@@ -100,17 +100,17 @@ fn url_and_wire_dateline_give_a_source() {
         false,
     );
     assert_eq!(
-        parts.url.as_deref(),
+        parts.stated.url.as_deref(),
         Some("https://www.example-news.com/2025/rates")
     );
-    assert_eq!(parts.source.as_deref(), Some("example-news.com"));
+    assert_eq!(parts.stated.source.as_deref(), Some("example-news.com"));
     let parts = parse(
         "Rates held\nLONDON, March 3 (Reuters) - The bank held rates.\nMore text here.\n",
         false,
     );
-    assert_eq!(parts.source.as_deref(), Some("Reuters"));
+    assert_eq!(parts.stated.source.as_deref(), Some("Reuters"));
     assert!(
-        parts.date.is_none(),
+        parts.stated.date.is_none(),
         "a dateline without a year never dates a story"
     );
 }
@@ -119,16 +119,16 @@ fn url_and_wire_dateline_give_a_source() {
 fn junk_never_reaches_passages() {
     let body = "Skip to main content\nCourt ruling on funds\nShare this article\nThe judge ruled on Friday.\nAdvertisement\nRead more: Other story\nWe use cookies to improve your experience.\n© 2025 Daily Ledger Ltd\n";
     let parts = parse(body, false);
-    assert_eq!(parts.title.as_deref(), Some("Court ruling on funds"));
+    assert_eq!(parts.stated.title.as_deref(), Some("Court ruling on funds"));
     assert_eq!(parts.passages, ["The judge ruled on Friday."]);
-    assert_eq!(parts.source.as_deref(), Some("Daily Ledger Ltd"));
+    assert_eq!(parts.stated.source.as_deref(), Some("Daily Ledger Ltd"));
 }
 
 #[test]
 fn markdown_headings_links_and_lists() {
     let body = "# Storm closes port\n\nThe **port** closed on [Tuesday](https://x.test) after\nthe storm.\n\n![](img.png)\n\n## What next\n\nShips will wait.\n\n- First item\n- Second item\n";
     let parts = parse(body, true);
-    assert_eq!(parts.title.as_deref(), Some("Storm closes port"));
+    assert_eq!(parts.stated.title.as_deref(), Some("Storm closes port"));
     assert_eq!(
         parts.passages,
         [
@@ -198,7 +198,7 @@ fn bylines_separate_names_from_roles_and_agencies() {
 fn first_line_of_a_wrapped_paragraph_is_not_a_headline() {
     let body = "White smoke rose above the old chapel on Thursday evening as cardinals chose a\nPeruvian bishop as the next leader of the church, officials said.\n\nHe greeted the crowd.\n";
     let parts = parse(body, false);
-    assert_eq!(parts.title, None);
+    assert_eq!(parts.stated.title, None);
     assert!(
         parts.passages[0].starts_with("White smoke"),
         "{:?}",
@@ -208,7 +208,7 @@ fn first_line_of_a_wrapped_paragraph_is_not_a_headline() {
         "Cocoa rains return\nShowers continued throughout the week in\nthe cocoa zone, easing the drought since early\nJanuary, the review said.\n",
         false,
     );
-    assert_eq!(parts.title.as_deref(), Some("Cocoa rains return"));
+    assert_eq!(parts.stated.title.as_deref(), Some("Cocoa rains return"));
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn markdown_titles_come_only_from_headings() {
         "Plain first line without a stop\nand its continuation here.\n\nSecond paragraph.\n",
         true,
     );
-    assert_eq!(parts.title, None);
+    assert_eq!(parts.stated.title, None);
     assert_eq!(
         parts.passages[0],
         "Plain first line without a stop and its continuation here."

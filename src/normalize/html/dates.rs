@@ -1,0 +1,354 @@
+//! The publication date a page states: markup first (JSON-LD, meta tags, microdata,
+//! `<time>`), then its address, script data, and only then its visible text.
+
+use super::markup::Markup;
+use crate::normalize::date::{find_dates, find_dates_in, fold_digits};
+use crate::normalize::text::collapse_spaces as collapse;
+use chrono::NaiveDate;
+use dom_query::Document;
+
+impl Markup {
+    /// True unless the page is in American English: everywhere else "02/10/2020" is the
+    /// 2nd of October.
+    pub(super) fn day_first(&self) -> bool {
+        self.lang
+            .as_deref()
+            .is_some_and(|lang| lang != "en" && lang != "en-us" && !lang.is_empty())
+    }
+
+    /// The publication date, from the most to the least reliable place a page states it.
+    pub(super) fn date(
+        &self,
+        url: Option<&str>,
+        plausible: &dyn Fn(&NaiveDate) -> bool,
+    ) -> Option<NaiveDate> {
+        let stated: Vec<String> = self
+            .ld_strings("datePublished")
+            .into_iter()
+            .chain(self.meta_values(PUBLISHED_META).map(str::to_string))
+            .chain(self.ld_strings("dateCreated"))
+            .chain(self.times.iter().cloned())
+            .collect();
+        let candidates: Vec<(NaiveDate, bool)> = stated
+            .iter()
+            .filter_map(|v| Some((machine_date(v)?, is_utc(v))))
+            .filter(|(d, _)| plausible(d))
+            .collect();
+        let from_url = url.and_then(url_date).filter(|d| plausible(d));
+        if let Some(&(date, utc)) = candidates.first() {
+            if !utc {
+                return Some(date);
+            }
+            // A UTC time is often the next or previous day where the page was written:
+            // a date stated with the local offset, or in the address, is the local one.
+            let near = |d: &NaiveDate| (*d - date).num_days().abs() == 1;
+            let local = candidates
+                .iter()
+                .find(|(d, utc)| !utc && near(d))
+                .map(|(d, _)| *d)
+                .or(from_url.filter(near));
+            return Some(local.unwrap_or(date));
+        }
+        from_url.or_else(|| {
+            self.ld_strings("dateModified")
+                .into_iter()
+                .chain(self.meta_values(MODIFIED_META).map(str::to_string))
+                .filter_map(|v| machine_date(&v))
+                .find(|d| plausible(d))
+        })
+    }
+
+    /// A date written in the page's text: first where the markup's class names speak of
+    /// dates or bylines, then anywhere in the page. Only read for pages whose markup
+    /// states no date, so most pages never pay for it.
+    pub(super) fn text_date(
+        &self,
+        document: &Document,
+        plausible: &dyn Fn(&NaiveDate) -> bool,
+    ) -> Option<NaiveDate> {
+        date_texts(document)
+            .iter()
+            .flat_map(|t| {
+                let mut dates: Vec<NaiveDate> = find_dates_in(t, self.day_first())
+                    .into_iter()
+                    .map(|(_, d)| d)
+                    .collect();
+                dates.extend(short_year_date(t));
+                dates
+            })
+            .find(|d| plausible(d))
+            .or_else(|| {
+                // Scripts hold dates of their own (builds, caches); Readability drops
+                // them too.
+                document.select("script, style").remove();
+                let page_text = collapse(&document.select("body").text());
+                find_dates_in(&page_text, self.day_first())
+                    .into_iter()
+                    .map(|(_, d)| d)
+                    .find(|d| plausible(d))
+            })
+    }
+}
+
+/// A publication date in the data a script-built page carries in its HTML
+/// (`"publishedAt":"2025-04-29T…"` in a state object), for pages whose markup states none.
+pub(super) fn script_date(html: &str) -> Option<NaiveDate> {
+    static FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)["']?(?:datePublished|date_published|publishedAt|published_at|publishDate|publish_date|pubDate|firstPublished|first_published_at|createdAt|created_at|dateCreated)["']?\s*[:=]\s*["']([0-9]{4})(?:-|\\?/)([0-9]{2})(?:-|\\?/)([0-9]{2})"#,
+        )
+        .unwrap()
+    });
+    let html = fold_digits(html);
+    let caps = FIELD.captures(&html)?;
+    NaiveDate::from_ymd_opt(
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    )
+}
+
+/// A day-first date with a two-digit year ("28.01.22"), as German and Swiss sites
+/// print it next to a headline. Only read where the markup says a date is.
+fn short_year_date(text: &str) -> Option<NaiveDate> {
+    static SHORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[^0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2})(?:[^0-9.]|$)")
+            .unwrap()
+    });
+    let text = fold_digits(text);
+    let caps = SHORT.captures(&text)?;
+    let year = 2000 + caps[3].parse::<i32>().ok()?;
+    NaiveDate::from_ymd_opt(year, caps[2].parse().ok()?, caps[1].parse().ok()?)
+}
+
+/// True when a machine date carries a UTC time rather than the writer's local one.
+fn is_utc(value: &str) -> bool {
+    let value = value.trim();
+    value.len() > 10
+        && (value.ends_with('Z')
+            || value.ends_with("+00:00")
+            || value.ends_with("+0000")
+            || value.ends_with("GMT")
+            || value.ends_with("UTC"))
+}
+
+/// Meta names that state the original publication date, most specific first.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "created",
+    "article:created",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "shareaholic:article_published_time",
+    "og:pubdate",
+    "date_published",
+    "datecreated",
+    "release_date",
+];
+
+/// Meta names of modification dates: a last resort, the original is preferred.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// `datetime` values of `<time>` elements, those marked as the publication date first.
+pub(super) fn publication_times(document: &Document) -> Vec<String> {
+    let mut marked = Vec::new();
+    let mut other = Vec::new();
+    for node in document
+        .select("time, abbr.published, [data-utime]")
+        .nodes()
+    {
+        let value = node
+            .attr("datetime")
+            .or_else(|| node.attr("title"))
+            .map(|v| v.to_string())
+            .or_else(|| {
+                let utime = node.attr("data-utime")?;
+                let secs: i64 = utime.trim().parse().ok()?;
+                chrono::DateTime::from_timestamp(secs, 0).map(|t| t.to_rfc3339())
+            })
+            .unwrap_or_else(|| node.text().to_string());
+        let hints = format!(
+            "{} {} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("itemprop").unwrap_or_default(),
+            if node.has_attr("pubdate") {
+                "pubdate"
+            } else {
+                ""
+            }
+        )
+        .to_lowercase();
+        let updated = hints.contains("updated") || hints.contains("modified");
+        if hints.contains("pub") || hints.contains("entry-date") || hints.contains("created") {
+            marked.push(value);
+        } else if !updated {
+            other.push(value);
+        }
+    }
+    marked.extend(other);
+    marked
+}
+
+/// Short texts of elements whose class or id says they hold the date or byline.
+fn date_texts(document: &Document) -> Vec<String> {
+    const HINTS: &[&str] = &[
+        "date", "datum", "time", "publish", "posted", "byline", "fecha", "meta", "author",
+    ];
+    let mut out = Vec::new();
+    for node in document.select("[class], [id]").nodes() {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_lowercase();
+        if !HINTS.iter().any(|h| names.contains(h)) || names.contains("update") {
+            continue;
+        }
+        let text = collapse(&node.text());
+        if !text.is_empty() && text.len() <= 200 {
+            out.push(text);
+        }
+        if out.len() >= 200 {
+            break;
+        }
+    }
+    out
+}
+
+/// A date from a machine-readable value: ISO 8601 or RFC 2822 first, then any written
+/// date.
+pub fn machine_date(value: &str) -> Option<NaiveDate> {
+    let folded = fold_digits(value);
+    let value = folded.trim();
+    if let Some(head) = value.get(..10)
+        && let Ok(date) = NaiveDate::parse_from_str(head, "%Y-%m-%d")
+    {
+        return Some(date);
+    }
+    if let Ok(time) = chrono::DateTime::parse_from_rfc2822(value) {
+        return Some(time.date_naive());
+    }
+    if value.len() == 8
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(date) = NaiveDate::parse_from_str(value, "%Y%m%d")
+    {
+        return Some(date);
+    }
+    find_dates(value).first().map(|(_, d)| *d)
+}
+
+/// A date in a page address: `/2025/04/29/`, `/2025-04-29`, `20250429`.
+pub fn url_date(url: &str) -> Option<NaiveDate> {
+    static URL_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[/_-])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?:[/_.-]|$)",
+        )
+        .unwrap()
+    });
+    let url = fold_digits(url);
+    let path = url.split_once("://").map_or(url.as_ref(), |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let caps = URL_DATE.captures(path)?;
+    NaiveDate::from_ymd_opt(
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_dates() {
+        let cases = [
+            ("https://x.com/2025/04/29/orrick-ruling", Some("2025-04-29")),
+            ("https://x.com/news/2025-04-29-orrick", Some("2025-04-29")),
+            ("https://x.com/a/20250429/story.html", Some("2025-04-29")),
+            ("https://x.com/2025/04/story", None),
+            ("https://x.com/item/12345678901", None),
+            ("https://x.com/a?date=2025/04/29", None),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(
+                url_date(url).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_in_script_data() {
+        let cases = [
+            (
+                r#"<script>window.__STATE__={"publishedAt":"2025-04-29T10:00:00Z"}</script>"#,
+                Some("2025-04-29"),
+            ),
+            (
+                r#"{"publish_date":"2020\/02\/24","x":1}"#,
+                Some("2020-02-24"),
+            ),
+            (r#"{"updatedAt":"2025-04-29T10:00:00Z"}"#, None),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(
+                script_date(html).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn machine_dates() {
+        let cases = [
+            ("2025-04-29T10:30:00+02:00", Some("2025-04-29")),
+            ("Tue, 29 Apr 2025 10:30:00 GMT", Some("2025-04-29")),
+            ("20250429", Some("2025-04-29")),
+            ("29 April 2025", Some("2025-04-29")),
+            ("٢٠٢٥-٠٤-٢٩T10:30:00Z", Some("2025-04-29")),
+            ("２０２５-０４-２９", Some("2025-04-29")),
+            ("२०२५-०४-२९", Some("2025-04-29")),
+            ("soon", None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(
+                machine_date(value).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{value}"
+            );
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! What a page's markup states about its article: meta tags, JSON-LD objects, headings,
+//! the canonical address; and the headline without the site's name.
+
+use super::dates::publication_times;
+use crate::normalize::text::collapse_spaces as collapse;
+use dom_query::Document;
+use serde_json::Value;
+
+/// Meta tags, structured data and headings gathered from a page before extraction
+/// changes the tree.
+#[derive(Debug, Default)]
+pub(super) struct Markup {
+    /// `(name, content)` of every `<meta>`, name lower-cased.
+    pub(super) meta: Vec<(String, String)>,
+    /// Article-like JSON-LD objects, outermost first.
+    pub(super) ld: Vec<Value>,
+    /// Text of the `<h1>` elements, in order.
+    pub(super) h1: Vec<String>,
+    /// The `<title>` element.
+    pub(super) title_tag: Option<String>,
+    /// `<link rel="canonical">` or the address a browser noted when saving.
+    pub(super) canonical: Option<String>,
+    /// `datetime` of `<time>` elements, those marked as publication first.
+    pub(super) times: Vec<String>,
+    /// The page language from `<html lang>`.
+    pub(super) lang: Option<String>,
+}
+
+impl Markup {
+    pub(super) fn read(document: &Document, html: &str) -> Markup {
+        let mut markup = Markup::default();
+        // Microdata and RDFa put dates on any element: `<span itemprop="datePublished"
+        // content="…">`, `<span property="schema:dateCreated" content="…">`.
+        for node in document
+            .select("meta, [itemprop][content], [itemprop][datetime], [property][content]")
+            .nodes()
+        {
+            let name = ["property", "name", "itemprop", "http-equiv"]
+                .iter()
+                .find_map(|attr| node.attr(attr))
+                .map(|n| {
+                    let n = n.trim().to_lowercase();
+                    n.strip_prefix("schema:").map(str::to_string).unwrap_or(n)
+                });
+            let content = ["content", "datetime", "value"]
+                .iter()
+                .find_map(|attr| node.attr(attr));
+            if let (Some(name), Some(content)) = (name, content) {
+                let content = collapse(&content);
+                if !content.is_empty() {
+                    markup.meta.push((name, content));
+                }
+            }
+        }
+        for node in document
+            .select(r#"script[type="application/ld+json"]"#)
+            .nodes()
+        {
+            if let Ok(value) = serde_json::from_str::<Value>(node.text().trim()) {
+                collect_ld(&value, &mut markup.ld, 0);
+            }
+        }
+        markup.h1 = document
+            .select("h1")
+            .nodes()
+            .iter()
+            .map(|n| collapse(&n.text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        markup.title_tag = document
+            .select("head title")
+            .nodes()
+            .first()
+            .or(document.select("title").nodes().first())
+            .map(|n| collapse(&n.text()))
+            .filter(|t| !t.is_empty());
+        markup.canonical = document
+            .select(r#"link[rel="canonical"]"#)
+            .nodes()
+            .first()
+            .and_then(|n| n.attr("href"))
+            .map(|h| h.trim().to_string())
+            .or_else(|| saved_from(html));
+        markup.times = publication_times(document);
+        markup.lang = document
+            .select("html")
+            .nodes()
+            .first()
+            .and_then(|n| n.attr("lang"))
+            .map(|l| l.to_lowercase());
+        markup
+    }
+
+    pub(super) fn meta_values<'a>(
+        &'a self,
+        names: &'a [&str],
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        names.iter().flat_map(move |name| {
+            self.meta
+                .iter()
+                .filter(move |(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    pub(super) fn first_meta(&self, names: &[&str]) -> Option<String> {
+        self.meta_values(names).next().map(str::to_string)
+    }
+
+    pub(super) fn ld_strings(&self, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for object in &self.ld {
+            if let Some(value) = object.get(key) {
+                strings_of(value, &mut out);
+            }
+        }
+        out
+    }
+
+    pub(super) fn own_url(&self) -> Option<String> {
+        self.canonical
+            .clone()
+            .or_else(|| self.first_meta(&["og:url", "twitter:url"]))
+            .or_else(|| self.ld_strings("url").into_iter().next())
+    }
+
+    pub(super) fn site_name(&self) -> Option<String> {
+        self.first_meta(&["og:site_name", "application-name", "twitter:site"])
+            .map(|s| s.trim_start_matches('@').to_string())
+            .or_else(|| {
+                self.ld
+                    .iter()
+                    .filter_map(|o| o.get("publisher"))
+                    .find_map(name_of)
+            })
+            .filter(|s| !s.is_empty() && s.chars().count() <= 80)
+    }
+
+    pub(super) fn authors(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for object in &self.ld {
+            if let Some(author) = object.get("author") {
+                names_of(author, &mut out);
+            }
+        }
+        if out.is_empty() {
+            out.extend(
+                self.meta_values(&["author", "article:author", "dc.creator", "parsely-author"])
+                    .filter(|v| !v.starts_with("http"))
+                    .map(str::to_string),
+            );
+        }
+        let mut unique: Vec<String> = Vec::new();
+        for name in out {
+            let name = collapse(&name);
+            if !name.is_empty()
+                && name.chars().count() <= 80
+                && !unique.iter().any(|u| u.eq_ignore_ascii_case(&name))
+            {
+                unique.push(name);
+            }
+        }
+        unique
+    }
+
+    pub(super) fn topics(&self) -> Vec<String> {
+        let mut raw: Vec<String> = Vec::new();
+        raw.extend(self.ld_strings("keywords"));
+        raw.extend(self.ld_strings("articleSection"));
+        raw.extend(
+            self.meta_values(&[
+                "keywords",
+                "news_keywords",
+                "article:tag",
+                "article:section",
+            ])
+            .map(str::to_string),
+        );
+        let mut topics: Vec<String> = Vec::new();
+        for value in raw {
+            for topic in value.split([',', ';']) {
+                let topic = collapse(topic);
+                let good = !topic.is_empty()
+                    && topic.chars().count() <= 60
+                    && !topic.contains("://")
+                    && !topics.iter().any(|t| t.eq_ignore_ascii_case(&topic));
+                if good {
+                    topics.push(topic);
+                }
+            }
+        }
+        topics.truncate(30);
+        topics
+    }
+
+    /// The headline: the page's `<h1>` when the metadata agrees with it (or when it is
+    /// the only long one), else the metadata's headline, else the `<title>`, without the
+    /// site's name.
+    pub(super) fn title(&self, host: Option<&str>) -> Option<String> {
+        let site = self.site_name();
+        let declared: Vec<String> = self
+            .ld_strings("headline")
+            .into_iter()
+            .chain(self.first_meta(&["og:title", "twitter:title", "dc.title"]))
+            .chain(self.title_tag.clone())
+            .map(|t| strip_site(&collapse(&decode_entities(&t)), site.as_deref(), host))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let headings: Vec<&String> = self
+            .h1
+            .iter()
+            .filter(|h| fold(h).chars().count() >= 8 && !is_site_name(h, site.as_deref(), host))
+            .collect();
+        let agrees = |h: &str, d: &str| {
+            let (h, d) = (fold(h), fold(d));
+            let close = |long: &str, short: &str| {
+                long.contains(short) && short.len() * 10 >= long.len() * 6
+            };
+            h == d || close(&d, &h) || close(&h, &d)
+        };
+        for h1 in &headings {
+            if declared.iter().any(|d| agrees(h1, d)) {
+                return Some((*h1).clone());
+            }
+        }
+        if let [only] = headings.as_slice()
+            && only.split_whitespace().count() >= 4
+        {
+            return Some((*only).clone());
+        }
+        declared
+            .into_iter()
+            .next()
+            .or_else(|| self.h1.first().cloned())
+    }
+}
+
+/// Keeps JSON-LD objects that describe the page's article, looking into `@graph` and
+/// lists.
+fn collect_ld(value: &Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 6 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| collect_ld(v, out, depth + 1)),
+        Value::Object(map) => {
+            if let Some(graph) = map.get("@graph") {
+                collect_ld(graph, out, depth + 1);
+            }
+            let kinds = map.get("@type").map(|t| {
+                let mut kinds = Vec::new();
+                strings_of(t, &mut kinds);
+                kinds
+            });
+            let article = kinds.as_ref().is_some_and(|kinds| {
+                kinds.iter().any(|k| {
+                    k.ends_with("Article")
+                        || matches!(
+                            k.as_str(),
+                            "BlogPosting" | "Report" | "LiveBlogPosting" | "WebPage" | "Blog"
+                        )
+                })
+            });
+            if article {
+                // Articles before generic pages: their fields are the more specific.
+                let generic = kinds
+                    .as_ref()
+                    .is_some_and(|k| k.iter().all(|k| k == "WebPage" || k == "Blog"));
+                if generic {
+                    out.push(value.clone());
+                } else {
+                    let at = out
+                        .iter()
+                        .position(|v| {
+                            v.get("@type")
+                                .and_then(Value::as_str)
+                                .is_some_and(|t| t == "WebPage" || t == "Blog")
+                        })
+                        .unwrap_or(out.len());
+                    out.insert(at, value.clone());
+                }
+            }
+            if let Some(entity) = map.get("mainEntity") {
+                collect_ld(entity, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn strings_of(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|v| strings_of(v, out)),
+        Value::Object(map) => {
+            if let Some(v) = map.get("name").or(map.get("@value")) {
+                strings_of(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn name_of(value: &Value) -> Option<String> {
+    let mut names = Vec::new();
+    names_of(value, &mut names);
+    names.into_iter().next()
+}
+
+fn names_of(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) if !s.starts_with("http") => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|v| names_of(v, out)),
+        Value::Object(map) => {
+            if let Some(Value::String(name)) = map.get("name") {
+                out.push(name.clone());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The address a browser notes when it saves a page: `<!-- saved from url=(0042)https://… -->`.
+fn saved_from(html: &str) -> Option<String> {
+    let (_, rest) = crate::normalize::text::head(html, 4096).split_once("saved from url=(")?;
+    let (_, after_length) = rest.split_once(')')?;
+    let url = after_length.split_whitespace().next()?;
+    Some(url.trim_end_matches("-->").to_string())
+}
+
+/// True when `text` names the site rather than an article: its `og:site_name`, or the
+/// main label of its host name.
+fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let text = letters(text);
+    if text.is_empty() {
+        return false;
+    }
+    if let Some(site) = site {
+        let site = letters(site);
+        if !site.is_empty() && (site.contains(&text) || text.contains(&site)) {
+            return true;
+        }
+    }
+    let label = host
+        .and_then(|h| h.split('.').rev().nth(1))
+        .map(letters)
+        .unwrap_or_default();
+    label.len() >= 4 && text.contains(&label) && text.len() <= label.len() * 3
+}
+
+/// Removes a site name a `<title>` carries: "Headline | Site", "Site - Headline".
+fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+    const SEPARATORS: &[&str] = &[
+        " | ", " || ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ",
+    ];
+    for sep in SEPARATORS {
+        let parts: Vec<&str> = title.split(sep).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let kept: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !is_site_name(p, site, host))
+            .collect();
+        if !kept.is_empty() && kept.len() < parts.len() {
+            return kept.join(sep);
+        }
+        // Without a site name to match, the site is the shorter end part.
+        let first = parts[0];
+        let last = parts[parts.len() - 1];
+        let words = |s: &str| s.split_whitespace().count();
+        if words(last) <= 4 && words(first) > words(last) {
+            return parts[..parts.len() - 1].join(sep);
+        }
+        if words(first) <= 3 && words(last) > words(first) + 2 {
+            return parts[1..].join(sep);
+        }
+    }
+    title.to_string()
+}
+
+/// Decodes the entities a title can carry when a page escaped it twice ("&amp;#8211;").
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        match entity(after) {
+            Some((c, used)) => {
+                out.push(c);
+                rest = after.get(used..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character an entity stands for, given the text after its `&`, and how many bytes
+/// the entity takes there (with its `;`).
+fn entity(after: &str) -> Option<(char, usize)> {
+    let end = after.bytes().take(11).position(|b| b == b';')?;
+    let name = after.get(..end)?;
+    let c = match name {
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => ' ',
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                name.strip_prefix('#').and_then(|d| d.parse().ok())
+            };
+            code.and_then(char::from_u32)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+pub(super) fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_are_stripped_from_titles() {
+        let cases = [
+            (
+                "Judge blocks order | The Ledger",
+                Some("The Ledger"),
+                "Judge blocks order",
+            ),
+            (
+                "The Ledger - Judge blocks order",
+                Some("The Ledger"),
+                "Judge blocks order",
+            ),
+            (
+                "Judge blocks order on sanctuary cities - Ledger",
+                None,
+                "Judge blocks order on sanctuary cities",
+            ),
+            (
+                "Plain headline with no site",
+                None,
+                "Plain headline with no site",
+            ),
+        ];
+        for (title, site, expected) in cases {
+            assert_eq!(strip_site(title, site, None), expected, "{title}");
+        }
+        assert_eq!(
+            strip_site(
+                "Gregory Szorc's Digital Home | Notes on Python 3",
+                None,
+                Some("gregoryszorc.com")
+            ),
+            "Notes on Python 3"
+        );
+        assert_eq!(decode_entities("A &#8211; B &amp;&#x41;"), "A – B &A");
+    }
+}
