@@ -4,7 +4,7 @@
 //! (default `../shared/corpora/conll2003`, 8 epochs). The data is read from `train.txt`;
 //! `valid.txt` is left for `cargo run --release --example eval -- persons`.
 
-use morgue::normalize::persons::{read_conll, tagger};
+use morgue::normalize::persons::{read_conll, training};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -21,7 +21,7 @@ fn main() {
     };
     let examples = read_conll(&text);
     let started = Instant::now();
-    let model = tagger::train(&examples, epochs);
+    let model = training::train(&examples, epochs);
     let mut bytes = Vec::new();
     model
         .write(&mut bytes)

@@ -7,6 +7,7 @@ pub mod frontmatter;
 pub mod html;
 pub mod json;
 pub mod junk;
+pub mod lexicon;
 pub mod pdf;
 pub mod persons;
 pub mod text;

@@ -3,6 +3,7 @@
 
 use super::date::{DateLine, date_line};
 use super::junk::{copyright_owner, is_junk};
+use super::lexicon::{NEWS_AGENCIES, is_name_particle, news_agency};
 use crate::clipping::{DateSource, Stated, StatedDate};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -46,14 +47,13 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:title|headline)\s*:\s*(.+)$").unwrap());
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\s.,'-]{1,40}(?:,\s*[\p{L}.]+\.?\s*[0-9]{1,2})?\s*\((Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|PA|Press Association|Associated Press)\)").unwrap()
+    let agencies: Vec<String> = NEWS_AGENCIES.iter().map(|a| regex::escape(a)).collect();
+    Regex::new(&format!(
+        r"^\p{{Lu}}[\p{{Lu}}\s.,'-]{{1,40}}(?:,\s*[\p{{L}}.]+\.?\s*[0-9]{{1,2}})?\s*\(({})\)",
+        agencies.join("|")
+    ))
+    .unwrap()
 });
-
-/// Words that may appear in lower case inside a person's name.
-const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn", "du", "del",
-    "dos",
-];
 /// Words that make a byline segment a job title rather than a name.
 const ROLE_WORDS: &[&str] = &[
     "editor",
@@ -77,21 +77,6 @@ const ROLE_WORDS: &[&str] = &[
     "analyst",
     "producer",
     "photographer",
-];
-/// News agencies and outlets that appear in bylines in place of a writer.
-const AGENCIES: &[&str] = &[
-    "Reuters",
-    "AP",
-    "AFP",
-    "Associated Press",
-    "Bloomberg",
-    "PA",
-    "PA Media",
-    "UPI",
-    "dpa",
-    "Xinhua",
-    "Press Association",
-    "Agence France-Presse",
 ];
 
 /// One line of the body as the parser sees it.
@@ -372,7 +357,7 @@ fn byline_names(text: &str) -> (Vec<String>, Option<String>) {
     let mut agency = None;
     for segment in SEPARATORS.split(text.trim().trim_end_matches('.')) {
         let segment = segment.trim();
-        if let Some(known) = AGENCIES.iter().find(|a| a.eq_ignore_ascii_case(segment)) {
+        if let Some(known) = news_agency(segment) {
             agency = Some(known.to_string());
         } else if looks_like_name(segment) {
             names.push(segment.to_string());
@@ -387,20 +372,20 @@ fn is_title_cased(text: &str) -> bool {
     (1..=6).contains(&words.len())
         && words
             .iter()
-            .all(|w| NAME_PARTICLES.contains(w) || w.chars().next().is_some_and(char::is_uppercase))
+            .all(|w| is_name_particle(w) || w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && words.iter().all(|word| {
-            NAME_PARTICLES.contains(word)
+            is_name_particle(word)
                 || (word.chars().next().is_some_and(char::is_uppercase)
                     && word
                         .chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')))
         })
-        && words.iter().any(|w| !NAME_PARTICLES.contains(w))
+        && words.iter().any(|w| !is_name_particle(w))
         && !words
             .iter()
             .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))

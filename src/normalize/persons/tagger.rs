@@ -2,19 +2,27 @@
 //! averaged perceptron over hashed sparse features; also trains that model.
 
 use super::tokens::Token;
+use crate::normalize::lexicon::is_name_particle;
+
 use crate::fasthash::{IntMap, IntSet};
+
 use std::io::{self, Read, Write};
 
 /// Tags: outside, person (begin / inside), other named entity (begin / inside).
 pub const TAGS: usize = 5;
+
 /// Not part of a name.
 pub const O: usize = 0;
+
 /// First token of a person's name.
 pub const B_PER: usize = 1;
+
 /// Later token of a person's name.
 pub const I_PER: usize = 2;
+
 /// First token of another name (an organisation, place, event …).
 pub const B_ENT: usize = 3;
+
 /// Later token of another name.
 pub const I_ENT: usize = 4;
 
@@ -36,8 +44,8 @@ pub struct Lexicon {
 /// A trained model: weights per feature and tag, and the lexicon its features use.
 #[derive(Debug, Default, Clone)]
 pub struct Model {
-    weights: IntMap<u64, [f32; TAGS]>,
-    lexicon: Lexicon,
+    pub(super) weights: IntMap<u64, [f32; TAGS]>,
+    pub(super) lexicon: Lexicon,
 }
 
 /// Hashes a word form for the lexicon and features.
@@ -61,32 +69,27 @@ pub fn may_be_name(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Lower-case particles inside names: "Joost van der Westhuizen", "Aravinda de Silva".
-const PARTICLES: &[&str] = &[
-    "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "von", "zu", "la", "le",
-    "bin", "ibn", "al", "el", "ben", "ter", "ten",
-];
-
 /// True when token `i` is scored: a capitalised word, or a particle inside a name.
-fn should_score(tokens: &[Token<'_>], i: usize, prev: usize) -> bool {
+pub(super) fn should_score(tokens: &[Token<'_>], i: usize, prev: usize) -> bool {
     let word = &tokens[i].text;
     if may_be_name(word) {
         return true;
     }
     (prev == B_PER || prev == I_PER)
-        && PARTICLES.contains(&word.as_ref())
+        && is_name_particle(word)
         && tokens
             .get(i + 1)
-            .is_some_and(|next| may_be_name(&next.text) || PARTICLES.contains(&next.text.as_ref()))
+            .is_some_and(|next| may_be_name(&next.text) || is_name_particle(&next.text))
 }
 
 /// Hashes standing for the words before the first and after the last token.
 const START: u64 = 0x5354_4152_5400_0001;
+
 const END: u64 = 0x454E_4400_0000_0002;
 
 /// An ordinary word opening a sentence and followed by a lower-case word ("The company
 /// said"): tagged O without scoring, in training as at run time.
-fn plain_sentence_opener(context: &Context, lexicon: &Lexicon, i: usize) -> bool {
+pub(super) fn plain_sentence_opener(context: &Context, lexicon: &Lexicon, i: usize) -> bool {
     (i == 0 || context.sentence_start(i))
         && lexicon.common_words.contains(&context.words[i])
         && context
@@ -96,7 +99,7 @@ fn plain_sentence_opener(context: &Context, lexicon: &Lexicon, i: usize) -> bool
 }
 
 /// Per-token facts computed once per text, as hashes: no string is built per token.
-struct Context<'a> {
+pub(super) struct Context<'a> {
     tokens: &'a [Token<'a>],
     /// Hash of each token's lower-case form (the lexicon's key too).
     words: Vec<u64>,
@@ -107,14 +110,12 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(tokens: &'a [Token<'a>]) -> Context<'a> {
+    pub(super) fn new(tokens: &'a [Token<'a>]) -> Context<'a> {
         // Only the words around a possible name are ever looked at: hash just those.
         let mut near = vec![false; tokens.len()];
         for (i, token) in tokens.iter().enumerate() {
             let first = token.text.chars().next().unwrap_or(' ');
-            if first.is_uppercase()
-                || (first.is_lowercase() && PARTICLES.contains(&token.text.as_ref()))
-            {
+            if first.is_uppercase() || (first.is_lowercase() && is_name_particle(&token.text)) {
                 let from = i.saturating_sub(2);
                 let to = (i + 3).min(tokens.len());
                 near[from..to].fill(true);
@@ -172,7 +173,7 @@ pub fn ends_sentence(token: &str) -> bool {
 }
 
 /// Lower-cases `text` into `buffer` (reused between calls) and returns it.
-fn lowercase_into<'b>(text: &str, buffer: &'b mut String) -> &'b str {
+pub(super) fn lowercase_into<'b>(text: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
     if text.is_ascii() {
         buffer.extend(text.chars().map(|c| c.to_ascii_lowercase()));
@@ -237,7 +238,7 @@ fn shape_class(c: char) -> char {
 
 /// The features of token `i`, given the tags before it. `lower` is the token in lower
 /// case.
-fn features(
+pub(super) fn features(
     context: &Context,
     lexicon: &Lexicon,
     i: usize,
@@ -452,7 +453,7 @@ impl Model {
 }
 
 /// Each tag's score: the sum of the weights of the features present.
-fn sum_weights(weights: &IntMap<u64, [f32; TAGS]>, features: &[u64]) -> [f32; TAGS] {
+pub(super) fn sum_weights(weights: &IntMap<u64, [f32; TAGS]>, features: &[u64]) -> [f32; TAGS] {
     let mut scores = [0.0; TAGS];
     for f in features {
         if let Some(w) = weights.get(f) {
@@ -470,14 +471,14 @@ fn take<const N: usize>(input: &mut &[u8]) -> io::Result<[u8; N]> {
     Ok(bytes)
 }
 
-fn previous(tags: &[usize], i: usize) -> (usize, usize) {
+pub(super) fn previous(tags: &[usize], i: usize) -> (usize, usize) {
     let prev = if i >= 1 { tags[i - 1] } else { O };
     let prev2 = if i >= 2 { tags[i - 2] } else { O };
     (prev, prev2)
 }
 
 /// The best tag that can follow `prev`: an "inside" tag only continues its own kind.
-fn valid_best(scores: &[f32; TAGS], prev: usize) -> usize {
+pub(super) fn valid_best(scores: &[f32; TAGS], prev: usize) -> usize {
     let allowed = |tag: usize| match tag {
         I_PER => matches!(prev, B_PER | I_PER),
         I_ENT => matches!(prev, B_ENT | I_ENT),
@@ -487,158 +488,4 @@ fn valid_best(scores: &[f32; TAGS], prev: usize) -> usize {
         .filter(|&t| allowed(t))
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
         .unwrap_or(O)
-}
-
-/// One training sentence: tokens and their gold tags.
-#[derive(Debug, Clone)]
-pub struct Example {
-    /// The tokens.
-    pub tokens: Vec<Token<'static>>,
-    /// Gold tags, one per token.
-    pub tags: Vec<usize>,
-    /// The document the sentence belongs to (lexicons are built across documents).
-    pub document: usize,
-}
-
-/// Builds the lexicon from examples.
-pub fn lexicon(examples: &[&Example]) -> Lexicon {
-    let mut counts: IntMap<u64, [u32; 4]> = IntMap::default();
-    for example in examples {
-        for (i, token) in example.tokens.iter().enumerate() {
-            let key = word_key(&token.text.to_lowercase());
-            let entry = counts.entry(key).or_default();
-            match example.tags[i] {
-                B_PER => {
-                    entry[0] += 1;
-                    entry[1] += 1;
-                }
-                I_PER => entry[1] += 1,
-                B_ENT | I_ENT => entry[2] += 1,
-                _ => {}
-            }
-            let lower_mid = i > 0 && token.text.chars().next().is_some_and(char::is_lowercase);
-            if lower_mid {
-                entry[3] += 1;
-            }
-        }
-    }
-    let mut lexicon = Lexicon::default();
-    for (key, [first, person, entity, common]) in counts {
-        if first >= 2 && first * 2 > entity {
-            lexicon.first_names.insert(key);
-        }
-        if person >= 2 && person > entity {
-            lexicon.person_words.insert(key);
-        }
-        if entity >= 2 && entity > person {
-            lexicon.entity_words.insert(key);
-        }
-        if common >= 3 {
-            lexicon.common_words.insert(key);
-        }
-    }
-    lexicon
-}
-
-/// Trains a model: lexicon features are learnt on lexicons built from the other half of
-/// the documents, so that the model does not learn to trust them more than it should on
-/// names it has never seen.
-pub fn train(examples: &[Example], epochs: usize) -> Model {
-    let halves: [Vec<&Example>; 2] = [
-        examples.iter().filter(|e| e.document % 2 == 0).collect(),
-        examples.iter().filter(|e| e.document % 2 == 1).collect(),
-    ];
-    let held_out = [lexicon(&halves[1]), lexicon(&halves[0])];
-    let mut trainer = Trainer::default();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    let mut buffer = Vec::with_capacity(64);
-    for _ in 0..epochs {
-        // A fixed-seed shuffle: each epoch sees the sentences in a new order.
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        for &n in &order {
-            let example = &examples[n];
-            let lexicon = &held_out[example.document % 2];
-            let context = Context::new(&example.tokens);
-            let mut tags = vec![O; example.tokens.len()];
-            let mut lower = String::new();
-            for i in 0..example.tokens.len() {
-                let (prev, prev2) = previous(&tags, i);
-                if !should_score(&example.tokens, i, prev)
-                    || plain_sentence_opener(&context, lexicon, i)
-                {
-                    continue;
-                }
-                let lower = lowercase_into(&example.tokens[i].text, &mut lower);
-                features(&context, lexicon, i, lower, prev, prev2, &mut buffer);
-                let guess = valid_best(&trainer.scores(&buffer), prev);
-                let gold = example.tags[i];
-                trainer.update(&buffer, gold, guess);
-                // Learn from the model's own history, as it will tag at run time.
-                tags[i] = guess;
-            }
-        }
-    }
-    let mut model = trainer.averaged();
-    let all: Vec<&Example> = examples.iter().collect();
-    model.lexicon = lexicon(&all);
-    model
-}
-
-/// Perceptron weights with the running sums that averaging needs.
-#[derive(Default)]
-struct Trainer {
-    weights: IntMap<u64, [f32; TAGS]>,
-    totals: IntMap<u64, [f64; TAGS]>,
-    stamps: IntMap<u64, [u64; TAGS]>,
-    step: u64,
-}
-
-impl Trainer {
-    fn scores(&self, features: &[u64]) -> [f32; TAGS] {
-        sum_weights(&self.weights, features)
-    }
-
-    fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
-        self.step += 1;
-        if gold == guess {
-            return;
-        }
-        for &f in features {
-            for (tag, delta) in [(gold, 1.0f32), (guess, -1.0)] {
-                let w = self.weights.entry(f).or_default();
-                let total = self.totals.entry(f).or_default();
-                let stamp = self.stamps.entry(f).or_default();
-                total[tag] += (self.step - stamp[tag]) as f64 * w[tag] as f64;
-                stamp[tag] = self.step;
-                w[tag] += delta;
-            }
-        }
-    }
-
-    fn averaged(self) -> Model {
-        let mut weights = IntMap::default();
-        for (f, w) in &self.weights {
-            let total = &self.totals[f];
-            let stamp = &self.stamps[f];
-            let mut avg = [0.0f32; TAGS];
-            for t in 0..TAGS {
-                let sum = total[t] + (self.step - stamp[t]) as f64 * w[t] as f64;
-                avg[t] = (sum / self.step as f64) as f32;
-            }
-            // Features whose weights average out to almost nothing only cost space.
-            if avg.iter().any(|a| a.abs() > 1e-3) {
-                weights.insert(*f, avg);
-            }
-        }
-        Model {
-            weights,
-            lexicon: Lexicon::default(),
-        }
-    }
 }

@@ -1,0 +1,47 @@
+//! Word lists shared by more than one reader: the particles inside personal names and
+//! the news agencies that stand in bylines and datelines in place of a writer. One list
+//! each, so that the byline reader and the name tagger never disagree.
+
+/// Lower-case particles inside names: "Joost van der Westhuizen", "Aravinda de Silva",
+/// "Mohammed bin Salman".
+pub const NAME_PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "von", "zu", "la", "le",
+    "bin", "ibn", "al", "el", "ben", "ter", "ten",
+];
+
+/// News agencies, as they are written in bylines and datelines.
+pub const NEWS_AGENCIES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "AFP",
+    "Associated Press",
+    "Agence France-Presse",
+    "Bloomberg",
+    "PA",
+    "PA Media",
+    "Press Association",
+    "UPI",
+    "dpa",
+    "Xinhua",
+    "EFE",
+    "ANSA",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+    "AAP",
+    "Canadian Press",
+    "Anadolu",
+];
+
+/// True when `word` is a name particle.
+pub fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(&word)
+}
+
+/// The agency `text` names, as the list writes it, case aside.
+pub fn news_agency(text: &str) -> Option<&'static str> {
+    NEWS_AGENCIES
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(text.trim()))
+        .copied()
+}
