@@ -18,13 +18,16 @@ pub struct Args {
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Maximum number of passages.
+    /// Most articles shown.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub limit: u16,
     /// Show every copy of a story (wire reprints, files saved twice) instead of one hit
     /// with a list of copies.
     #[arg(long)]
     pub all_copies: bool,
+    /// Most passages shown per article (those that match, best first).
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    pub passages: u16,
     /// Print hits as JSON Lines.
     #[arg(long)]
     pub json: bool,
@@ -116,12 +119,10 @@ impl Args {
     /// Turns the arguments into a search request, checking every date.
     pub fn request(&self) -> Result<SearchRequest> {
         let (text, filters) = parse_with_filters(&self.query, &self.filters)?;
-        Ok(SearchRequest {
-            text,
-            filters,
-            limit: usize::from(self.limit),
-            all_copies: self.all_copies,
-        })
+        let mut request = SearchRequest::new(text, filters, usize::from(self.limit));
+        request.all_copies = self.all_copies;
+        request.passages = usize::from(self.passages);
+        Ok(request)
     }
 }
 
@@ -130,7 +131,11 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     let mut request = args.request()?;
     let index = open_index(context)?;
     resolve_persons(&index, &mut request.filters, context)?;
-    let hits = index.search(&request)?;
+    let found = index.search(&request)?;
+    for note in &found.notes {
+        context.note(note);
+    }
+    let hits = found.hits;
     if args.json {
         render::json::lines(out, hits.iter().map(render::json::HitLine::from))?;
     } else {

@@ -1,15 +1,19 @@
-//! Counts matching passages and distinct stories per day in one pass over the index's
-//! fast fields (date and story columns), keeping the best passage of each day.
+//! Counts matches per publication day for timelines: the matching articles and their
+//! distinct stories (one pass over the date and story columns), the passages that hold
+//! every word, and the best article of each day by the same scores `search` uses.
 
-use super::ClippingIndex;
-use super::Hit;
+use super::query_build::{Builder, Tier};
+use super::ranking::Ranked;
 use super::schema::from_tantivy_date;
+use super::{ClippingIndex, Hit};
 use crate::error::Result;
 use crate::query::{Filters, TextQuery};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, Occur};
 use tantivy::{DateTime, DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 type IntSet = crate::fasthash::IntSet<u64>;
@@ -18,36 +22,66 @@ type DayMap = crate::fasthash::IntMap<i64, DayCount>;
 /// What matched on one day.
 #[derive(Debug, Default, Clone)]
 struct DayCount {
+    articles: u64,
     passages: u64,
     stories: IntSet,
-    best: Option<(Score, DocAddress)>,
+    best: Option<Ranked>,
 }
 
 /// Matches of one query, per publication day.
 pub struct DayTable {
     days: BTreeMap<NaiveDate, DayCount>,
     searcher: Searcher,
+    text: TextQuery,
+    filters: Filters,
     terms: HashSet<String>,
 }
 
 impl ClippingIndex {
-    /// Counts, per day, the passages matching `text` (all its words) and `filters`, and
-    /// the distinct stories they belong to.
+    /// Counts, per day, the articles matching every word of `text` and `filters`, their
+    /// distinct stories, and the passages among them that hold every word.
     pub fn day_table(&self, text: &TextQuery, filters: &Filters) -> Result<DayTable> {
         let searcher = self.searcher()?;
-        let built = self.build_query(text, filters)?;
-        let collector = DayCollector {
-            scoring: !text.is_empty(),
-        };
-        let by_day = searcher.search(built.matching(), &collector)?;
-        let days = by_day
+        let builder = Builder::new(self, &searcher);
+        let queries = self.article_queries(&builder, text, filters)?;
+        let articles = searcher.search(
+            queries.tiers[0].as_ref(),
+            &ArticleDays {
+                scoring: queries.scored,
+            },
+        )?;
+        let mut days: BTreeMap<NaiveDate, DayCount> = articles
+            .days
             .into_iter()
             .map(|(day, count)| (day_to_date(day), count))
             .collect();
+        let passages = match &text.expr {
+            Some(expr) => match builder.passages(expr, Tier::Every)? {
+                Some(every) => {
+                    let clauses = vec![builder.passage_kind(), (Occur::Must, every)];
+                    searcher.search(
+                        &BooleanQuery::new(clauses),
+                        &PassageDays {
+                            articles: Arc::new(articles.keys),
+                        },
+                    )?
+                }
+                // Terms of the headline or byline alone: count the articles' passages.
+                None => articles.passages,
+            },
+            None => articles.passages,
+        };
+        for (day, n) in passages {
+            days.entry(day_to_date(day)).or_default().passages += n;
+        }
+        days.retain(|_, count| count.articles > 0);
+        let terms = builder.highlights.borrow().clone();
         Ok(DayTable {
             days,
             searcher,
-            terms: self.highlight_terms(text),
+            text: text.clone(),
+            filters: filters.clone(),
+            terms,
         })
     }
 }
@@ -74,8 +108,8 @@ impl DayTable {
         (passages, stories.len() as u64)
     }
 
-    /// The most relevant passage from `start` up to, not including, `end` (the newest
-    /// when there are no query words to rank by).
+    /// The best passage of the best article from `start` up to, not including, `end`
+    /// (of the newest article when there are no words to rank by).
     pub fn top(
         &self,
         index: &ClippingIndex,
@@ -86,20 +120,26 @@ impl DayTable {
             .days
             .range(start..end)
             .filter_map(|(_, c)| c.best)
-            .fold(
-                None,
-                |best: Option<(Score, DocAddress)>, candidate| match best {
-                    Some(b) if b.0 > candidate.0 => Some(b),
-                    _ => Some(candidate),
-                },
-            );
-        match best {
-            None => Ok(None),
-            Some((score, address)) => {
-                let (hit, _) = index.hit(&self.searcher, address, score, &self.terms)?;
-                Ok(Some(hit))
-            }
-        }
+            .fold(None, |best: Option<Ranked>, candidate| match best {
+                Some(b) if b.score > candidate.score => Some(b),
+                _ => Some(candidate),
+            });
+        let Some(best) = best else {
+            return Ok(None);
+        };
+        let builder = Builder::new(index, &self.searcher);
+        let passages = index.best_passages(
+            &self.searcher,
+            &builder,
+            &self.text,
+            &self.filters,
+            &[best.key],
+            1,
+        )?;
+        let passage = passages.get(&best.key).and_then(|list| list.first());
+        index
+            .hit(&self.searcher, &best, passage, &self.terms)
+            .map(Some)
     }
 }
 
@@ -109,35 +149,50 @@ fn day_to_date(day: i64) -> NaiveDate {
     from_tantivy_date(DateTime::from_timestamp_secs(day * SECONDS_PER_DAY))
 }
 
-struct DayCollector {
+fn day_of(dates: &Column<DateTime>, doc: DocId) -> Option<i64> {
+    let date = dates.first(doc)?;
+    Some(date.into_timestamp_secs().div_euclid(SECONDS_PER_DAY))
+}
+
+/// Per day over matching articles: counts, stories and the best article; and every
+/// matching article's key and passage count.
+struct ArticleDays {
     scoring: bool,
 }
 
-struct DaySegmentCollector {
+#[derive(Default)]
+struct ArticleFruit {
+    days: DayMap,
+    keys: IntSet,
+    passages: crate::fasthash::IntMap<i64, u64>,
+}
+
+struct ArticleDaysSegment {
     segment: SegmentOrdinal,
     dates: Column<DateTime>,
     stories: Column<u64>,
-    days: DayMap,
-    /// The previous document's day and story: passages of one article are neighbours,
-    /// so most documents repeat both and skip the map lookups.
-    previous: Option<(i64, u64)>,
+    keys: Column<u64>,
+    counts: Column<u64>,
+    fruit: ArticleFruit,
 }
 
-impl Collector for DayCollector {
-    type Fruit = DayMap;
-    type Child = DaySegmentCollector;
+impl Collector for ArticleDays {
+    type Fruit = ArticleFruit;
+    type Child = ArticleDaysSegment;
 
     fn for_segment(
         &self,
         segment: SegmentOrdinal,
         reader: &SegmentReader,
-    ) -> tantivy::Result<DaySegmentCollector> {
-        Ok(DaySegmentCollector {
+    ) -> tantivy::Result<Self::Child> {
+        let fast = reader.fast_fields();
+        Ok(ArticleDaysSegment {
             segment,
-            dates: reader.fast_fields().date("date")?,
-            stories: reader.fast_fields().u64("story")?,
-            days: DayMap::default(),
-            previous: None,
+            dates: fast.date("date")?,
+            stories: fast.u64("story")?,
+            keys: fast.u64("article")?,
+            counts: fast.u64("passages")?,
+            fruit: ArticleFruit::default(),
         })
     }
 
@@ -145,48 +200,115 @@ impl Collector for DayCollector {
         self.scoring
     }
 
-    fn merge_fruits(&self, fruits: Vec<DayMap>) -> tantivy::Result<DayMap> {
-        let mut merged = DayMap::default();
+    fn merge_fruits(&self, fruits: Vec<ArticleFruit>) -> tantivy::Result<ArticleFruit> {
+        let mut merged = ArticleFruit::default();
         for fruit in fruits {
-            for (day, count) in fruit {
-                let into = merged.entry(day).or_default();
-                into.passages += count.passages;
+            for (day, count) in fruit.days {
+                let into = merged.days.entry(day).or_default();
+                into.articles += count.articles;
                 into.stories.extend(count.stories);
                 into.best = better(into.best, count.best);
+            }
+            merged.keys.extend(fruit.keys);
+            for (day, n) in fruit.passages {
+                *merged.passages.entry(day).or_default() += n;
             }
         }
         Ok(merged)
     }
 }
 
-fn better(
-    a: Option<(Score, DocAddress)>,
-    b: Option<(Score, DocAddress)>,
-) -> Option<(Score, DocAddress)> {
+fn better(a: Option<Ranked>, b: Option<Ranked>) -> Option<Ranked> {
     match (a, b) {
-        (Some(x), Some(y)) if y.0 > x.0 => Some(y),
+        (Some(x), Some(y)) if y.score > x.score => Some(y),
         (Some(x), _) => Some(x),
         (None, y) => y,
     }
 }
 
-impl SegmentCollector for DaySegmentCollector {
-    type Fruit = DayMap;
+impl SegmentCollector for ArticleDaysSegment {
+    type Fruit = ArticleFruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(date) = self.dates.first(doc) else {
+        let Some(day) = day_of(&self.dates, doc) else {
             return;
         };
-        let day = date.into_timestamp_secs().div_euclid(SECONDS_PER_DAY);
         let story = self.stories.first(doc).unwrap_or(u64::MAX);
-        let count = self.days.entry(day).or_default();
-        count.passages += 1;
-        if self.previous != Some((day, story)) {
-            count.stories.insert(story);
-            self.previous = Some((day, story));
+        let key = self.keys.first(doc).unwrap_or(0);
+        let count = self.fruit.days.entry(day).or_default();
+        count.articles += 1;
+        count.stories.insert(story);
+        let candidate = Ranked {
+            address: DocAddress::new(self.segment, doc),
+            score,
+            key,
+            story,
+        };
+        count.best = better(count.best, Some(candidate));
+        self.fruit.keys.insert(key);
+        *self.fruit.passages.entry(day).or_default() += self.counts.first(doc).unwrap_or(0);
+    }
+
+    fn harvest(self) -> ArticleFruit {
+        self.fruit
+    }
+}
+
+/// Per day, matching passages of the given articles.
+struct PassageDays {
+    articles: Arc<IntSet>,
+}
+
+struct PassageDaysSegment {
+    articles: Arc<IntSet>,
+    dates: Column<DateTime>,
+    keys: Column<u64>,
+    days: crate::fasthash::IntMap<i64, u64>,
+}
+
+impl Collector for PassageDays {
+    type Fruit = crate::fasthash::IntMap<i64, u64>;
+    type Child = PassageDaysSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        let fast = reader.fast_fields();
+        Ok(PassageDaysSegment {
+            articles: Arc::clone(&self.articles),
+            dates: fast.date("date")?,
+            keys: fast.u64("article")?,
+            days: Default::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut merged: Self::Fruit = Default::default();
+        for fruit in fruits {
+            for (day, n) in fruit {
+                *merged.entry(day).or_default() += n;
+            }
         }
-        if count.best.is_none_or(|(best, _)| score > best) {
-            count.best = Some((score, DocAddress::new(self.segment, doc)));
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for PassageDaysSegment {
+    type Fruit = crate::fasthash::IntMap<i64, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let in_match = self
+            .keys
+            .first(doc)
+            .is_some_and(|k| self.articles.contains(&k));
+        if let (true, Some(day)) = (in_match, day_of(&self.dates, doc)) {
+            *self.days.entry(day).or_default() += 1;
         }
     }
 

@@ -2,15 +2,20 @@
 //! files. This module and its children are the only code that knows tantivy.
 
 mod day_counts;
+mod documents;
 pub mod manifest;
+mod query_build;
+mod ranking;
 mod schema;
 mod searcher;
 mod writer;
 
 pub use day_counts::DayTable;
 pub use manifest::{FileEntry, Manifest, RecordSummary};
+pub use query_build::MAX_EXPANSIONS;
+pub use ranking::stand_together;
 pub use schema::SCHEMA_VERSION;
-pub use searcher::Hit;
+pub use searcher::{Found, Hit};
 pub use writer::ClippingWriter;
 
 use crate::error::{Error, Result};

@@ -1,7 +1,11 @@
-//! The index layout: one tantivy document per passage, carrying its article's fields;
-//! the analyzers; and the conversion between [`Clipping`]s and documents.
+//! The index layout: one document per article (what articles are ranked and filtered
+//! by) and one per passage (what phrases, passages and highlights come from), the
+//! analyzers, and the one place dates become tantivy dates.
+//!
+//! Articles are scored over their whole text and headline, with word rarity counted over
+//! articles; passages only choose what to show and where a phrase stands. Article fields
+//! are stored once, on the article document.
 
-use crate::clipping::{Clipping, folded_key};
 use chrono::{NaiveDate, NaiveTime};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
@@ -11,98 +15,98 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer,
 };
-use tantivy::{DateTime, Index, TantivyDocument};
+use tantivy::{DateTime, Index};
 
 /// Version of this layout, stored with every commit; an index with another version is
 /// refused rather than misread.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Analyzer for passage text and titles: words, lower case, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "morgue_news";
-/// Analyzer for source names: words, lower case, accents folded, no stemming.
+/// Analyzer for names and exact words: words, lower case, accents folded, no stemming.
 pub const NAME_ANALYZER: &str = "morgue_name";
+
+/// The `kind` of an article document.
+pub const ARTICLE: u64 = 0;
+/// The `kind` of a passage document.
+pub const PASSAGE: u64 = 1;
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// Article id (exact).
-    pub id: Field,
-    /// Story id as a number (indexed, fast, stored): copies of one story share it.
-    pub story: Field,
-    /// MinHash signature of the article (fast bytes, on its first passage only): lets a
-    /// later ingest find copies without re-reading old files.
-    pub signature: Field,
-    /// Canonical path of the file the article came from (exact): the key for replacing it.
+    /// [`ARTICLE`] or [`PASSAGE`].
+    pub kind: Field,
+    /// The record occurrence (one per file and record) both kinds belong to.
+    pub article: Field,
+    /// Canonical path of the file (exact): the key for replacing or removing it.
     pub file: Field,
-    /// Passage number within the article (indexed: passage 0 stands for the article).
-    pub passage: Field,
-    /// Passage text (analyzed, stored).
-    pub text: Field,
-    /// Article title as written (stored on every passage).
-    pub title: Field,
-    /// Article title's words (analyzed, on the first passage only).
-    pub headline: Field,
-    /// Publication date (indexed, fast, stored).
+    /// Publication date (indexed, fast; stored on articles).
     pub date: Field,
-    /// Where the date came from.
+
+    /// Article id (exact, stored).
+    pub id: Field,
+    /// Story number: copies of one story share it (indexed, fast, stored).
+    pub story: Field,
+    /// Copy signature (fast bytes): lets a later ingest find copies without re-reading.
+    pub signature: Field,
+    /// Title as written (stored).
+    pub title: Field,
+    /// Title words (analyzed, with positions).
+    pub headline: Field,
+    /// The whole article text (analyzed, frequencies only): what articles are scored by.
+    pub body: Field,
+    /// The article's words as written, folded but not stemmed: exact words (`=word`) and
+    /// the dictionary prefixes, wildcards and fuzzy words are expanded from.
+    pub body_exact: Field,
+    /// Where the date came from (stored).
     pub date_source: Field,
-    /// Input format.
+    /// Input format (stored).
     pub format: Field,
     /// Source as written (stored) and analyzed for `--source`.
     pub source: Field,
-    /// Original address.
+    /// Original address (stored).
     pub url: Field,
-    /// Path as given or found.
+    /// Path as given or found (stored), and exact for `path:` prefixes.
     pub path: Field,
     /// Folded topic keys for `--topic` (exact).
     pub topic: Field,
-    /// Topics as written.
+    /// Topics as written (stored).
     pub topic_name: Field,
-    /// Authors as written.
+    /// Authors as written (stored) and analyzed for `author:`.
     pub author: Field,
-    /// Folded full names of the persons the article names: the `--person` filter.
+    /// Folded full names of the persons named (exact): the `--person` filter, once per
+    /// mention, so that articles naming a person often rank above a passing mention.
     pub person: Field,
-    /// Folded full names of the persons this passage mentions: ranks those passages first.
-    pub mention: Field,
-    /// Names of the persons this passage mentions, as shown in hits.
-    pub mention_name: Field,
-    /// The article's persons as JSON, on its first passage only.
+    /// The article's persons (stored JSON).
     pub persons: Field,
+    /// Number of passages (fast, stored).
+    pub passages: Field,
+
+    /// Passage number within the article (indexed, fast, stored).
+    pub passage: Field,
+    /// Passage text (analyzed with positions, stored).
+    pub text: Field,
+    /// Folded full names of the persons this passage mentions (exact).
+    pub mention: Field,
+    /// Their names as shown in hits (stored).
+    pub mention_name: Field,
 }
 
 /// Builds the schema and its field handles.
 pub fn build_schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let analyzed = |analyzer: &str, positions: bool| {
-        let record = if positions {
-            IndexRecordOption::WithFreqsAndPositions
-        } else {
-            IndexRecordOption::WithFreqs
-        };
-        TextOptions::default()
-            .set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(analyzer)
-                    .set_index_option(record),
-            )
-            .set_stored()
+    let analyzed = |analyzer: &str, record: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(record),
+        )
     };
+    let positions = IndexRecordOption::WithFreqsAndPositions;
     let fields = Fields {
-        id: builder.add_text_field("id", STRING | STORED),
-        story: builder.add_u64_field("story", INDEXED | STORED | FAST),
-        signature: builder.add_bytes_field("signature", FAST),
+        kind: builder.add_u64_field("kind", INDEXED | FAST),
+        article: builder.add_u64_field("article", INDEXED | FAST),
         file: builder.add_text_field("file", STRING),
-        passage: builder.add_u64_field("passage", INDEXED | STORED),
-        text: builder.add_text_field("text", analyzed(NEWS_ANALYZER, true)),
-        title: builder.add_text_field("title", STORED),
-        headline: builder.add_text_field(
-            "headline",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(NEWS_ANALYZER)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            ),
-        ),
         date: builder.add_date_field(
             "date",
             DateOptions::from(INDEXED)
@@ -110,18 +114,41 @@ pub fn build_schema() -> (Schema, Fields) {
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
+        id: builder.add_text_field("id", STRING | STORED),
+        story: builder.add_u64_field("story", INDEXED | STORED | FAST),
+        signature: builder.add_bytes_field("signature", FAST),
+        title: builder.add_text_field("title", STORED),
+        headline: builder.add_text_field("headline", analyzed(NEWS_ANALYZER, positions)),
+        body: builder.add_text_field(
+            "body",
+            analyzed(NEWS_ANALYZER, IndexRecordOption::WithFreqs),
+        ),
+        body_exact: builder.add_text_field(
+            "body_exact",
+            analyzed(NAME_ANALYZER, IndexRecordOption::Basic),
+        ),
         date_source: builder.add_text_field("date_source", STORED),
         format: builder.add_text_field("format", STORED),
-        source: builder.add_text_field("source", analyzed(NAME_ANALYZER, true)),
+        source: builder.add_text_field("source", analyzed(NAME_ANALYZER, positions).set_stored()),
         url: builder.add_text_field("url", STORED),
-        path: builder.add_text_field("path", STORED),
+        path: builder.add_text_field("path", STRING | STORED),
         topic: builder.add_text_field("topic", STRING),
         topic_name: builder.add_text_field("topic_name", STORED),
-        author: builder.add_text_field("author", STORED),
-        person: builder.add_text_field("person", STRING),
+        author: builder.add_text_field("author", analyzed(NAME_ANALYZER, positions).set_stored()),
+        person: builder.add_text_field(
+            "person",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
+        persons: builder.add_text_field("persons", STORED),
+        passages: builder.add_u64_field("passages", STORED | FAST),
+        passage: builder.add_u64_field("passage", INDEXED | STORED | FAST),
+        text: builder.add_text_field("text", analyzed(NEWS_ANALYZER, positions).set_stored()),
         mention: builder.add_text_field("mention", STRING),
         mention_name: builder.add_text_field("mention_name", STORED),
-        persons: builder.add_text_field("persons", STORED),
     };
     (builder.build(), fields)
 }
@@ -136,49 +163,12 @@ pub fn register_analyzers(index: &Index) {
         .filter(Stemmer::new(Language::English))
         .build();
     let name = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build();
     index.tokenizers().register(NEWS_ANALYZER, news);
     index.tokenizers().register(NAME_ANALYZER, name);
-}
-
-/// A person as the stored `persons` field holds them: its own type, so that the field's
-/// layout does not change with the record type.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct StoredPerson {
-    name: String,
-    aliases: Vec<String>,
-    roles: Vec<String>,
-    mentions: usize,
-}
-
-/// The article's persons as the stored field's JSON.
-pub fn stored_persons(persons: &[crate::clipping::Person]) -> String {
-    let stored: Vec<StoredPerson> = persons
-        .iter()
-        .map(|p| StoredPerson {
-            name: p.name.clone(),
-            aliases: p.aliases.clone(),
-            roles: p.roles.clone(),
-            mentions: p.mentions,
-        })
-        .collect();
-    serde_json::to_string(&stored).unwrap_or_default()
-}
-
-/// The persons read back from the stored field; none when it is missing or damaged.
-pub fn persons_from_stored(json: &str) -> Vec<crate::clipping::Person> {
-    serde_json::from_str::<Vec<StoredPerson>>(json)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| crate::clipping::Person {
-            name: p.name,
-            aliases: p.aliases,
-            roles: p.roles,
-            mentions: p.mentions,
-        })
-        .collect()
 }
 
 /// Midnight UTC of `date` as a tantivy date: the one place chrono becomes tantivy.
@@ -191,65 +181,4 @@ pub fn from_tantivy_date(date: DateTime) -> NaiveDate {
     chrono::DateTime::from_timestamp(date.into_timestamp_secs(), 0)
         .map(|t| t.date_naive())
         .unwrap_or_default()
-}
-
-/// One document per passage of `clipping`, each carrying the article's fields.
-pub fn to_documents(
-    clipping: &Clipping,
-    file_key: &str,
-    story: u64,
-    signature: &[u8],
-    fields: &Fields,
-) -> Vec<TantivyDocument> {
-    let date = to_tantivy_date(clipping.date);
-    clipping
-        .passages
-        .iter()
-        .enumerate()
-        .map(|(n, passage)| {
-            let mut doc = TantivyDocument::default();
-            doc.add_text(fields.id, &clipping.id);
-            doc.add_u64(fields.story, story);
-            if n == 0 {
-                doc.add_bytes(fields.signature, signature);
-            }
-            doc.add_text(fields.file, file_key);
-            doc.add_u64(fields.passage, n as u64);
-            doc.add_text(fields.text, passage);
-            doc.add_text(fields.title, &clipping.title);
-            if n == 0 {
-                doc.add_text(fields.headline, &clipping.title);
-            }
-            doc.add_date(fields.date, date);
-            doc.add_text(fields.date_source, clipping.date_source.name());
-            doc.add_text(fields.format, clipping.format.name());
-            if let Some(source) = &clipping.source {
-                doc.add_text(fields.source, source);
-            }
-            if let Some(url) = &clipping.url {
-                doc.add_text(fields.url, url);
-            }
-            doc.add_text(fields.path, &clipping.path);
-            for topic in &clipping.topics {
-                doc.add_text(fields.topic, folded_key(topic));
-                doc.add_text(fields.topic_name, topic);
-            }
-            for author in &clipping.authors {
-                doc.add_text(fields.author, author);
-            }
-            for person in &clipping.persons {
-                doc.add_text(fields.person, folded_key(&person.name));
-            }
-            for &p in clipping.passage_persons.get(n).into_iter().flatten() {
-                if let Some(person) = clipping.persons.get(p) {
-                    doc.add_text(fields.mention, folded_key(&person.name));
-                    doc.add_text(fields.mention_name, &person.name);
-                }
-            }
-            if n == 0 && !clipping.persons.is_empty() {
-                doc.add_text(fields.persons, stored_persons(&clipping.persons));
-            }
-            doc
-        })
-        .collect()
 }

@@ -1,8 +1,9 @@
 //! Changes to the index, made visible all at once: files replaced or removed, records
 //! added, then one commit that also names the manifest describing the result.
 
+use super::documents::{article_key, to_documents};
 use super::manifest::{self, Manifest};
-use super::schema::{SCHEMA_VERSION, to_documents};
+use super::schema::SCHEMA_VERSION;
 use super::{ClippingIndex, CommitInfo};
 use crate::clipping::Clipping;
 use crate::error::{Error, Result};
@@ -104,9 +105,18 @@ impl<'a> ClippingWriter<'a> {
         Ok(())
     }
 
-    /// Adds a record read from the file with canonical path `key`, as part of `story`.
-    pub fn add(&self, clipping: &Clipping, key: &str, story: u64, signature: &[u8]) -> Result<()> {
-        for doc in to_documents(clipping, key, story, signature, &self.index.fields) {
+    /// Adds record number `record` of the file with canonical path `key`, as part of
+    /// `story`.
+    pub fn add(
+        &self,
+        clipping: &Clipping,
+        key: &str,
+        record: usize,
+        story: u64,
+        signature: &[u8],
+    ) -> Result<()> {
+        let article = article_key(key, record);
+        for doc in to_documents(clipping, article, key, story, signature, &self.index.fields) {
             self.writer.add_document(doc)?;
         }
         Ok(())

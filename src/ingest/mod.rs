@@ -398,9 +398,9 @@ fn apply(
             }
             let stories = stories.expect("the story index is built before records are applied");
             let mut records = Vec::with_capacity(clippings.len());
-            for (clipping, signature) in &clippings {
+            for (n, (clipping, signature)) in clippings.iter().enumerate() {
                 let story = stories.assign(signature.clone(), id_number(&clipping.id));
-                writer.add(clipping, &file.key, story, &signature.to_bytes())?;
+                writer.add(clipping, &file.key, n, story, &signature.to_bytes())?;
                 *summary
                     .by_format
                     .entry(clipping.format.name().to_string())
@@ -478,13 +478,9 @@ mod tests {
         // The commit holds: both good files are searchable from a fresh open.
         let index = ClippingIndex::open(&index_dir).unwrap();
         let (text, filters) = parse_query("harbour ferry").unwrap();
-        let request = SearchRequest {
-            text,
-            filters,
-            limit: 10,
-            all_copies: true,
-        };
-        assert_eq!(index.search(&request).unwrap().len(), 2);
+        let mut request = SearchRequest::new(text, filters, 10);
+        request.all_copies = true;
+        assert_eq!(index.search(&request).unwrap().hits.len(), 2);
         assert_eq!(index.manifest().unwrap().files.len(), 2);
     }
 }

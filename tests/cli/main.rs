@@ -11,6 +11,7 @@ mod gauntlet;
 mod hostile;
 mod ingest;
 mod persons;
+mod ranking;
 mod search;
 mod seed;
 mod show;

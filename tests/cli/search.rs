@@ -201,7 +201,7 @@ fn exit_codes_and_one_line_errors() {
     }
     let run = ctx.run(&["search", "x", "--from", "2025-13"]);
     assert!(
-        run.stderr.contains("YYYY, YYYY-MM or YYYY-MM-DD"),
+        run.stderr.contains("YYYY, YYYY-MM, YYYY-MM-DD") && run.stderr.contains("30d"),
         "{}",
         run.stderr
     );

@@ -1,0 +1,477 @@
+//! How results are ranked: articles are scored with BM25 over their whole text and
+//! headline (word rarity counted over articles), those with every word side by side
+//! first, then those with some; then, within each article, the passage to show is the
+//! one with every word (and the persons asked for), else the best of those with some.
+
+use super::ClippingIndex;
+use super::query_build::{Builder, Clause, Tier};
+use super::schema::NEWS_ANALYZER;
+use crate::error::Result;
+use crate::query::{Filters, Sort, TextQuery};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::{DateTime, DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader};
+
+/// A passage with every word outranks any passage with some of them...
+const EVERY_WORD_BONUS: f32 = 100.0;
+/// ...and, when persons are asked for, one that mentions them outranks one that does not.
+const MENTION_BONUS: f32 = 1000.0;
+/// Proximity is checked passage by passage for at most this many candidate passages.
+const MAX_PROXIMITY_CANDIDATES: usize = 50_000;
+
+/// An article in a ranking.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Ranked {
+    pub address: DocAddress,
+    pub score: f32,
+    /// The article's number, shared with its passages.
+    pub key: u64,
+    /// Its story: copies share it.
+    pub story: u64,
+}
+
+/// The article queries of one request, in the order their matches rank.
+pub(super) struct ArticleQueries {
+    /// Articles with every word (or the filters alone), then those with some.
+    pub tiers: Vec<Box<dyn Query>>,
+    /// Whether there are words to rank by.
+    pub scored: bool,
+}
+
+impl ClippingIndex {
+    /// The article queries for `text` and `filters`.
+    pub(super) fn article_queries(
+        &self,
+        builder: &Builder,
+        text: &TextQuery,
+        filters: &Filters,
+    ) -> Result<ArticleQueries> {
+        let filter_clauses = builder.filters(filters)?;
+        let person_weight = builder.person_weight(filters);
+        let with = |query: Box<dyn Query>| -> Box<dyn Query> {
+            let mut clauses: Vec<Clause> = vec![(Occur::Must, query)];
+            clauses.extend(clone_clauses(&filter_clauses));
+            clauses.extend(clone_clauses(&person_weight));
+            Box::new(BooleanQuery::new(clauses))
+        };
+        let Some(expr) = &text.expr else {
+            return Ok(ArticleQueries {
+                tiers: vec![with(Box::new(ConstScoreQuery::new(
+                    Box::new(AllQuery),
+                    0.0,
+                )))],
+                scored: false,
+            });
+        };
+        let every = builder.articles(expr, Tier::Every)?.ok_or_else(no_words)?;
+        let mut tiers = vec![with(every)];
+        if let Some(some) = builder.articles(expr, Tier::Some)?
+            && matches!(expr, crate::query::Expr::All { ranked: true, .. })
+        {
+            tiers.push(with(some));
+        }
+        Ok(ArticleQueries {
+            tiers,
+            scored: true,
+        })
+    }
+
+    /// The best `limit` articles: each tier's in score order (or by date when asked, or
+    /// when there are no words), earlier tiers first.
+    pub(super) fn rank_articles(
+        &self,
+        searcher: &Searcher,
+        queries: &ArticleQueries,
+        sort: Sort,
+        limit: usize,
+    ) -> Result<Vec<Ranked>> {
+        let by_date = match (sort, queries.scored) {
+            (Sort::Newest, _) | (Sort::Relevance, false) => Some(Order::Desc),
+            (Sort::Oldest, _) => Some(Order::Asc),
+            (Sort::Relevance, true) => None,
+        };
+        let mut seen: HashSet<DocAddress> = HashSet::new();
+        let mut ranked: Vec<(f32, DocAddress)> = Vec::new();
+        let tiers = if by_date.is_some() {
+            // Sorted by date, every article that matches at all counts alike.
+            &queries.tiers[queries.tiers.len() - 1..]
+        } else {
+            &queries.tiers[..]
+        };
+        for query in tiers {
+            if ranked.len() >= limit {
+                break;
+            }
+            let wanted = limit + seen.len();
+            let found: Vec<(f32, DocAddress)> = match by_date {
+                Some(order) => searcher
+                    .search(
+                        query.as_ref(),
+                        &TopDocs::with_limit(wanted).order_by_fast_field::<DateTime>("date", order),
+                    )?
+                    .into_iter()
+                    .map(|(_, a)| (0.0, a))
+                    .collect(),
+                None => searcher.search(
+                    query.as_ref(),
+                    &TopDocs::with_limit(wanted).order_by_score(),
+                )?,
+            };
+            for (score, address) in found {
+                if seen.insert(address) {
+                    ranked.push((score, address));
+                }
+            }
+        }
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .map(|(score, address)| {
+                let segment = searcher.segment_reader(address.segment_ord);
+                let key = segment.fast_fields().u64("article")?.first(address.doc_id);
+                let story = segment.fast_fields().u64("story")?.first(address.doc_id);
+                Ok(Ranked {
+                    address,
+                    score,
+                    key: key.unwrap_or(0),
+                    story: story.unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+
+    /// For each article, the passages to show, best first, at most `per_article`: those
+    /// mentioning the persons asked for first, then those with every word, then by BM25
+    /// over passages; passages that match nothing only when none does (the first).
+    pub(super) fn best_passages(
+        &self,
+        searcher: &Searcher,
+        builder: &Builder,
+        text: &TextQuery,
+        filters: &Filters,
+        keys: &[u64],
+        per_article: usize,
+    ) -> Result<HashMap<u64, Vec<(f32, DocAddress)>>> {
+        if keys.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut clauses = builder.passages_of(keys.iter().copied());
+        if let Some(expr) = &text.expr {
+            if let Some(every) = builder.passages(expr, Tier::Every)? {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(every, EVERY_WORD_BONUS)),
+                ));
+            }
+            if let Some(some) = builder.passages(expr, Tier::Some)? {
+                clauses.push((Occur::Should, some));
+            }
+        }
+        if let Some(mentions) = builder.mentions(filters) {
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(mentions, MENTION_BONUS)),
+            ));
+        }
+        let collector = BestPerArticle {
+            keys: Arc::new(keys.iter().copied().collect()),
+            per_article: per_article.max(1),
+        };
+        Ok(searcher.search(&BooleanQuery::new(clauses), &collector)?)
+    }
+
+    /// The articles with a passage where `tokens` stand together: in order with at most
+    /// `slack` other words between them in all, or in any order with at most `slack`
+    /// words between them.
+    pub(super) fn articles_with_phrase(
+        &self,
+        searcher: &Searcher,
+        tokens: &[String],
+        slack: u32,
+        ordered: bool,
+    ) -> Result<Vec<u64>> {
+        let f = &self.fields;
+        let Some(candidates) = super::query_build::tokens_query(f.text, tokens, slack, ordered)
+        else {
+            return Ok(Vec::new());
+        };
+        let matches = searcher.search(candidates.as_ref(), &ArticleOfPassage)?;
+        // tantivy's phrase answers the exact phrase exactly; proximity is checked here,
+        // on the passage's own words, so that it means what the documentation says.
+        if ordered && slack == 0 {
+            let mut keys: Vec<u64> = matches.into_iter().map(|(k, _)| k).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            return Ok(keys);
+        }
+        let mut keys = Vec::new();
+        for (key, address) in matches.into_iter().take(MAX_PROXIMITY_CANDIDATES) {
+            let doc: tantivy::TantivyDocument = searcher.doc(address)?;
+            let passage = super::documents::Reader { fields: f }.text(&doc, f.text);
+            let words = self.analyze(NEWS_ANALYZER, &passage);
+            if stand_together(&words, tokens, slack, ordered) {
+                keys.push(key);
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        Ok(keys)
+    }
+}
+
+fn no_words() -> crate::Error {
+    crate::Error::Query(
+        "the query has no searchable words; use letters or digits, or only filters".to_string(),
+    )
+}
+
+fn clone_clauses(clauses: &[Clause]) -> Vec<Clause> {
+    clauses
+        .iter()
+        .map(|(occur, q)| (*occur, q.box_clone()))
+        .collect()
+}
+
+/// True when `wanted` stand together in `words`: in order with at most `slack` other
+/// words between them in all, or (unordered) in any order, each once, spread over at
+/// most `wanted.len() + slack` words.
+pub fn stand_together(words: &[String], wanted: &[String], slack: u32, ordered: bool) -> bool {
+    let slack = slack as usize;
+    if wanted.is_empty() {
+        return false;
+    }
+    if ordered {
+        // From each place the first word stands, take every next word at its nearest
+        // place after the last: the tightest fit starting there.
+        return words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w == wanted[0])
+            .any(|(start, _)| {
+                let mut at = start;
+                let mut between = 0;
+                for next in &wanted[1..] {
+                    match words[at + 1..].iter().position(|w| w == next) {
+                        Some(offset) => {
+                            between += offset;
+                            at += offset + 1;
+                        }
+                        None => return false,
+                    }
+                    if between > slack {
+                        return false;
+                    }
+                }
+                true
+            });
+    }
+    // Any order: a window of wanted.len() + slack words holding every wanted word.
+    let window = wanted.len() + slack;
+    (0..words.len()).any(|start| {
+        let end = (start + window).min(words.len());
+        let mut used = vec![false; end - start];
+        wanted.iter().all(
+            |w| match (start..end).find(|&i| !used[i - start] && words[i] == *w) {
+                Some(i) => {
+                    used[i - start] = true;
+                    true
+                }
+                None => false,
+            },
+        )
+    })
+}
+
+/// The article of every matching passage, with the passage's address.
+struct ArticleOfPassage;
+
+struct ArticleOfPassageSegment {
+    segment: SegmentOrdinal,
+    articles: Column<u64>,
+    found: Vec<(u64, DocAddress)>,
+}
+
+impl Collector for ArticleOfPassage {
+    type Fruit = Vec<(u64, DocAddress)>;
+    type Child = ArticleOfPassageSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(ArticleOfPassageSegment {
+            segment,
+            articles: reader.fast_fields().u64("article")?,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for ArticleOfPassageSegment {
+    type Fruit = Vec<(u64, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(key) = self.articles.first(doc) {
+            self.found.push((key, DocAddress::new(self.segment, doc)));
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.found
+    }
+}
+
+/// The best-scoring passages of each article asked for, at most `per_article`, ties to
+/// the earlier passage; a passage that matches nothing (score 0) only when it would be
+/// the article's first.
+struct BestPerArticle {
+    keys: Arc<HashSet<u64>>,
+    per_article: usize,
+}
+
+/// A candidate passage: score, passage number, address.
+type Candidate = (f32, u64, DocAddress);
+
+struct BestPerArticleSegment {
+    segment: SegmentOrdinal,
+    keys: Arc<HashSet<u64>>,
+    per_article: usize,
+    articles: Column<u64>,
+    numbers: Column<u64>,
+    best: HashMap<u64, Vec<Candidate>>,
+}
+
+impl Collector for BestPerArticle {
+    type Fruit = HashMap<u64, Vec<(f32, DocAddress)>>;
+    type Child = BestPerArticleSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(BestPerArticleSegment {
+            segment,
+            keys: Arc::clone(&self.keys),
+            per_article: self.per_article,
+            articles: reader.fast_fields().u64("article")?,
+            numbers: reader.fast_fields().u64("passage")?,
+            best: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<HashMap<u64, Vec<Candidate>>>,
+    ) -> tantivy::Result<Self::Fruit> {
+        let mut merged: HashMap<u64, Vec<Candidate>> = HashMap::new();
+        for fruit in fruits {
+            for (key, candidates) in fruit {
+                let into = merged.entry(key).or_default();
+                for candidate in candidates {
+                    keep(into, candidate, self.per_article);
+                }
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|(key, mut candidates)| {
+                // Nothing-matching passages are only a fallback.
+                if candidates.iter().any(|c| c.0 > 0.0) {
+                    candidates.retain(|c| c.0 > 0.0);
+                } else {
+                    candidates.truncate(1);
+                }
+                let shown = candidates.into_iter().map(|(s, _, a)| (s, a)).collect();
+                (key, shown)
+            })
+            .collect())
+    }
+}
+
+/// Orders candidates best first: higher score, then earlier passage.
+fn order(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// Adds `candidate` to the best `limit` of `list`, kept sorted.
+fn keep(list: &mut Vec<Candidate>, candidate: Candidate, limit: usize) {
+    let at = list.partition_point(|c| order(c, &candidate).is_lt());
+    if at < limit {
+        list.insert(at, candidate);
+        list.truncate(limit);
+    }
+}
+
+impl SegmentCollector for BestPerArticleSegment {
+    type Fruit = HashMap<u64, Vec<Candidate>>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let Some(key) = self.articles.first(doc) else {
+            return;
+        };
+        if !self.keys.contains(&key) {
+            return;
+        }
+        let number = self.numbers.first(doc).unwrap_or(u64::MAX);
+        let candidate = (score, number, DocAddress::new(self.segment, doc));
+        keep(
+            self.best.entry(key).or_default(),
+            candidate,
+            self.per_article,
+        );
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stand_together;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn proximity_counts_the_words_between() {
+        let text = words("the judge said federal funds for the city would stay");
+        let pair = words("judge funds");
+        assert!(!stand_together(&text, &pair, 0, true));
+        assert!(!stand_together(&text, &pair, 1, true));
+        assert!(stand_together(&text, &pair, 2, true));
+        assert!(!stand_together(&text, &words("funds judge"), 5, true));
+        assert!(stand_together(&text, &words("funds judge"), 2, false));
+        assert!(!stand_together(&text, &words("funds judge"), 1, false));
+        assert!(stand_together(&text, &words("federal funds"), 0, true));
+        assert!(stand_together(&text, &words("judge federal city"), 5, true));
+        assert!(stand_together(&text, &words("judge federal city"), 4, true));
+        assert!(!stand_together(
+            &text,
+            &words("judge federal city"),
+            3,
+            true
+        ));
+        // A word wanted twice needs two places.
+        assert!(!stand_together(&words("a b"), &words("a a"), 3, false));
+        assert!(stand_together(&words("a x a"), &words("a a"), 1, false));
+    }
+}
