@@ -163,7 +163,8 @@ struct ArticleDays {
 #[derive(Default)]
 struct ArticleFruit {
     days: DayMap,
-    keys: IntSet,
+    /// Every matching article's day, by its key.
+    keys: crate::fasthash::IntMap<u64, i64>,
     passages: crate::fasthash::IntMap<i64, u64>,
 }
 
@@ -245,7 +246,7 @@ impl SegmentCollector for ArticleDaysSegment {
             story,
         };
         count.best = better(count.best, Some(candidate));
-        self.fruit.keys.insert(key);
+        self.fruit.keys.insert(key, day);
         *self.fruit.passages.entry(day).or_default() += self.counts.first(doc).unwrap_or(0);
     }
 
@@ -254,14 +255,13 @@ impl SegmentCollector for ArticleDaysSegment {
     }
 }
 
-/// Per day, matching passages of the given articles.
+/// Per day, matching passages of the given articles (a passage's day is its article's).
 struct PassageDays {
-    articles: Arc<IntSet>,
+    articles: Arc<crate::fasthash::IntMap<u64, i64>>,
 }
 
 struct PassageDaysSegment {
-    articles: Arc<IntSet>,
-    dates: Column<DateTime>,
+    articles: Arc<crate::fasthash::IntMap<u64, i64>>,
     keys: Column<u64>,
     days: crate::fasthash::IntMap<i64, u64>,
 }
@@ -278,7 +278,6 @@ impl Collector for PassageDays {
         let fast = reader.fast_fields();
         Ok(PassageDaysSegment {
             articles: Arc::clone(&self.articles),
-            dates: fast.date("date")?,
             keys: fast.u64("article")?,
             days: Default::default(),
         })
@@ -303,11 +302,8 @@ impl SegmentCollector for PassageDaysSegment {
     type Fruit = crate::fasthash::IntMap<i64, u64>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let in_match = self
-            .keys
-            .first(doc)
-            .is_some_and(|k| self.articles.contains(&k));
-        if let (true, Some(day)) = (in_match, day_of(&self.dates, doc)) {
+        let day = self.keys.first(doc).and_then(|k| self.articles.get(&k));
+        if let Some(&day) = day {
             *self.days.entry(day).or_default() += 1;
         }
     }

@@ -12,16 +12,6 @@ use tantivy::schema::{Field, Value};
 /// about a person, not ten times more about them for naming them ten times more.
 const MAX_COUNTED_MENTIONS: usize = 8;
 
-/// The number standing for one record of one file: passages point at their article by
-/// it. (A record's id depends on its text only, so a text saved twice has one id but two
-/// articles.)
-pub fn article_key(file_key: &str, record: usize) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(file_key.as_bytes());
-    hasher.update(&(record as u64).to_le_bytes());
-    hasher.digest()
-}
-
 /// The article document and the passage documents of one record.
 pub fn to_documents(
     clipping: &Clipping,
@@ -69,9 +59,6 @@ pub fn to_documents(
             doc.add_text(fields.person, &key);
         }
     }
-    if !clipping.persons.is_empty() {
-        doc.add_text(fields.persons, stored_persons(&clipping.persons));
-    }
     doc.add_u64(fields.passages, clipping.passages.len() as u64);
     docs.push(doc);
     for (n, passage) in clipping.passages.iter().enumerate() {
@@ -79,7 +66,6 @@ pub fn to_documents(
         doc.add_u64(fields.kind, PASSAGE);
         doc.add_u64(fields.article, article);
         doc.add_text(fields.file, file_key);
-        doc.add_date(fields.date, date);
         doc.add_u64(fields.passage, n as u64);
         doc.add_text(fields.text, passage);
         for &p in clipping.passage_persons.get(n).into_iter().flatten() {
@@ -91,44 +77,6 @@ pub fn to_documents(
         docs.push(doc);
     }
     docs
-}
-
-/// A person as the stored `persons` field holds them: its own type, so that the field's
-/// layout does not change with the record type.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct StoredPerson {
-    name: String,
-    aliases: Vec<String>,
-    roles: Vec<String>,
-    mentions: usize,
-}
-
-/// The article's persons as the stored field's JSON.
-fn stored_persons(persons: &[Person]) -> String {
-    let stored: Vec<StoredPerson> = persons
-        .iter()
-        .map(|p| StoredPerson {
-            name: p.name.clone(),
-            aliases: p.aliases.clone(),
-            roles: p.roles.clone(),
-            mentions: p.mentions,
-        })
-        .collect();
-    serde_json::to_string(&stored).unwrap_or_default()
-}
-
-/// The persons read back from the stored field; none when it is missing or damaged.
-fn persons_from_stored(json: &str) -> Vec<Person> {
-    serde_json::from_str::<Vec<StoredPerson>>(json)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| Person {
-            name: p.name,
-            aliases: p.aliases,
-            roles: p.roles,
-            mentions: p.mentions,
-        })
-        .collect()
 }
 
 /// Reads stored values out of documents.
@@ -175,8 +123,14 @@ impl Reader<'_> {
         DateSource::from_name(&self.text(doc, self.fields.date_source)).unwrap_or(DateSource::Mtime)
     }
 
-    /// The record an article document and its passage documents (in order) stand for.
-    pub fn clipping(&self, article: &TantivyDocument, passages: &[TantivyDocument]) -> Clipping {
+    /// The record an article document and its passage documents (in order) stand for,
+    /// with the persons the manifest keeps for it.
+    pub fn clipping(
+        &self,
+        article: &TantivyDocument,
+        passages: &[TantivyDocument],
+        persons: Vec<Person>,
+    ) -> Clipping {
         let f = self.fields;
         Clipping {
             id: self.text(article, f.id),
@@ -189,7 +143,7 @@ impl Reader<'_> {
             url: self.optional_text(article, f.url),
             authors: self.all_text(article, f.author),
             topics: self.all_text(article, f.topic_name),
-            persons: persons_from_stored(&self.text(article, f.persons)),
+            persons,
             passages: passages.iter().map(|doc| self.text(doc, f.text)).collect(),
             passage_persons: Vec::new(),
         }

@@ -71,6 +71,17 @@ pub struct FileEntry {
 pub struct Manifest {
     /// Files by canonical path.
     pub files: BTreeMap<String, FileEntry>,
+    /// The number the next article added gets: numbers are handed out in order and never
+    /// reused, so they pack small in the index and stay unique.
+    pub next_article: u64,
+}
+
+impl Manifest {
+    /// A new article number.
+    pub fn take_article_number(&mut self) -> u64 {
+        self.next_article += 1;
+        self.next_article
+    }
 }
 
 impl Manifest {
@@ -132,6 +143,7 @@ pub fn encode(manifest: &Manifest) -> Vec<u8> {
     let mut out = Encoder(Vec::with_capacity(64 * manifest.files.len() + 64));
     out.0.extend_from_slice(MAGIC);
     out.0.extend_from_slice(&VERSION.to_le_bytes());
+    out.number(manifest.next_article);
     out.number(manifest.files.len() as u64);
     for (key, file) in &manifest.files {
         out.text(key);
@@ -155,6 +167,7 @@ pub fn decode(bytes: &[u8]) -> Option<Manifest> {
         return None;
     }
     let mut input = Decoder(rest);
+    let next_article = input.number()?;
     let mut files = BTreeMap::new();
     for _ in 0..input.number()? {
         let key = input.text()?;
@@ -176,7 +189,10 @@ pub fn decode(bytes: &[u8]) -> Option<Manifest> {
             },
         );
     }
-    input.0.is_empty().then_some(Manifest { files })
+    input.0.is_empty().then_some(Manifest {
+        files,
+        next_article,
+    })
 }
 
 struct Encoder(Vec<u8>);
@@ -355,7 +371,10 @@ mod tests {
                 records: vec![record.clone(), record],
             },
         );
-        Manifest { files }
+        Manifest {
+            files,
+            next_article: 41,
+        }
     }
 
     #[test]

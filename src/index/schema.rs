@@ -40,7 +40,8 @@ pub struct Fields {
     pub article: Field,
     /// Canonical path of the file (exact): the key for replacing or removing it.
     pub file: Field,
-    /// Publication date (indexed, fast; stored on articles).
+    /// Publication date (indexed, fast, stored; on articles only: a passage's day is
+    /// its article's).
     pub date: Field,
 
     /// Article id (exact, stored).
@@ -77,8 +78,6 @@ pub struct Fields {
     /// Folded full names of the persons named (exact): the `--person` filter, once per
     /// mention, so that articles naming a person often rank above a passing mention.
     pub person: Field,
-    /// The article's persons (stored JSON).
-    pub persons: Field,
     /// Number of passages (fast, stored).
     pub passages: Field,
 
@@ -143,7 +142,6 @@ pub fn build_schema() -> (Schema, Fields) {
                     .set_index_option(IndexRecordOption::WithFreqs),
             ),
         ),
-        persons: builder.add_text_field("persons", STORED),
         passages: builder.add_u64_field("passages", STORED | FAST),
         passage: builder.add_u64_field("passage", INDEXED | STORED | FAST),
         text: builder.add_text_field("text", analyzed(NEWS_ANALYZER, positions).set_stored()),

@@ -258,7 +258,13 @@ impl ClippingIndex {
             .first(address.doc_id)
             .unwrap_or(0);
         let passages = self.passage_docs(&searcher, key)?;
-        Ok(Some(read.clipping(&article, &passages)))
+        let persons = self
+            .manifest()?
+            .records()
+            .find(|r| r.id == id)
+            .map(|r| r.persons.clone())
+            .unwrap_or_default();
+        Ok(Some(read.clipping(&article, &passages, persons)))
     }
 
     /// Byte ranges of the words in `text` whose analyzed form is one of `terms`.

@@ -1,7 +1,7 @@
 //! Changes to the index, made visible all at once: files replaced or removed, records
 //! added, then one commit that also names the manifest describing the result.
 
-use super::documents::{article_key, to_documents};
+use super::documents::to_documents;
 use super::manifest::{self, Manifest};
 use super::schema::SCHEMA_VERSION;
 use super::{ClippingIndex, CommitInfo};
@@ -105,17 +105,18 @@ impl<'a> ClippingWriter<'a> {
         Ok(())
     }
 
-    /// Adds record number `record` of the file with canonical path `key`, as part of
-    /// `story`.
+    /// Adds a record of the file with canonical path `key` as article number `article`
+    /// (from [`Manifest::take_article_number`]; passages point at their article by it: a
+    /// record's id depends on its text only, so a text saved twice has one id but two
+    /// articles), as part of `story`.
     pub fn add(
         &self,
         clipping: &Clipping,
         key: &str,
-        record: usize,
+        article: u64,
         story: u64,
         signature: &[u8],
     ) -> Result<()> {
-        let article = article_key(key, record);
         for doc in to_documents(clipping, article, key, story, signature, &self.index.fields) {
             self.writer.add_document(doc)?;
         }

@@ -398,9 +398,10 @@ fn apply(
             }
             let stories = stories.expect("the story index is built before records are applied");
             let mut records = Vec::with_capacity(clippings.len());
-            for (n, (clipping, signature)) in clippings.iter().enumerate() {
+            for (clipping, signature) in &clippings {
                 let story = stories.assign(signature.clone(), id_number(&clipping.id));
-                writer.add(clipping, &file.key, n, story, &signature.to_bytes())?;
+                let article = manifest.take_article_number();
+                writer.add(clipping, &file.key, article, story, &signature.to_bytes())?;
                 *summary
                     .by_format
                     .entry(clipping.format.name().to_string())

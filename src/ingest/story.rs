@@ -25,7 +25,9 @@ const SHORT_TEXT_WORDS: usize = 50;
 /// Least share of title words two short texts must have in common to be one story.
 const SHORT_TITLE_OVERLAP: f64 = 0.5;
 /// Names and figures kept per record (the smallest hashes: a bottom-k sketch).
-const ENTITY_SKETCH: usize = 64;
+const ENTITY_SKETCH: usize = 32;
+/// Title words kept per short record.
+const MAX_TITLE_WORDS: usize = 32;
 /// Records with fewer names than this are judged by their wording and figures alone.
 const MIN_NAMES: usize = 3;
 /// Least share of the smaller record's names the other must have.
@@ -43,24 +45,29 @@ const EDITED_COPY_NAMES: f64 = 0.8;
 const EDITED_COPY_JACCARD: f64 = 0.45;
 
 /// A MinHash signature of a record's text, with the number of distinct shingles it
-/// summarizes and, for short texts, the hashes of its title words.
+/// summarizes, sketches of its names and figures and, for short texts, the hashes of
+/// its title words.
+///
+/// Only the low byte of each minimum is kept (b-bit MinHash): two different minimums
+/// agree by chance once in 256, which the similarity estimate corrects for, and a
+/// signature takes about 200 bytes on disk instead of a kilobyte.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
-    /// The minimum hash under each hash function.
-    pub minimums: [u32; SIGNATURE_LEN],
+    /// The low byte of the minimum hash under each hash function.
+    pub minimums: [u8; SIGNATURE_LEN],
     /// How many distinct shingles the text has.
     pub shingles: u32,
     /// Sorted hashes of the title's words; empty for texts long enough to speak for
     /// themselves.
-    pub title_words: Vec<u32>,
+    pub title_words: Vec<u16>,
     /// How many distinct names (capitalised words inside sentences) the text has.
-    pub names: u32,
-    /// The smallest hashes of its names (at most 64), sorted.
-    pub name_sketch: Vec<u32>,
+    pub names: u16,
+    /// The smallest hashes of its names, sorted.
+    pub name_sketch: Vec<u16>,
     /// How many distinct figures (numbers, in digits or words) the text has.
-    pub figures: u32,
-    /// The smallest hashes of its figures (at most 64), sorted.
-    pub figure_sketch: Vec<u32>,
+    pub figures: u16,
+    /// The smallest hashes of its figures, sorted.
+    pub figure_sketch: Vec<u16>,
 }
 
 /// A 64-bit mixer (SplitMix64's finalizer): spreads nearby inputs over all bits.
@@ -115,9 +122,9 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Hashes of a text's names (capitalised words that do not open a sentence) and of its
 /// figures (words with a digit, and number words), each sorted without repeats.
-fn names_and_figures(passages: &[String]) -> (Vec<u32>, Vec<u32>) {
+fn names_and_figures(passages: &[String]) -> (Vec<u16>, Vec<u16>) {
     let hash =
-        |word: &str| (xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes()) >> 32) as u32;
+        |word: &str| (xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes()) >> 48) as u16;
     let (mut names, mut figures) = (Vec::new(), Vec::new());
     for passage in passages {
         let mut sentence_start = true;
@@ -148,11 +155,12 @@ pub fn signature(title: &str, passages: &[String]) -> Signature {
     let words: Vec<u64> = passages.iter().flat_map(|p| word_hashes(p)).collect();
     let short = words.len() < SHORT_TEXT_WORDS;
     let mut shingles = shingles_of(&words, SHINGLE_WORDS);
-    let mut title_words: Vec<u32> = Vec::new();
+    let mut title_words: Vec<u16> = Vec::new();
     if short {
-        title_words = word_hashes(title).map(|h| (h >> 32) as u32).collect();
+        title_words = word_hashes(title).map(|h| (h >> 48) as u16).collect();
         title_words.sort_unstable();
         title_words.dedup();
+        title_words.truncate(MAX_TITLE_WORDS);
     }
     shingles.sort_unstable();
     shingles.dedup();
@@ -172,20 +180,21 @@ pub fn signature(title: &str, passages: &[String]) -> Signature {
         }
     }
     let (names, figures) = names_and_figures(passages);
+    let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     Signature {
-        minimums,
+        minimums: minimums.map(|m| m as u8),
         shingles: shingles.len() as u32,
         title_words,
-        names: names.len() as u32,
+        names: count(names.len()),
         name_sketch: names.into_iter().take(ENTITY_SKETCH).collect(),
-        figures: figures.len() as u32,
+        figures: count(figures.len()),
         figure_sketch: figures.into_iter().take(ENTITY_SKETCH).collect(),
     }
 }
 
 /// Estimated share of the smaller set found in the larger, from two bottom-k sketches
 /// of sorted hashes and the two sets' sizes.
-fn sketch_containment(a: &[u32], a_len: u32, b: &[u32], b_len: u32) -> f64 {
+fn sketch_containment(a: &[u16], a_len: u16, b: &[u16], b_len: u16) -> f64 {
     // Small sets are kept whole: count exactly.
     if a.len() == a_len as usize && b.len() == b_len as usize {
         let smaller = a.len().min(b.len()).max(1);
@@ -217,7 +226,7 @@ fn sketch_containment(a: &[u32], a_len: u32, b: &[u32], b_len: u32) -> f64 {
 }
 
 /// Jaccard similarity of two sorted, distinct lists.
-fn overlap(a: &[u32], b: &[u32]) -> f64 {
+fn overlap(a: &[u16], b: &[u16]) -> f64 {
     let (mut i, mut j, mut same) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -239,15 +248,18 @@ fn overlap(a: &[u32], b: &[u32]) -> f64 {
 }
 
 impl Signature {
-    /// Estimated Jaccard similarity of the two records' shingle sets.
+    /// Estimated Jaccard similarity of the two records' shingle sets, corrected for the
+    /// one-in-256 chance that two different minimums share their low byte.
     pub fn similarity(&self, other: &Signature) -> f64 {
+        const CHANCE: f64 = 1.0 / 256.0;
         let same = self
             .minimums
             .iter()
             .zip(other.minimums.iter())
             .filter(|(a, b)| a == b)
             .count();
-        same as f64 / SIGNATURE_LEN as f64
+        let agreeing = same as f64 / SIGNATURE_LEN as f64;
+        ((agreeing - CHANCE) / (1.0 - CHANCE)).clamp(0.0, 1.0)
     }
 
     /// Estimated share of the smaller record's shingles that the larger one also has.
@@ -312,47 +324,56 @@ impl Signature {
             || (wording >= EDITED_COPY && jaccard >= EDITED_COPY_JACCARD && keeps_names_and_figures)
     }
 
-    /// Bytes for the index (little-endian `u32`s): shingle count, minimums, entity count,
-    /// sketch length, the sketch, then any title words.
+    /// Bytes for the index: shingle count (`u32`), name and figure counts (`u16`),
+    /// the three list lengths (a byte each), the minimums, then the name sketch, the
+    /// figure sketch and the title words (`u16`s), all little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
-        std::iter::once(self.shingles)
-            .chain(self.minimums.iter().copied())
-            .chain([self.names, self.name_sketch.len() as u32])
-            .chain(self.name_sketch.iter().copied())
-            .chain([self.figures, self.figure_sketch.len() as u32])
-            .chain(self.figure_sketch.iter().copied())
-            .chain(self.title_words.iter().copied())
-            .flat_map(u32::to_le_bytes)
-            .collect()
+        let mut out = Vec::with_capacity(12 + SIGNATURE_LEN + 2 * 64);
+        out.extend_from_slice(&self.shingles.to_le_bytes());
+        out.extend_from_slice(&self.names.to_le_bytes());
+        out.extend_from_slice(&self.figures.to_le_bytes());
+        for list in [&self.name_sketch, &self.figure_sketch, &self.title_words] {
+            out.push(list.len() as u8);
+        }
+        out.extend_from_slice(&self.minimums);
+        for list in [&self.name_sketch, &self.figure_sketch, &self.title_words] {
+            out.extend(list.iter().flat_map(|h| h.to_le_bytes()));
+        }
+        out
     }
 
     /// Parses [`Signature::to_bytes`]'s output.
     pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
-        if !bytes.len().is_multiple_of(4) {
+        let (head, rest) = bytes.split_at_checked(11)?;
+        let shingles = u32::from_le_bytes(head.get(..4)?.try_into().ok()?);
+        let names = u16::from_le_bytes(head.get(4..6)?.try_into().ok()?);
+        let figures = u16::from_le_bytes(head.get(6..8)?.try_into().ok()?);
+        let lengths: Vec<usize> = head.get(8..11)?.iter().map(|&n| usize::from(n)).collect();
+        let (mins, mut rest) = rest.split_at_checked(SIGNATURE_LEN)?;
+        let mut lists: Vec<Vec<u16>> = Vec::with_capacity(3);
+        for len in lengths {
+            let (list, after) = rest.split_at_checked(2 * len)?;
+            lists.push(
+                list.chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect(),
+            );
+            rest = after;
+        }
+        if !rest.is_empty() {
             return None;
         }
-        let values: Vec<u32> = bytes
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
-        let (&shingles, rest) = values.split_first()?;
-        let (mins, rest) = rest.split_at_checked(SIGNATURE_LEN)?;
-        let (&names, rest) = rest.split_first()?;
-        let (&sketch_len, rest) = rest.split_first()?;
-        let (name_sketch, rest) = rest.split_at_checked(sketch_len as usize)?;
-        let (&figures, rest) = rest.split_first()?;
-        let (&sketch_len, rest) = rest.split_first()?;
-        let (figure_sketch, title_words) = rest.split_at_checked(sketch_len as usize)?;
-        let mut minimums = [0u32; SIGNATURE_LEN];
-        minimums.copy_from_slice(mins);
+        let title_words = lists.pop()?;
+        let figure_sketch = lists.pop()?;
+        let name_sketch = lists.pop()?;
         Some(Signature {
-            minimums,
+            minimums: mins.try_into().ok()?,
             shingles,
-            title_words: title_words.to_vec(),
+            title_words,
             names,
-            name_sketch: name_sketch.to_vec(),
+            name_sketch,
             figures,
-            figure_sketch: figure_sketch.to_vec(),
+            figure_sketch,
         })
     }
 
