@@ -19,7 +19,7 @@ use tantivy::schema::{Field as TantivyField, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 /// Weight of a headline match relative to a match in the text.
-const HEADLINE_BOOST: f32 = 2.0;
+const HEADLINE_BOOST: f32 = 1.5;
 /// Most dictionary words one prefix, wildcard or fuzzy word expands to: enough for any
 /// real word family, few enough that the query stays fast.
 pub const MAX_EXPANSIONS: usize = 1000;

@@ -6,13 +6,16 @@
 use super::ClippingIndex;
 use super::query_build::{Builder, Clause, Tier};
 use super::schema::NEWS_ANALYZER;
+use super::schema::{ARTICLE, PASSAGE};
 use crate::error::Result;
 use crate::query::{Filters, Sort, TextQuery};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query};
+use tantivy::query::{
+    AllQuery, Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query,
+};
 use tantivy::{DateTime, DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 /// A passage with every word outranks any passage with some of them...
@@ -21,6 +24,40 @@ const EVERY_WORD_BONUS: f32 = 100.0;
 const MENTION_BONUS: f32 = 1000.0;
 /// Proximity is checked passage by passage for at most this many candidate passages.
 const MAX_PROXIMITY_CANDIDATES: usize = 50_000;
+
+/// BM25 statistics counted over one kind of document. The index holds articles and
+/// passages side by side; counted over both, every word looks rarer and every article
+/// longer than it is (tantivy counts documents per index, not per field), which is the
+/// very distortion article documents exist to remove.
+pub(super) struct KindStatistics<'a> {
+    searcher: &'a Searcher,
+    documents: u64,
+}
+
+impl<'a> KindStatistics<'a> {
+    /// Statistics over the documents of `kind` ([`ARTICLE`] or [`PASSAGE`]).
+    pub(super) fn new(index: &ClippingIndex, searcher: &'a Searcher, kind: u64) -> Result<Self> {
+        let term = tantivy::Term::from_field_u64(index.fields.kind, kind);
+        Ok(KindStatistics {
+            searcher,
+            documents: searcher.doc_freq(&term)?.max(1),
+        })
+    }
+}
+
+impl Bm25StatisticsProvider for KindStatistics<'_> {
+    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.documents)
+    }
+
+    fn doc_freq(&self, term: &tantivy::Term) -> tantivy::Result<u64> {
+        self.searcher.doc_freq(term)
+    }
+}
 
 /// An article in a ranking.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -93,6 +130,7 @@ impl ClippingIndex {
             (Sort::Oldest, _) => Some(Order::Asc),
             (Sort::Relevance, true) => None,
         };
+        let stats = KindStatistics::new(self, searcher, ARTICLE)?;
         let mut seen: HashSet<DocAddress> = HashSet::new();
         let mut ranked: Vec<(f32, DocAddress)> = Vec::new();
         let tiers = if by_date.is_some() {
@@ -115,9 +153,10 @@ impl ClippingIndex {
                     .into_iter()
                     .map(|(_, a)| (0.0, a))
                     .collect(),
-                None => searcher.search(
+                None => searcher.search_with_statistics_provider(
                     query.as_ref(),
                     &TopDocs::with_limit(wanted).order_by_score(),
+                    &stats,
                 )?,
             };
             for (score, address) in found {
@@ -180,7 +219,12 @@ impl ClippingIndex {
             keys: Arc::new(keys.iter().copied().collect()),
             per_article: per_article.max(1),
         };
-        Ok(searcher.search(&BooleanQuery::new(clauses), &collector)?)
+        let stats = KindStatistics::new(self, searcher, PASSAGE)?;
+        Ok(searcher.search_with_statistics_provider(
+            &BooleanQuery::new(clauses),
+            &collector,
+            &stats,
+        )?)
     }
 
     /// The articles with a passage where `tokens` stand together: in order with at most
