@@ -105,6 +105,34 @@ pub struct Person {
     pub mentions: usize,
 }
 
+/// Where a clipping's writers were named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AuthorsSource {
+    /// In metadata: front matter, a JSON field, structured data or markup of a page.
+    Metadata,
+    /// In the text: a byline line, or a page's byline box.
+    Text,
+}
+
+impl AuthorsSource {
+    /// The lower-case name used in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            AuthorsSource::Metadata => "metadata",
+            AuthorsSource::Text => "text",
+        }
+    }
+
+    /// Parses a name written by [`AuthorsSource::name`].
+    pub fn from_name(name: &str) -> Option<AuthorsSource> {
+        match name {
+            "metadata" => Some(AuthorsSource::Metadata),
+            "text" => Some(AuthorsSource::Text),
+            _ => None,
+        }
+    }
+}
+
 /// A publication date as a file states it, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatedDate {
@@ -125,6 +153,8 @@ pub struct Stated {
     pub date: Option<StatedDate>,
     /// Writers.
     pub authors: Vec<String>,
+    /// Where the writers were named; `None` when no writer is.
+    pub authors_source: Option<AuthorsSource>,
     /// Publisher or site.
     pub source: Option<String>,
     /// Address of the original.
@@ -142,6 +172,7 @@ impl Stated {
         self.date = self.date.or(other.date);
         if self.authors.is_empty() {
             self.authors = other.authors;
+            self.authors_source = other.authors_source;
         }
         self.source = self.source.take().or(other.source);
         self.url = self.url.take().or(other.url);
@@ -167,6 +198,7 @@ impl Stated {
             title: self.title.and_then(clean),
             date: self.date,
             authors: self.authors.into_iter().filter_map(clean).collect(),
+            authors_source: self.authors_source,
             source: self.source.and_then(clean),
             url: self.url.and_then(clean),
             topics: self.topics.into_iter().filter_map(clean).collect(),
@@ -195,6 +227,8 @@ pub struct Clipping {
     pub url: Option<String>,
     /// Writers named in a byline or metadata.
     pub authors: Vec<String>,
+    /// Where they were named; `None` when no writer is.
+    pub authors_source: Option<AuthorsSource>,
     /// Topics or tags, in the order given.
     pub topics: Vec<String>,
     /// Persons named in the text.

@@ -3,7 +3,7 @@
 //! hits again.
 
 use super::schema::{ARTICLE, Fields, PASSAGE, from_tantivy_date, to_tantivy_date};
-use crate::clipping::{Clipping, DateSource, Format, Person, folded_key};
+use crate::clipping::{AuthorsSource, Clipping, DateSource, Format, Person, folded_key};
 use chrono::NaiveDate;
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, Value};
@@ -38,6 +38,9 @@ pub fn to_documents(
     doc.add_text(fields.body_exact, &clipping.title);
     doc.add_text(fields.body_exact, &body);
     doc.add_text(fields.date_source, clipping.date_source.name());
+    if let Some(source) = clipping.authors_source {
+        doc.add_text(fields.authors_source, source.name());
+    }
     doc.add_text(fields.format, clipping.format.name());
     if let Some(source) = &clipping.source {
         doc.add_text(fields.source, source);
@@ -142,6 +145,7 @@ impl Reader<'_> {
             source: self.optional_text(article, f.source),
             url: self.optional_text(article, f.url),
             authors: self.all_text(article, f.author),
+            authors_source: AuthorsSource::from_name(&self.text(article, f.authors_source)),
             topics: self.all_text(article, f.topic_name),
             persons,
             passages: passages.iter().map(|doc| self.text(doc, f.text)).collect(),

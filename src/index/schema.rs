@@ -19,7 +19,7 @@ use tantivy::{DateTime, Index};
 
 /// Version of this layout, stored with every commit; an index with another version is
 /// refused rather than misread.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Analyzer for passage text and titles: words, lower case, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "morgue_news";
@@ -61,6 +61,8 @@ pub struct Fields {
     pub body_exact: Field,
     /// Where the date came from (stored).
     pub date_source: Field,
+    /// Where the writers were named (stored).
+    pub authors_source: Field,
     /// Input format (stored).
     pub format: Field,
     /// Source as written (stored) and analyzed for `--source`.
@@ -127,6 +129,7 @@ pub fn build_schema() -> (Schema, Fields) {
             analyzed(NAME_ANALYZER, IndexRecordOption::Basic),
         ),
         date_source: builder.add_text_field("date_source", STORED),
+        authors_source: builder.add_text_field("authors_source", STORED),
         format: builder.add_text_field("format", STORED),
         source: builder.add_text_field("source", analyzed(NAME_ANALYZER, positions).set_stored()),
         url: builder.add_text_field("url", STORED),

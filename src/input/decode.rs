@@ -64,18 +64,21 @@ pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
 }
 
 /// The encoding named by `<meta charset>` or `<meta http-equiv content="…; charset=…">`
-/// in the first few kilobytes.
+/// in the first kilobytes, other than UTF-8: only bytes that are not UTF-8 ask, so a
+/// UTF-8 label is wrong, and a page saved inside another (a web archive's frame) names
+/// its own charset after the frame's.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = &bytes[..bytes.len().min(4096)];
+    let head = &bytes[..bytes.len().min(32 * 1024)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let label: String = head
-        .get(at..)?
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-        .collect();
-    encoding_rs::Encoding::for_label(label.as_bytes())
+    head.match_indices("charset=").find_map(|(at, found)| {
+        let label: String = head
+            .get(at + found.len()..)?
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
+    })
 }
 
 fn decode_unmarked(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
@@ -107,6 +110,9 @@ mod html_tests {
         // Declared Latin-1 but really UTF-8: the bytes win.
         let mislabelled = "<meta charset=\"iso-8859-1\"><p>Straße</p>".as_bytes();
         assert!(decode_html(mislabelled).unwrap().contains("Straße"));
+        // A page kept inside an archive's frame: the frame says UTF-8, the page GB2312.
+        let framed = b"<meta charset=\"utf-8\"><div id=frame></div><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>\xd6\xd0\xce\xc4</p>";
+        assert!(decode_html(framed).unwrap().contains("中文"));
         assert!(decode_html(b"\x89PNG\r\n\x1a\n\0\0").is_err());
     }
 }

@@ -1,6 +1,6 @@
-//! Finds publication dates in strings: full dates in the common English (and German,
-//! French, Spanish) written forms and ISO, date lines near the top or bottom of a
-//! clipping, and dates in file paths.
+//! Finds publication dates in strings: full dates in the written forms of the languages
+//! news comes in (month names, "2019年4月4日", "2019년 4월 4일") and ISO, date lines near
+//! the top or bottom of a clipping, and dates in file paths.
 
 use chrono::NaiveDate;
 use regex::Regex;
@@ -8,85 +8,43 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Month names and abbreviations, lower case, with their month number.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("januar", 1),
-    ("jänner", 1),
-    ("janvier", 1),
-    ("enero", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("febr", 2),
-    ("februar", 2),
-    ("février", 2),
-    ("fevrier", 2),
-    ("febrero", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mär", 3),
-    ("mars", 3),
-    ("marzo", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avril", 4),
-    ("abril", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("mayo", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juni", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juli", 7),
-    ("juillet", 7),
-    ("julio", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("août", 8),
-    ("aout", 8),
-    ("agosto", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("oktober", 10),
-    ("okt", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("dezember", 12),
-    ("dez", 12),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("diciembre", 12),
+/// Month names and abbreviations, lower case, January first: English, German, French,
+/// Spanish, Italian, Portuguese, Dutch, the Scandinavian languages, Polish and Russian
+/// (the genitive forms dates use: "4 апреля 2019", "4 kwietnia 2019").
+const MONTHS: [&str; 12] = [
+    "january jan januar jänner janvier enero gennaio janeiro januari stycznia styczeń \
+     январь января янв",
+    "february feb febr februar février fevrier febrero febbraio fevereiro februari \
+     lutego luty февраль февраля фев",
+    "march mar märz maerz mär mars marzo março maart marts marca marzec март \
+     марта",
+    "april apr avril abril aprile kwietnia kwiecień апрель апреля апр",
+    "may mai mayo maggio maio mei maj maja май мая",
+    "june jun juni juin junio giugno junho czerwca czerwiec июнь июня",
+    "july jul juli juillet julio luglio julho lipca lipiec июль июля",
+    "august aug août aout agosto augustus augusti sierpnia sierpień август августа \
+     авг",
+    "september sept sep septembre septiembre setiembre settembre setembro września \
+     wrzesień сентябрь сентября сен",
+    "october oct oktober okt octobre octubre ottobre outubro października październik \
+     октябрь октября окт",
+    "november nov novembre noviembre novembro listopada listopad ноябрь ноября ноя",
+    "december dec dezember dez décembre decembre diciembre dicembre dezembro desember \
+     grudnia grudzień декабрь декабря дек",
 ];
 
-fn month_number(word: &str) -> Option<u32> {
+/// The number of a month named in one of the languages of [`MONTHS`] (`Mar.`, `März`,
+/// `апреля`).
+pub fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_lowercase();
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == word)
-        .map(|&(_, n)| n)
+    (1..)
+        .zip(MONTHS)
+        .find(|(_, names)| names.split(' ').any(|name| name == word))
+        .map(|(n, _)| n)
 }
 
 fn month_alternation() -> String {
-    let mut names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+    let mut names: Vec<&str> = MONTHS.iter().flat_map(|names| names.split(' ')).collect();
     // Longest first, so "march" wins over "mar".
     names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
     names.join("|")
@@ -97,7 +55,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:de\s+)?([0-9]{{4}})\b",
+        r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:del?\s+)?([0-9]{{4}})\b",
         month_alternation()
     ))
     .unwrap()
@@ -109,11 +67,16 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// "2019年4月4日" (Chinese, Japanese) and "2019년 4월 4일" (Korean).
+static EAST_ASIAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})\s*[年년]\s*([0-9]{1,2})\s*[月월]\s*([0-9]{1,2})\s*[日일]").unwrap()
+});
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([0-9]{1,2})([/.])([0-9]{1,2})([/.])([0-9]{4})\b").unwrap());
 
-/// Dates before this year are taken to be misreadings, not publication dates.
-const EARLIEST_YEAR: i32 = 1800;
+/// Dates before the first printed newspapers (1605) are misreadings, not publication
+/// dates.
+const EARLIEST_YEAR: i32 = 1605;
 /// Years after this are misreadings too; whether a date is in the future is decided by
 /// the caller, which knows today's date.
 const LATEST_YEAR: i32 = 2200;
@@ -191,6 +154,10 @@ pub fn find_dates_in(text: &str, slash_day_first: bool) -> Vec<(Range<usize>, Na
             .captures_iter(text)
             .filter_map(|caps| named_month_date(&caps, 1, 2, 3)),
     );
+    found.extend(EAST_ASIAN.captures_iter(text).filter_map(|caps| {
+        let date = make_date(num(&caps, 1)?, num(&caps, 2)?, num(&caps, 3)?)?;
+        Some((caps.get(0)?.range(), date))
+    }));
     found.extend(
         NUMERIC
             .captures_iter(text)
@@ -263,66 +230,57 @@ pub struct DateLine {
     pub author: Option<String>,
 }
 
-/// Words that may stand next to a date on a date line without making it a sentence.
+/// Words that may stand next to a date on a date line without making it a sentence, a
+/// line per language.
 const DATE_LINE_WORDS: &[&str] = &[
-    "published",
+    "published publish updated update last first posted modified on at date dated \
+     publication time am pm a m p monday mon tuesday tue tues wednesday wed thursday thu \
+     thur thurs friday fri saturday sat sunday sun",
+    "gmt utc bst est edt cst cdt mst mdt pst pdt cet cest et pt ct z ist aest h",
+    "veröffentlicht aktualisiert erschienen stand datum vom am um uhr montag dienstag \
+     mittwoch donnerstag freitag samstag sonntag",
+    "publié publiée mis mise à jour modifié le lundi mardi mercredi jeudi vendredi samedi \
+     dimanche",
+    "publicado publicada actualizado actualizada fecha el de del a las lunes martes \
+     miércoles jueves viernes sábado domingo",
+    "pubblicato aggiornato il alle ore",
+    "atualizado em às",
+    "gepubliceerd bijgewerkt op om",
+    "опубликовано обновлено в г",
+];
+
+/// True for a word a date line may hold besides its date.
+fn is_date_line_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    DATE_LINE_WORDS
+        .iter()
+        .any(|line| line.split_whitespace().any(|w| w == word))
+}
+
+/// Word starts that mark a date as an update, in the languages of [`DATE_LINE_WORDS`].
+const UPDATED_WORDS: &[&str] = &[
+    "updat",
+    "modif",
+    "aktualisiert",
+    "mis à jour",
+    "mise à jour",
+    "actualiza",
+    "aggiornat",
+    "atualiza",
+    "bijgewerkt",
+    "обновл",
+];
+/// Word starts that mark a date as the publication date.
+const PUBLISHED_WORDS: &[&str] = &[
     "publish",
-    "updated",
-    "update",
-    "last",
-    "first",
     "posted",
-    "modified",
-    "on",
-    "at",
-    "date",
-    "dated",
-    "publication",
-    "time",
-    "am",
-    "pm",
-    "a",
-    "m",
-    "p",
-    "gmt",
-    "utc",
-    "bst",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "mdt",
-    "pst",
-    "pdt",
-    "cet",
-    "cest",
-    "et",
-    "pt",
-    "ct",
-    "z",
-    "ist",
-    "aest",
-    "monday",
-    "mon",
-    "tuesday",
-    "tue",
-    "tues",
-    "wednesday",
-    "wed",
-    "thursday",
-    "thu",
-    "thur",
-    "thurs",
-    "friday",
-    "fri",
-    "saturday",
-    "sat",
-    "sunday",
-    "sun",
-    "h",
-    "uhr",
-    "um",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publica",
+    "pubblicat",
+    "gepubliceerd",
+    "опубликов",
 ];
 
 static LINE_SEPARATORS: LazyLock<Regex> =
@@ -362,8 +320,8 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         leftover.push_str(before);
         leftover.push(' ');
         let lower = before.to_lowercase();
-        let updated = lower.contains("updat") || lower.contains("modif");
-        let published = lower.contains("publish") || lower.contains("posted");
+        let updated = UPDATED_WORDS.iter().any(|w| lower.contains(w));
+        let published = PUBLISHED_WORDS.iter().any(|w| lower.contains(w));
         match chosen {
             None => chosen = Some((*date, updated && !published)),
             Some((_, true)) if !updated => chosen = Some((*date, false)),
@@ -376,8 +334,8 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .all(|word| {
-            word.chars().all(|c| c.is_ascii_digit())
-                || DATE_LINE_WORDS.contains(&word.to_lowercase().as_str())
+            // "10h32": the French way to write a time.
+            word.chars().all(|c| c.is_ascii_digit() || c == 'h') || is_date_line_word(word)
         });
     if !only_furniture {
         return None;
@@ -478,10 +436,53 @@ mod tests {
             "Published 03/03/2025",
             "Published 3.3.2025 um 10:32 Uhr",
             "Tuesday 3 March 2025 · 10.32 GMT",
+            "Veröffentlicht am 3. März 2025 um 10:32 Uhr",
+            "Publié le 3 mars 2025 à 10h32",
+            "Publicado el 3 de marzo de 2025",
+            "Pubblicato il 3 marzo 2025 alle ore 10:32",
+            "Gepubliceerd op 3 maart 2025",
+            "Опубликовано 3 марта 2025 г.",
+            "Aktualisiert am 9. März 2025 · Veröffentlicht am 3. März 2025",
         ];
         for line in cases {
             let found = date_line(line);
             assert_eq!(found.map(|d| d.date), Some(march3), "{line}");
+        }
+    }
+
+    #[test]
+    fn dates_written_in_other_languages() {
+        let april4 = Some(ymd(2019, 4, 4));
+        let cases = [
+            "2019年4月4日",
+            "２０１９年０４月０４日 10:00",
+            "2019년 4월 4일",
+            "4. April 2019",
+            "4 avril 2019",
+            "le 4 avril 2019 à 10h",
+            "4 de abril de 2019",
+            "4 de abril del 2019",
+            "4 aprile 2019",
+            "4 de abril de 2019 às 10h",
+            "4 april 2019",
+            "4 апреля 2019 г.",
+            "4 kwietnia 2019",
+            "4 april 2019 kl. 10.00",
+            "April 4, 2019",
+        ];
+        for text in cases {
+            assert_eq!(parse_date(text), april4, "{text}");
+        }
+        let other_months = [
+            ("12 maart 2020", ymd(2020, 3, 12)),
+            ("1 maggio 2018", ymd(2018, 5, 1)),
+            ("30 de setembro de 2021", ymd(2021, 9, 30)),
+            ("7 декабря 2015", ymd(2015, 12, 7)),
+            ("18 June 1987", ymd(1987, 6, 18)),
+            ("2 July 1855", ymd(1855, 7, 2)),
+        ];
+        for (text, date) in other_months {
+            assert_eq!(parse_date(text), Some(date), "{text}");
         }
     }
 

@@ -1,8 +1,9 @@
 //! Splits YAML (`---`) or TOML (`+++`) front matter from the top of a clipping and reads
 //! the fields morgue understands: title, date, topics, authors, source and url.
 
+use super::byline;
 use super::date::parse_date;
-use crate::clipping::{DateSource, Stated, StatedDate};
+use crate::clipping::{AuthorsSource, DateSource, Stated, StatedDate};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
@@ -126,6 +127,15 @@ fn toml_to_json(value: toml::Value) -> Value {
 /// Reads the known fields from a parsed front matter map (also used for other formats'
 /// metadata objects).
 pub fn fields(map: &Map<String, Value>) -> Stated {
+    let stated = read_fields(map);
+    let authors_source = (!stated.authors.is_empty()).then_some(AuthorsSource::Metadata);
+    Stated {
+        authors_source,
+        ..stated
+    }
+}
+
+fn read_fields(map: &Map<String, Value>) -> Stated {
     // Names are tried in the order given: the first is the most specific.
     let get = |names: &[&str]| {
         names.iter().find_map(|name| {
@@ -168,16 +178,20 @@ pub fn fields(map: &Map<String, Value>) -> Stated {
                 "articlesection",
             ],
         ),
-        authors: get(&["authors", "author", "byline"])
+        authors: get(&["authors", "author", "byline", "creator", "writer"])
             .map(|v| {
-                list_of_strings(v)
-                    .iter()
-                    .flat_map(|s| s.split(" and "))
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
+                let mut names: Vec<String> = Vec::new();
+                for text in list_of_strings(v) {
+                    for name in byline::parse(&text, true).authors {
+                        if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                            names.push(name);
+                        }
+                    }
+                }
+                names
             })
             .unwrap_or_default(),
+        authors_source: None,
         source: get(&[
             "source",
             "source_name",

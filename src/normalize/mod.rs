@@ -1,6 +1,7 @@
 //! Turns a file's bytes into [`Clipping`]s: front matter, junk removal, title, date
 //! with its source, byline, topics and passages. Pure functions: no I/O here.
 
+pub mod byline;
 pub mod date;
 pub mod email;
 pub mod frontmatter;
@@ -307,6 +308,7 @@ pub fn assemble(
         date_source,
         source: stated.source,
         url: stated.url,
+        authors_source: stated.authors_source.filter(|_| !stated.authors.is_empty()),
         authors: stated.authors,
         topics: stated.topics,
         persons,

@@ -3,8 +3,8 @@
 
 use super::date::{DateLine, date_line};
 use super::junk::{copyright_owner, is_junk};
-use super::lexicon::{NEWS_AGENCIES, is_name_particle, news_agency};
-use crate::clipping::{DateSource, Stated, StatedDate};
+use super::lexicon::{NEWS_AGENCIES, is_name_particle};
+use crate::clipping::{AuthorsSource, DateSource, Stated, StatedDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -54,30 +54,6 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// Words that make a byline segment a job title rather than a name.
-const ROLE_WORDS: &[&str] = &[
-    "editor",
-    "correspondent",
-    "reporter",
-    "writer",
-    "staff",
-    "contributor",
-    "columnist",
-    "chief",
-    "bureau",
-    "senior",
-    "political",
-    "business",
-    "news",
-    "desk",
-    "team",
-    "agency",
-    "press",
-    "affairs",
-    "analyst",
-    "producer",
-    "photographer",
-];
 
 /// One line of the body as the parser sees it.
 #[derive(Debug, Clone)]
@@ -155,6 +131,9 @@ fn parse_with(body: &str, markdown: bool, find_title: bool) -> TextParts {
     }
     if parts.stated.source.is_none() {
         parts.stated.source = parts.stated.url.as_deref().and_then(host_of);
+    }
+    if !parts.stated.authors.is_empty() {
+        parts.stated.authors_source = Some(AuthorsSource::Text);
     }
     parts
 }
@@ -240,6 +219,13 @@ pub fn head(text: &str, max_bytes: usize) -> &str {
         .map_or(text, |(head, _)| head)
 }
 
+/// The shortest end of `text` of at most `max_bytes` bytes that starts between two
+/// characters; the mirror of [`head`].
+pub fn tail(text: &str, max_bytes: usize) -> &str {
+    let start = text.ceil_char_boundary(text.len().saturating_sub(max_bytes));
+    text.split_at_checked(start).map_or(text, |(_, tail)| tail)
+}
+
 pub(super) fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -293,6 +279,14 @@ fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
         let (authors, agency) = byline_names(&caps[1]);
         // "By Staff Writer" names no one, but is still a byline, not article text.
         if !authors.is_empty() || agency.is_some() || is_title_cased(&caps[1]) {
+            return Some(Meta::Authors(authors, agency));
+        }
+    }
+    // "Von Anna Beck", "Par Élodie Martin", "Autorin: Uta Berger": openers in other
+    // languages count when they lead to a name.
+    if super::byline::opens_byline(text) {
+        let (authors, agency) = byline_names(text);
+        if !authors.is_empty() {
             return Some(Meta::Authors(authors, agency));
         }
     }
@@ -351,19 +345,8 @@ fn split_list(text: &str) -> Vec<String> {
 
 /// Splits a byline into person names and an agency ("Jane Doe and John Roe, Reuters").
 fn byline_names(text: &str) -> (Vec<String>, Option<String>) {
-    static SEPARATORS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+and\s+|\s*&\s*|\s*,\s*|\s+in\s+|\s*[|·•]\s*").unwrap());
-    let mut names = Vec::new();
-    let mut agency = None;
-    for segment in SEPARATORS.split(text.trim().trim_end_matches('.')) {
-        let segment = segment.trim();
-        if let Some(known) = news_agency(segment) {
-            agency = Some(known.to_string());
-        } else if looks_like_name(segment) {
-            names.push(segment.to_string());
-        }
-    }
-    (names, agency)
+    let byline = super::byline::parse(text, false);
+    (byline.authors, byline.agency)
 }
 
 /// True for a few capitalized words ("Staff Writer", "Our Foreign Desk").
@@ -373,22 +356,6 @@ fn is_title_cased(text: &str) -> bool {
         && words
             .iter()
             .all(|w| is_name_particle(w) || w.chars().next().is_some_and(char::is_uppercase))
-}
-
-fn looks_like_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=5).contains(&words.len())
-        && words.iter().all(|word| {
-            is_name_particle(word)
-                || (word.chars().next().is_some_and(char::is_uppercase)
-                    && word
-                        .chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')))
-        })
-        && words.iter().any(|w| !is_name_particle(w))
-        && !words
-            .iter()
-            .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 pub(super) fn host_of(url: &str) -> Option<String> {

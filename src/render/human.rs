@@ -189,7 +189,15 @@ pub fn clipping(out: &mut dyn Write, clipping: &Clipping, style: Style) -> io::R
             "url",
             clipping.url.clone().unwrap_or_else(|| "-".to_string()),
         ),
-        ("authors", list_or_dash(&clipping.authors)),
+        (
+            "authors",
+            match clipping.authors_source {
+                Some(from) if !clipping.authors.is_empty() => {
+                    format!("{} (from {})", clipping.authors.join(", "), from.name())
+                }
+                _ => list_or_dash(&clipping.authors),
+            },
+        ),
         ("topics", list_or_dash(&clipping.topics)),
         (
             "persons",

@@ -110,6 +110,50 @@ fn a_saved_news_page_gives_its_article_and_metadata() {
     }
 }
 
+/// A newspaper's back issue put online: its markup states a 1960s date, and the file was
+/// saved today.
+const OLD_STORY_PAGE: &str = r#"<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Neue Brücke über den Hafen eröffnet | Hafenblatt Archiv</title>
+<meta property="og:site_name" content="Hafenblatt Archiv">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Neue Brücke über den Hafen eröffnet",
+"datePublished":"1962-05-04","dateModified":"2024-11-02T08:00:00Z","author":{"@type":"Person","name":"Grete Albers"}}</script>
+</head><body><article><h1>Neue Brücke über den Hafen eröffnet</h1>
+<p class="byline">Von Grete Albers · 4. Mai 1962</p>
+<p>Am Freitag wurde die neue Brücke über den Hafen für den Verkehr freigegeben, nach drei Jahren Bauzeit.</p>
+<p>Der Bürgermeister sprach von einem Tag, auf den die Stadt lange gewartet habe.</p>
+</article></body></html>"#;
+
+#[test]
+fn a_page_of_an_old_story_keeps_its_date_and_says_where_its_writer_was_named() {
+    let ctx = TestContext::new();
+    ctx.write("archive/bruecke.html", OLD_STORY_PAGE);
+    let r = &extract(&ctx, "archive/bruecke.html")[0];
+    assert_eq!(r["date"], "1962-05-04");
+    assert_eq!(r["date_source"], "metadata");
+    assert_eq!(r["authors"], serde_json::json!(["Grete Albers"]));
+    assert_eq!(r["authors_source"], "metadata");
+    assert_eq!(r["title"], "Neue Brücke über den Hafen eröffnet");
+    // A text clipping's byline is read from its text.
+    ctx.write(
+        "archive/quay.txt",
+        "Quay reopens\nBy Ann Lee and Bo Chen, Reuters\nPublished: 3 March 2025\n\nThe quay reopened.\nMore text.\n",
+    );
+    let t = &extract(&ctx, "archive/quay.txt")[0];
+    assert_eq!(t["authors"], serde_json::json!(["Ann Lee", "Bo Chen"]));
+    assert_eq!(t["authors_source"], "text");
+    let id = t["id"].as_str().unwrap().to_string();
+    ctx.ingest();
+    let show = ctx.run(&["show", &id]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(
+        show.stdout.contains("Ann Lee, Bo Chen (from text)"),
+        "{}",
+        show.stdout
+    );
+    let show = ctx.run(&["show", &id, "--json"]);
+    assert_eq!(show.json()["authors_source"], "text");
+}
+
 #[test]
 fn a_page_in_a_declared_legacy_charset_is_decoded() {
     let ctx = TestContext::new();

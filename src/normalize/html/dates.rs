@@ -1,6 +1,7 @@
 //! The publication date a page states: markup first (JSON-LD, meta tags, microdata,
 //! `<time>`), then its address, script data, and only then its visible text.
 
+use super::authors::{in_comments, is_comments};
 use super::markup::Markup;
 use crate::normalize::date::{find_dates, find_dates_in, fold_digits};
 use crate::normalize::text::collapse_spaces as collapse;
@@ -17,35 +18,45 @@ impl Markup {
     }
 
     /// The publication date, from the most to the least reliable place a page states it.
+    /// `visible` reads the date the page shows its readers, asked only when JSON-LD and
+    /// meta tags disagree.
     pub(super) fn date(
         &self,
         url: Option<&str>,
         plausible: &dyn Fn(&NaiveDate) -> bool,
+        visible: &dyn Fn() -> Option<NaiveDate>,
     ) -> Option<NaiveDate> {
-        let stated: Vec<String> = self
-            .ld_strings("datePublished")
-            .into_iter()
-            .chain(self.meta_values(PUBLISHED_META).map(str::to_string))
-            .chain(self.ld_strings("dateCreated"))
-            .chain(self.times.iter().cloned())
+        let from_url = url.and_then(url_date).filter(|d| plausible(d));
+        let ld = self.ld_strings("datePublished");
+        let meta: Vec<String> = self
+            .meta_values(PUBLISHED_META)
+            .map(str::to_string)
             .collect();
-        let candidates: Vec<(NaiveDate, bool)> = stated
+        let mut stated: Vec<String> = Vec::new();
+        if let Some(preferred) = self.settle(&ld, &meta, from_url, visible) {
+            stated.push(preferred);
+        }
+        stated.extend(ld);
+        stated.extend(meta);
+        stated.extend(self.ld_strings("dateCreated"));
+        stated.extend(self.times.iter().cloned());
+        let candidates: Vec<(NaiveDate, &str)> = stated
             .iter()
-            .filter_map(|v| Some((machine_date(v)?, is_utc(v))))
+            .filter_map(|v| Some((machine_date(v)?, v.as_str())))
             .filter(|(d, _)| plausible(d))
             .collect();
-        let from_url = url.and_then(url_date).filter(|d| plausible(d));
-        if let Some(&(date, utc)) = candidates.first() {
-            if !utc {
+        if let Some(&(date, value)) = candidates.first() {
+            if !is_utc(value) {
                 return Some(date);
             }
             // A UTC time is often the next or previous day where the page was written:
-            // a date stated with the local offset, or in the address, is the local one.
+            // the same instant at the offset the page's other times carry, or the date
+            // in its address, is the local date.
             let near = |d: &NaiveDate| (*d - date).num_days().abs() == 1;
             let local = candidates
                 .iter()
-                .find(|(d, utc)| !utc && near(d))
-                .map(|(d, _)| *d)
+                .find_map(|(_, other)| local_offset(other))
+                .and_then(|offset| at_offset(value, offset))
                 .or(from_url.filter(near));
             return Some(local.unwrap_or(date));
         }
@@ -58,6 +69,34 @@ impl Markup {
         })
     }
 
+    /// When JSON-LD and the meta tags state publication dates more than a day apart (a
+    /// template filling one with the date of a later edit), the one the page's address
+    /// or visible date agrees with; JSON-LD when neither settles it.
+    fn settle(
+        &self,
+        ld: &[String],
+        meta: &[String],
+        from_url: Option<NaiveDate>,
+        visible: &dyn Fn() -> Option<NaiveDate>,
+    ) -> Option<String> {
+        let first = |values: &[String]| {
+            values
+                .iter()
+                .find_map(|v| Some((machine_date(v)?, v.clone())))
+        };
+        let ((ld_date, ld_value), (meta_date, meta_value)) = (first(ld)?, first(meta)?);
+        if (ld_date - meta_date).num_days().abs() <= 1 {
+            return None;
+        }
+        let agrees = |referee: NaiveDate, date: NaiveDate| (referee - date).num_days().abs() <= 1;
+        let referee = from_url.or_else(visible)?;
+        if agrees(referee, meta_date) && !agrees(referee, ld_date) {
+            Some(meta_value)
+        } else {
+            Some(ld_value)
+        }
+    }
+
     /// A date written in the page's text: first where the markup's class names speak of
     /// dates or bylines, then anywhere in the page. Only read for pages whose markup
     /// states no date, so most pages never pay for it.
@@ -66,28 +105,79 @@ impl Markup {
         document: &Document,
         plausible: &dyn Fn(&NaiveDate) -> bool,
     ) -> Option<NaiveDate> {
+        self.hinted_date(document, plausible).or_else(|| {
+            // Scripts hold dates of their own (builds, caches), and readers' comments
+            // the days after; Readability drops them too.
+            document.select("script, style").remove();
+            for node in document.select("[class], [id]").nodes() {
+                if is_comments(node) {
+                    node.remove_from_parent();
+                }
+            }
+            let page_text = collapse(&document.select("body").text());
+            published_first(&page_text, self.day_first())
+                .into_iter()
+                .find(|d| plausible(d))
+        })
+    }
+
+    /// The date shown where the markup's class names speak of dates or bylines.
+    pub(super) fn hinted_date(
+        &self,
+        document: &Document,
+        plausible: &dyn Fn(&NaiveDate) -> bool,
+    ) -> Option<NaiveDate> {
         date_texts(document)
             .iter()
             .flat_map(|t| {
-                let mut dates: Vec<NaiveDate> = find_dates_in(t, self.day_first())
-                    .into_iter()
-                    .map(|(_, d)| d)
-                    .collect();
+                let mut dates = published_first(t, self.day_first());
                 dates.extend(short_year_date(t));
                 dates
             })
             .find(|d| plausible(d))
-            .or_else(|| {
-                // Scripts hold dates of their own (builds, caches); Readability drops
-                // them too.
-                document.select("script, style").remove();
-                let page_text = collapse(&document.select("body").text());
-                find_dates_in(&page_text, self.day_first())
-                    .into_iter()
-                    .map(|(_, d)| d)
-                    .find(|d| plausible(d))
-            })
     }
+}
+
+/// Words that say the date after them is when a story was changed, not published.
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "last modified",
+    "modified",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "actualización",
+    "aggiornato",
+    "atualizado",
+    "bijgewerkt",
+    "обновлено",
+    "zaktualizowano",
+];
+
+/// The dates in `text`, those not introduced as an update first ("Published 3 May ·
+/// Updated 9 May", "Aktualisiert am 9. Mai, erschienen am 3. Mai").
+fn published_first(text: &str, day_first: bool) -> Vec<NaiveDate> {
+    let folded = fold_digits(text);
+    let lower = folded.to_lowercase();
+    let same_length = lower.len() == folded.len();
+    let (mut published, mut updated) = (Vec::new(), Vec::new());
+    for (range, date) in find_dates_in(&folded, day_first) {
+        let before = if same_length {
+            crate::normalize::text::tail(lower.get(..range.start).unwrap_or_default(), 30)
+        } else {
+            ""
+        };
+        if UPDATE_WORDS.iter().any(|w| before.contains(w)) {
+            updated.push(date);
+        } else {
+            published.push(date);
+        }
+    }
+    published.extend(updated);
+    published
 }
 
 /// A publication date in the data a script-built page carries in its HTML
@@ -119,6 +209,22 @@ fn short_year_date(text: &str) -> Option<NaiveDate> {
     let caps = SHORT.captures(&text)?;
     let year = 2000 + caps[3].parse::<i32>().ok()?;
     NaiveDate::from_ymd_opt(year, caps[2].parse().ok()?, caps[1].parse().ok()?)
+}
+
+/// The offset from UTC of a timestamp written in local time ("…T11:00:53+01:00").
+fn local_offset(value: &str) -> Option<chrono::FixedOffset> {
+    let time = chrono::DateTime::parse_from_rfc3339(value.trim()).ok()?;
+    let offset = *time.offset();
+    (offset.local_minus_utc() != 0).then_some(offset)
+}
+
+/// The date a UTC timestamp falls on at `offset`.
+fn at_offset(value: &str, offset: chrono::FixedOffset) -> Option<NaiveDate> {
+    let value = value.trim().replace("+0000", "+00:00");
+    let time = chrono::DateTime::parse_from_rfc3339(&value)
+        .ok()
+        .or_else(|| chrono::DateTime::parse_from_rfc2822(&value).ok())?;
+    Some(time.with_timezone(&offset).date_naive())
 }
 
 /// True when a machine date carries a UTC time rather than the writer's local one.
@@ -186,6 +292,10 @@ pub(super) fn publication_times(document: &Document) -> Vec<String> {
         .select("time, abbr.published, [data-utime]")
         .nodes()
     {
+        // Readers' comments carry times of their own, days after the article.
+        if in_comments(node) {
+            continue;
+        }
         let value = node
             .attr("datetime")
             .or_else(|| node.attr("title"))
@@ -224,11 +334,12 @@ fn date_texts(document: &Document) -> Vec<String> {
         "date", "datum", "time", "publish", "posted", "byline", "fecha", "meta", "author",
     ];
     let mut out = Vec::new();
-    for node in document.select("[class], [id]").nodes() {
+    for node in document.select("[class], [id], [data-testid]").nodes() {
         let names = format!(
-            "{} {}",
+            "{} {} {}",
             node.attr("class").unwrap_or_default(),
-            node.attr("id").unwrap_or_default()
+            node.attr("id").unwrap_or_default(),
+            node.attr("data-testid").unwrap_or_default()
         )
         .to_lowercase();
         if !HINTS.iter().any(|h| names.contains(h)) || names.contains("update") {

@@ -1,6 +1,7 @@
 //! What a page's markup states about its article: meta tags, JSON-LD objects, headings,
 //! the canonical address; and the headline without the site's name.
 
+use super::authors::AuthorMarks;
 use super::dates::publication_times;
 use crate::normalize::text::collapse_spaces as collapse;
 use dom_query::Document;
@@ -24,6 +25,8 @@ pub(super) struct Markup {
     pub(super) times: Vec<String>,
     /// The page language from `<html lang>`.
     pub(super) lang: Option<String>,
+    /// What the markup says about the writers.
+    pub(super) authors: AuthorMarks,
 }
 
 impl Markup {
@@ -52,14 +55,17 @@ impl Markup {
                 }
             }
         }
+        let mut ld_roots = Vec::new();
         for node in document
             .select(r#"script[type="application/ld+json"]"#)
             .nodes()
         {
-            if let Ok(value) = serde_json::from_str::<Value>(node.text().trim()) {
+            if let Some(value) = parse_ld(&node.text()) {
                 collect_ld(&value, &mut markup.ld, 0);
+                ld_roots.push(value);
             }
         }
+        markup.authors = AuthorMarks::read(document, &ld_roots);
         markup.h1 = document
             .select("h1")
             .nodes()
@@ -136,33 +142,6 @@ impl Markup {
             .filter(|s| !s.is_empty() && s.chars().count() <= 80)
     }
 
-    pub(super) fn authors(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for object in &self.ld {
-            if let Some(author) = object.get("author") {
-                names_of(author, &mut out);
-            }
-        }
-        if out.is_empty() {
-            out.extend(
-                self.meta_values(&["author", "article:author", "dc.creator", "parsely-author"])
-                    .filter(|v| !v.starts_with("http"))
-                    .map(str::to_string),
-            );
-        }
-        let mut unique: Vec<String> = Vec::new();
-        for name in out {
-            let name = collapse(&name);
-            if !name.is_empty()
-                && name.chars().count() <= 80
-                && !unique.iter().any(|u| u.eq_ignore_ascii_case(&name))
-            {
-                unique.push(name);
-            }
-        }
-        unique
-    }
-
     pub(super) fn topics(&self) -> Vec<String> {
         let mut raw: Vec<String> = Vec::new();
         raw.extend(self.ld_strings("keywords"));
@@ -197,6 +176,18 @@ impl Markup {
     /// the only long one), else the metadata's headline, else the `<title>`, without the
     /// site's name.
     pub(super) fn title(&self, host: Option<&str>) -> Option<String> {
+        // Soft hyphens and zero-width marks are for line breaking, not part of the words.
+        self.headline(host).map(|t| {
+            t.replace(
+                [
+                    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+                ],
+                "",
+            )
+        })
+    }
+
+    fn headline(&self, host: Option<&str>) -> Option<String> {
         let site = self.site_name();
         let declared: Vec<String> = self
             .ld_strings("headline")
@@ -219,8 +210,11 @@ impl Markup {
             h == d || close(&d, &h) || close(&h, &d)
         };
         for h1 in &headings {
-            if declared.iter().any(|d| agrees(h1, d)) {
-                return Some((*h1).clone());
+            if let Some(d) = declared.iter().find(|d| agrees(h1, d)) {
+                // "Tunesien Große Aufgaben…" against "Große Aufgaben…": the heading
+                // runs its kicker into the headline the metadata states alone.
+                let kicker = fold(h1).ends_with(&fold(d)) && fold(h1) != fold(d);
+                return Some(if kicker { d.clone() } else { (*h1).clone() });
             }
         }
         if let [only] = headings.as_slice()
@@ -228,10 +222,16 @@ impl Markup {
         {
             return Some((*only).clone());
         }
-        declared
-            .into_iter()
-            .next()
-            .or_else(|| self.h1.first().cloned())
+        // A metadata title cut short (an unescaped quote ends the attribute) gives way to
+        // a later one that goes on from it.
+        let Some(first) = declared.first() else {
+            return self.h1.first().cloned();
+        };
+        let longer = declared.iter().find(|d| {
+            d.strip_prefix(first.trim_end())
+                .is_some_and(|rest| rest.trim_start().starts_with(['"', '\'']))
+        });
+        Some(longer.unwrap_or(first).clone())
     }
 }
 
@@ -257,7 +257,15 @@ fn collect_ld(value: &Value, out: &mut Vec<Value>, depth: usize) {
                     k.ends_with("Article")
                         || matches!(
                             k.as_str(),
-                            "BlogPosting" | "Report" | "LiveBlogPosting" | "WebPage" | "Blog"
+                            "BlogPosting"
+                                | "Report"
+                                | "LiveBlogPosting"
+                                | "SocialMediaPosting"
+                                | "DiscussionForumPosting"
+                                | "Recipe"
+                                | "Review"
+                                | "WebPage"
+                                | "Blog"
                         )
                 })
             });
@@ -301,7 +309,7 @@ fn strings_of(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-fn name_of(value: &Value) -> Option<String> {
+pub(super) fn name_of(value: &Value) -> Option<String> {
     let mut names = Vec::new();
     names_of(value, &mut names);
     names.into_iter().next()
@@ -320,6 +328,19 @@ fn names_of(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// A JSON-LD block; hand-written ones often break lines inside strings, which JSON
+/// forbids, so a block that fails is read again with its control characters as spaces.
+fn parse_ld(text: &str) -> Option<Value> {
+    let text = text.trim();
+    serde_json::from_str::<Value>(text).ok().or_else(|| {
+        let spaced: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str::<Value>(&spaced).ok()
+    })
+}
+
 /// The address a browser notes when it saves a page: `<!-- saved from url=(0042)https://… -->`.
 fn saved_from(html: &str) -> Option<String> {
     let (_, rest) = crate::normalize::text::head(html, 4096).split_once("saved from url=(")?;
@@ -330,7 +351,7 @@ fn saved_from(html: &str) -> Option<String> {
 
 /// True when `text` names the site rather than an article: its `og:site_name`, or the
 /// main label of its host name.
-fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -> bool {
+pub(super) fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -> bool {
     let letters = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -354,40 +375,114 @@ fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -> bool {
     label.len() >= 4 && text.contains(&label) && text.len() <= label.len() * 3
 }
 
-/// Removes a site name a `<title>` carries: "Headline | Site", "Site - Headline".
+/// Removes a site name a `<title>` carries: "Headline | Site", "Site - Headline",
+/// "标题_新华网", "見出し｜サイト". End parts that name the site go first, one at a time
+/// ("Headline » site.example | Site slogan"); only when none does is the shorter end
+/// part taken for the site.
 fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
-    const SEPARATORS: &[&str] = &[
-        " | ", " || ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ",
-    ];
-    for sep in SEPARATORS {
-        let parts: Vec<&str> = title.split(sep).collect();
-        if parts.len() < 2 {
-            continue;
+    let mut title = title.to_string();
+    let mut matched = false;
+    for _ in 0..4 {
+        match without_site_part(&title, site, host) {
+            Some(stripped) => {
+                title = stripped;
+                matched = true;
+            }
+            None => break,
         }
+    }
+    if matched {
+        return title;
+    }
+    without_short_end(&title).unwrap_or(title)
+}
+
+/// Separators written with spaces around them.
+const SPACED_SEPARATORS: &[&str] = &[
+    " | ", " || ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " ｜ ", " _ ", " / ",
+];
+
+/// Separators written without spaces, as CJK titles and some others write them. They
+/// also stand inside headlines ("武汉的声音：…", "Benko-Firma"), so only an end part that
+/// is the site's name goes; in CJK titles also a short end after a dash or bar.
+const BARE_SEPARATORS: &[&str] = &["｜", "|", "丨", "_", "－", "-", "—", "–", "：", "・", "＠"];
+const BARE_END_SEPARATORS: &[&str] = &["｜", "|", "丨", "_", "－", "-"];
+
+/// The title without the parts that name the site, when one does.
+fn without_site_part(title: &str, site: Option<&str>, host: Option<&str>) -> Option<String> {
+    for sep in SPACED_SEPARATORS {
+        let parts: Vec<&str> = title.split(sep).collect();
         let kept: Vec<&str> = parts
             .iter()
             .copied()
             .filter(|p| !is_site_name(p, site, host))
             .collect();
-        if !kept.is_empty() && kept.len() < parts.len() {
-            return kept.join(sep);
-        }
-        // Without a site name to match, the site is the shorter end part.
-        let first = parts[0];
-        let last = parts[parts.len() - 1];
-        let words = |s: &str| s.split_whitespace().count();
-        if words(last) <= 4 && words(first) > words(last) {
-            return parts[..parts.len() - 1].join(sep);
-        }
-        if words(first) <= 3 && words(last) > words(first) + 2 {
-            return parts[1..].join(sep);
+        if parts.len() > 1 && !kept.is_empty() && kept.len() < parts.len() {
+            // "Site » Blog Archive » Headline": the section goes with the site.
+            return Some(shorter_end_dropped(&kept, sep).unwrap_or_else(|| kept.join(sep)));
         }
     }
-    title.to_string()
+    // Without spaces, a part that holds more than the site's name is the headline's.
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    let longest = site.map_or(0, letters).max(host.map_or(0, letters));
+    let just_site = |part: &str| is_site_name(part, site, host) && letters(part) <= longest;
+    for sep in BARE_SEPARATORS {
+        if let Some((head, last)) = title.rsplit_once(sep)
+            && !head.trim().is_empty()
+            && just_site(last)
+        {
+            return Some(head.trim().to_string());
+        }
+        if let Some((first, rest)) = title.split_once(sep)
+            && !rest.trim().is_empty()
+            && just_site(first)
+        {
+            return Some(rest.trim().to_string());
+        }
+    }
+    None
+}
+
+/// The title without a short end part, when nothing names the site.
+fn without_short_end(title: &str) -> Option<String> {
+    for sep in SPACED_SEPARATORS {
+        let parts: Vec<&str> = title.split(sep).collect();
+        if let Some(stripped) = shorter_end_dropped(&parts, sep) {
+            return Some(stripped);
+        }
+    }
+    let chars = |s: &str| s.chars().count();
+    BARE_END_SEPARATORS.iter().find_map(|sep| {
+        let (head, last) = title.rsplit_once(sep)?;
+        let last = last.trim();
+        (head.chars().any(is_cjk) && chars(last) <= 8 && chars(head) >= 3 * chars(last))
+            .then(|| head.trim().to_string())
+    })
+}
+
+/// Without a site name to match, the site (or section) is the shorter end part.
+fn shorter_end_dropped(parts: &[&str], sep: &str) -> Option<String> {
+    if parts.len() < 2 {
+        return None;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    let words = |s: &str| s.split_whitespace().count();
+    if words(last) <= 4 && words(first) > words(last) {
+        return Some(parts[..parts.len() - 1].join(sep));
+    }
+    if words(first) <= 3 && words(last) > words(first) + 2 {
+        return Some(parts[1..].join(sep));
+    }
+    None
+}
+
+/// Han, kana and Hangul: the scripts whose titles run words together.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 /// Decodes the entities a title can carry when a page escaped it twice ("&amp;#8211;").
-fn decode_entities(text: &str) -> String {
+pub(super) fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }
@@ -422,6 +517,8 @@ fn entity(after: &str) -> Option<(char, usize)> {
         "lt" => '<',
         "gt" => '>',
         "nbsp" => ' ',
+        "szlig" => 'ß',
+        _ if accented(name).is_some() => accented(name)?,
         _ => {
             let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
                 u32::from_str_radix(hex, 16).ok()
@@ -432,6 +529,27 @@ fn entity(after: &str) -> Option<(char, usize)> {
         }
     };
     Some((c, end + 1))
+}
+
+/// The letter a Latin-1 accent entity names ("oacute" → 'ó', "Uuml" → 'Ü'): its base
+/// letter with the combining mark, composed.
+fn accented(name: &str) -> Option<char> {
+    use unicode_normalization::UnicodeNormalization;
+    const MARKS: &[(&str, char)] = &[
+        ("acute", '\u{301}'),
+        ("grave", '\u{300}'),
+        ("circ", '\u{302}'),
+        ("tilde", '\u{303}'),
+        ("uml", '\u{308}'),
+        ("ring", '\u{30a}'),
+        ("cedil", '\u{327}'),
+    ];
+    let mut chars = name.chars();
+    let base = chars.next().filter(char::is_ascii_alphabetic)?;
+    let mark = MARKS.iter().find(|(m, _)| chars.as_str() == *m)?.1;
+    let mut composed = [base, mark].into_iter().nfc();
+    let letter = composed.next()?;
+    composed.next().is_none().then_some(letter)
 }
 
 pub(super) fn fold(s: &str) -> String {
@@ -484,5 +602,71 @@ mod tests {
             "Notes on Python 3"
         );
         assert_eq!(decode_entities("A &#8211; B &amp;&#x41;"), "A – B &A");
+        assert_eq!(
+            decode_entities("Redacci&oacute;n &Uuml;ber"),
+            "Redacción Über"
+        );
+    }
+
+    #[test]
+    fn site_names_go_in_every_separator_style() {
+        let cases = [
+            (
+                "港口扩建工程启动：市民关注交通-东海日报",
+                Some("东海日报"),
+                "港口扩建工程启动：市民关注交通",
+            ),
+            (
+                "港口扩建工程启动_东海日报",
+                Some("东海日报"),
+                "港口扩建工程启动",
+            ),
+            (
+                "港口の拡張工事が始まる｜東海新聞",
+                Some("東海新聞"),
+                "港口の拡張工事が始まる",
+            ),
+            (
+                "港口の拡張工事：市民の声・東海新聞",
+                Some("東海新聞"),
+                "港口の拡張工事：市民の声",
+            ),
+            (
+                "港口の拡張工事が始まる＠東海新聞",
+                Some("東海新聞"),
+                "港口の拡張工事が始まる",
+            ),
+            (
+                "항구 확장 공사 시작－동해일보",
+                Some("동해일보"),
+                "항구 확장 공사 시작",
+            ),
+            // No site name to match: a short end after a dash in a CJK title is the site's.
+            (
+                "港口扩建工程今日正式启动-东海网",
+                None,
+                "港口扩建工程今日正式启动",
+            ),
+            // Dashes and colons inside a headline stay.
+            (
+                "Benko-Firma Signa in Sorge",
+                Some("Börsenwelt"),
+                "Benko-Firma Signa in Sorge",
+            ),
+            (
+                "Hafen: Bau beginnt",
+                Some("Hafenblatt"),
+                "Hafen: Bau beginnt",
+            ),
+            // Several site parts, one after another.
+            (
+                "Harbour works begin » ledger.example | Ledger daily",
+                Some("ledger.example | Ledger daily"),
+                "Harbour works begin",
+            ),
+        ];
+        for (title, site, expected) in cases {
+            assert_eq!(strip_site(title, site, None), expected, "{title}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Reads a saved web page: the article's main text without the page's furniture, and the
 //! title, publication date, authors, site, address and topics its markup states.
 
+mod authors;
 mod dates;
 mod extract;
 mod markup;
@@ -30,8 +31,17 @@ pub struct Page {
     pub paragraphs: Vec<String>,
 }
 
-/// Publication dates before this are taken for mistakes: the web is younger.
-const EARLIEST_WEB_YEAR: i32 = 1995;
+/// No clipping is older than the first printed newspapers (1605): an earlier date is a
+/// misreading. Pages of old stories state old dates, and those are kept.
+const FIRST_NEWSPAPERS: i32 = 1605;
+
+/// True for a date a page can have been published on: not before the first newspapers,
+/// not after tomorrow (time zones), and not a zero value a template put in place of a
+/// missing one (the Unix epoch, 1900-01-01).
+fn plausible(date: &NaiveDate, today: NaiveDate) -> bool {
+    let placeholder = date.month() == 1 && date.day() == 1 && matches!(date.year(), 1970 | 1900);
+    date.year() >= FIRST_NEWSPAPERS && *date <= today + chrono::Days::new(1) && !placeholder
+}
 
 /// Reads a page. `url` is the page's address when known from elsewhere (a JSON export's
 /// field); `today` bounds plausible dates.
@@ -42,11 +52,10 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
         .map(str::to_string)
         .or_else(|| markup.own_url())
         .filter(|u| u.starts_with("http"));
-    let plausible = |date: &NaiveDate| {
-        date.year() >= EARLIEST_WEB_YEAR && *date <= today + chrono::Days::new(1)
-    };
+    let plausible = |date: &NaiveDate| plausible(date, today);
+    let visible = || markup.hinted_date(&document, &plausible);
     let date = markup
-        .date(url.as_deref(), &plausible)
+        .date(url.as_deref(), &plausible, &visible)
         .or_else(|| script_date(html).filter(|d| plausible(d)));
     let text_date = date
         .is_none()
@@ -57,7 +66,7 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
     let source = markup
         .site_name()
         .or_else(|| url.as_deref().and_then(host_of));
-    let authors = markup.authors();
+    let (authors, authors_source) = markup.authors(host_name.as_deref());
     let topics = markup.topics();
     let paragraphs = main_text(document, title.as_deref());
     let paragraphs = if paragraphs.is_empty() {
@@ -73,6 +82,7 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
                 source: DateSource::Metadata,
             }),
             authors,
+            authors_source,
             source,
             url,
             topics,
@@ -166,10 +176,138 @@ mod tests {
         );
     }
 
+    fn page_date(html: &str, url: Option<&str>) -> Option<String> {
+        read_page(html, url, today())
+            .stated
+            .date
+            .map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn old_stories_keep_the_dates_their_markup_states() {
+        let cases = [
+            (
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"1987-06-18"}</script>"#,
+                "1987-06-18",
+            ),
+            (
+                r#"<meta property="article:published_time" content="1962-02-20T09:00:00-05:00">"#,
+                "1962-02-20",
+            ),
+            (r#"<meta name="date" content="18 June 1855">"#, "1855-06-18"),
+            (
+                r#"<span itemprop="datePublished" content="1969-07-21"></span>"#,
+                "1969-07-21",
+            ),
+        ];
+        for (markup, expected) in cases {
+            let html =
+                format!("<html><head>{markup}</head><body>{markup}<p>Text.</p></body></html>");
+            assert_eq!(
+                page_date(&html, None).as_deref(),
+                Some(expected),
+                "{markup}"
+            );
+        }
+        // A visible date line on a page of an old story, with no markup at all.
+        let visible = r#"<html><body><h1>Moon landing</h1><p class="date">Published July 21, 1969</p>
+            <p>Text.</p></body></html>"#;
+        assert_eq!(
+            read_page(visible, None, today())
+                .text_date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("1969-07-21")
+        );
+    }
+
+    #[test]
+    fn dates_in_other_languages_in_markup_and_text() {
+        let cases = [
+            (
+                r#"<meta name="date" content="4. April 2019">"#,
+                "<p>Text.</p>",
+            ),
+            (
+                r#"<meta name="date" content="4 avril 2019">"#,
+                "<p>Text.</p>",
+            ),
+            ("", r#"<time>2019年4月4日</time><p>Text.</p>"#),
+            ("", r#"<time>2019년 4월 4일</time><p>Text.</p>"#),
+        ];
+        for (head, body) in cases {
+            let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+            assert_eq!(
+                page_date(&html, None).as_deref(),
+                Some("2019-04-04"),
+                "{html}"
+            );
+        }
+        let spanish =
+            r#"<html><body><div class="fecha">4 de abril de 2019</div><p>Texto.</p></body></html>"#;
+        let russian =
+            r#"<html><body><div class="date">4 апреля 2019 г.</div><p>Текст.</p></body></html>"#;
+        for html in [spanish, russian] {
+            let page = read_page(html, None, today());
+            assert_eq!(
+                page.text_date.map(|d| d.to_string()).as_deref(),
+                Some("2019-04-04"),
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn published_beats_updated_and_disagreements_are_settled() {
+        let updated_first = r#"<html><body><div class="meta">Updated 9 May 2025 · Published 3 May 2025</div>
+            <p>Text.</p></body></html>"#;
+        assert_eq!(
+            read_page(updated_first, None, today())
+                .text_date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-05-03")
+        );
+        // JSON-LD and meta tags a week apart: the address sides with the meta tag here,
+        // the visible date with JSON-LD there; with neither, JSON-LD wins.
+        let disagree = |body: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2023-11-03T10:00:00+01:00"}}</script>
+                <meta property="article:published_time" content="2023-11-10T10:00:00+01:00"></head><body>{body}<p>Text.</p></body></html>"#
+            )
+        };
+        let html = disagree("");
+        assert_eq!(
+            page_date(&html, Some("https://ledger.example/2023/11/10/harbour")).as_deref(),
+            Some("2023-11-10")
+        );
+        let html = disagree(r#"<span class="date">3. November 2023</span>"#);
+        assert_eq!(page_date(&html, None).as_deref(), Some("2023-11-03"));
+        assert_eq!(
+            page_date(&disagree(""), None).as_deref(),
+            Some("2023-11-03")
+        );
+    }
+
+    #[test]
+    fn utc_times_are_read_at_the_page_offset_and_comments_are_not_dates() {
+        let html = r#"<html><head><meta property="article:published_time" content="2015-12-11T23:30:00+00:00"></head>
+            <body><time class="entry-date" datetime="2015-12-12T00:30:00+01:00">12. Dezember 2015</time>
+            <p>Text.</p><div class="comments"><time datetime="2015-12-13T08:00:00+01:00">13. Dezember</time></div>
+            </body></html>"#;
+        assert_eq!(page_date(html, None).as_deref(), Some("2015-12-12"));
+        let only_comments = r#"<html><body><p>Text.</p><ol class="comment-list"><li>
+            <time datetime="2015-12-13T08:00:00+01:00">13. Dezember 2015</time></li></ol></body></html>"#;
+        assert_eq!(page_date(only_comments, None), None);
+        assert_eq!(read_page(only_comments, None, today()).text_date, None);
+    }
+
     #[test]
     fn implausible_dates_are_ignored() {
+        // The future, the Unix epoch a template prints for "no date", and a year before
+        // the first printed newspapers.
         let html = r#"<html><head><meta name="date" content="2099-01-01">
-            <meta name="pubdate" content="1970-01-01"></head>
+            <meta name="pubdate" content="1970-01-01"><meta name="dc.date" content="1492-10-12"></head>
             <body><p>Text.</p></body></html>"#;
         assert_eq!(read_page(html, None, today()).stated.date, None);
     }

@@ -223,3 +223,45 @@ fn markdown_titles_come_only_from_headings() {
         "Plain first line without a stop and its continuation here."
     );
 }
+
+#[test]
+fn bylines_in_other_languages_are_read_and_sentences_are_not() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Hafen wächst\nVon Anna Beck und Jörg Lenz\n\nDer Hafen wächst.\nMehr Text.\n",
+            &["Anna Beck", "Jörg Lenz"],
+        ),
+        (
+            "Le port grandit\nPar Élodie Martin\n\nLe port grandit.\nSuite.\n",
+            &["Élodie Martin"],
+        ),
+        (
+            "El puerto crece\nPor María José García\n\nEl puerto crece.\nMás.\n",
+            &["María José García"],
+        ),
+        (
+            "Hafen wächst\nAutorin: Uta Berger\n\nDer Hafen wächst.\nMehr.\n",
+            &["Uta Berger"],
+        ),
+        (
+            "Fahrplan\n\nVon Montag an gilt der neue Fahrplan.\nMehr.\n",
+            &[],
+        ),
+    ];
+    for (body, expected) in cases {
+        let parts = parse(body, false);
+        assert_eq!(parts.stated.authors, *expected, "{body}");
+        let second_line = body.lines().nth(1).unwrap_or_default();
+        let kept_as_text = parts.passages.iter().any(|p| p.contains(second_line))
+            || parts
+                .passages
+                .iter()
+                .any(|p| p.contains("Von Montag an gilt"));
+        assert_eq!(
+            kept_as_text,
+            expected.is_empty(),
+            "{body}: {:?}",
+            parts.passages
+        );
+    }
+}

@@ -1,0 +1,660 @@
+//! Reads writers' names out of a byline as pages, clippings and feeds write it: "By Jane
+//! Doe and John Roe, Reuters", "Von Anna Beck | 3. April 2019", "Rob Picheta, CNN",
+//! "Jane Doe, Senior Correspondent". Agencies are a source, not a writer; job titles,
+//! dates, "Updated" fragments, e-mail addresses and publishers are dropped; accents and
+//! capitals are kept.
+
+use super::date::{find_dates, month_number};
+use super::lexicon::{is_name_particle, news_agency};
+
+/// What a byline says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    /// Writers, in the order named.
+    pub authors: Vec<String>,
+    /// A news agency named in place of (or beside) a writer.
+    pub agency: Option<String>,
+}
+
+/// Words that open a byline, in the languages clippings come in, compared without case.
+const OPENERS: &[&str] = &[
+    "view all posts by",
+    "all posts by",
+    "more articles by",
+    "more from",
+    "articles by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "alle artikel von",
+    "ein beitrag von",
+    "beitrag von",
+    "artikel von",
+    "tous les articles de",
+    "interview:",
+    "interview von",
+    "pressemitteilung von",
+    "a cura di",
+    "written by",
+    "posted by",
+    "reporting by",
+    "story by",
+    "words by",
+    "text by",
+    "veröffentlicht von",
+    "eingestellt von",
+    "erstellt von",
+    "geschrieben von",
+    "publié par",
+    "escrito por",
+    "scritto da",
+    "by",
+    "von",
+    "par",
+    "por",
+    "verfasst von",
+    "author:",
+    "authors:",
+    "autor:",
+    "autorin:",
+    "autoren:",
+    "verfasser:",
+    "redaktion:",
+    "auteur:",
+    "autore:",
+    "text:",
+    "texto:",
+    "by:",
+];
+
+/// Openers that are also name particles ("Di Maio", "De Niro", "Af Klint"): they open a
+/// byline only in lower case.
+const LOWER_CASE_OPENERS: &[&str] = &["di", "de", "door", "av", "af"];
+
+/// Words between names, compared with their case: bylines write them in lower case (or
+/// all in capitals), and "Eric I Smith" is one name.
+const JOINERS: &[&str] = &[
+    " and ", " AND ", " und ", " UND ", " et ", " ET ", " y ", " e ", " en ", " och ", " og ",
+    " & ", " with ",
+];
+
+/// Words that make a piece of a byline a job title or a team, not a person.
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "editors",
+    "correspondent",
+    "reporter",
+    "reporters",
+    "writer",
+    "writers",
+    "staff",
+    "contributor",
+    "contributing",
+    "columnist",
+    "chief",
+    "bureau",
+    "senior",
+    "political",
+    "business",
+    "news",
+    "newsdesk",
+    "desk",
+    "team",
+    "agency",
+    "agencies",
+    "press",
+    "affairs",
+    "analyst",
+    "producer",
+    "photographer",
+    "photos",
+    "photo",
+    "redaktion",
+    "redakteur",
+    "redakteurin",
+    "correspondant",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "online",
+    "media",
+    "group",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ag",
+    "plc",
+    "corp",
+    "company",
+    "magazine",
+    "newspaper",
+    "blog",
+    "admin",
+    "administrator",
+    "webmaster",
+    "guest",
+    "special",
+    "updated",
+    "published",
+    "posted",
+    "min",
+    "read",
+    "reading",
+    "time",
+    "minutes",
+    "lesezeit",
+    "ago",
+    "rights",
+    "reserved",
+    "rechte",
+    "foundation",
+    "institute",
+    "institut",
+    "association",
+    "university",
+    "universität",
+    "ministry",
+    "council",
+    "committee",
+    "society",
+];
+
+/// Endings of job titles in languages that build them into one word
+/// ("Projektleiterin", "Pressesprecher", "Chefredakteur").
+const ROLE_ENDINGS: &[&str] = &[
+    "leiter",
+    "leiterin",
+    "sprecher",
+    "sprecherin",
+    "redakteur",
+    "redakteurin",
+    "referent",
+    "referentin",
+    "korrespondent",
+    "korrespondentin",
+    "beauftragte",
+    "beauftragter",
+    // Bodies, not people: "Hanns-Seidel-Stiftung", "Medienreferat", "Bischofskonferenz".
+    "stiftung",
+    "verein",
+    "verband",
+    "referat",
+    "konferenz",
+    "gesellschaft",
+    "ministerium",
+];
+
+/// Values that templates put where a name is missing.
+const PLACEHOLDERS: &[&str] = &[
+    "null",
+    "undefined",
+    "none",
+    "n/a",
+    "unknown",
+    "anonymous",
+    "admin",
+];
+
+/// Words of page furniture that turn up in author boxes: never part of a name.
+const FURNITURE_WORDS: &[&str] = &[
+    "navigation",
+    "menu",
+    "hauptmenu",
+    "search",
+    "suche",
+    "login",
+    "impressum",
+    "kontakt",
+    "contact",
+    "home",
+    "skip",
+    "datenschutz",
+    "privacy",
+    "rss",
+    "telefon",
+    "phone",
+    "newsletter",
+    "anzeige",
+    "werbung",
+    "person",
+    "author",
+    "autor",
+    "kg",
+    "uhr",
+    "share",
+    "shares",
+    "comments",
+    "kommentare",
+    "subscribe",
+    "abonnieren",
+];
+
+/// Weekday names that a byline's date leaves beside the name ("Jane Doe Thursday").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
+/// Publishers that put themselves where a writer's name goes.
+const PUBLISHERS: &[&str] = &["Condé Nast", "Conde Nast", "Hearst", "Gannett", "News Corp"];
+
+/// Names are short: more words than this is a sentence.
+const MAX_NAME_WORDS: usize = 6;
+const MAX_NAME_CHARS: usize = 60;
+
+/// Reads a byline. `loose` accepts one-word names (a blog's author handle, a first name),
+/// which markup states but free text would confuse with ordinary words.
+pub fn parse(text: &str, loose: bool) -> Byline {
+    let mut byline = Byline::default();
+    let text = strip_trailers(text);
+    let text = text.replace(['\u{a0}', '\n', '\t'], " ");
+    let text = strip_opener(text.trim(), true);
+    let pieces = pieces(&text);
+    // A handle or a first name stands alone; in a list ("hessenschau.de, Frankfurt,
+    // Germany") one-word pieces are places and sites.
+    let loose = loose && pieces.len() == 1;
+    for piece in pieces {
+        // "Jane Doe in London": where the writer was is not part of the name.
+        let piece = piece.split(" in ").next().unwrap_or(&piece);
+        let piece = strip_opener(piece.trim(), false);
+        if let Some(agency) =
+            news_agency(&piece).or_else(|| piece.strip_suffix(" Staff").and_then(news_agency))
+        {
+            byline.agency.get_or_insert_with(|| agency.to_string());
+            continue;
+        }
+        if let Some(name) = clean_name(&piece, loose)
+            && !byline.authors.iter().any(|a| a.eq_ignore_ascii_case(&name))
+        {
+            byline.authors.push(name);
+        }
+    }
+    // "Rob Picheta, CNN": a short word in capitals beside a full name is the outlet.
+    if byline.authors.iter().any(|a| a.contains(' ')) {
+        byline.authors.retain(|a| a.contains(' ') || !is_acronym(a));
+    }
+    byline
+}
+
+/// True when `text` starts the way bylines do ("By …", "Von …", "Autor: …").
+pub fn opens_byline(text: &str) -> bool {
+    let text = text.trim();
+    strip_opener(text, true) != text
+}
+
+/// Links that follow a name in author boxes ("Jane Doe Alle Artikel", "Jane Doe View
+/// all posts"): not part of the name.
+const TRAILERS: &[&str] = &[
+    "alle artikel",
+    "alle beiträge",
+    "view all posts",
+    "all posts",
+    "more articles",
+    "follow",
+    "profil",
+    "profile",
+];
+
+fn strip_trailers(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return text.to_string();
+    }
+    TRAILERS
+        .iter()
+        .filter_map(|t| lower.find(t))
+        .filter(|&at| at > 0)
+        .min()
+        .and_then(|at| text.get(..at))
+        .unwrap_or(text)
+        .trim()
+        .to_string()
+}
+
+/// The byline without its opening word ("By", "Von", "Written by"); `start` also takes
+/// the lower-case openers that are name particles too ("di", "de"), and "By" run into
+/// the name by a page's markup ("ByAlex Bozarjian").
+fn strip_opener(text: &str, start: bool) -> String {
+    if start
+        && let Some(rest) = text.strip_prefix("By")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().nth(1).is_some_and(char::is_lowercase)
+    {
+        return rest.trim().to_string();
+    }
+    if start
+        && let Some(rest) = LOWER_CASE_OPENERS
+            .iter()
+            .find_map(|o| text.strip_prefix(o).and_then(|r| r.strip_prefix(' ')))
+    {
+        return rest.trim().to_string();
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return text.to_string();
+    }
+    for opener in OPENERS {
+        if let Some(rest) = lower.strip_prefix(opener)
+            && (opener.ends_with(':') || rest.starts_with([' ', ':']))
+        {
+            let cut = text.len() - rest.len();
+            let rest = text.get(cut..).unwrap_or_default();
+            return rest.trim_start_matches([' ', ':']).trim().to_string();
+        }
+    }
+    text.to_string()
+}
+
+/// The byline cut at separators: commas, semicolons, bars, slashes, bullets, "and".
+fn pieces(text: &str) -> Vec<String> {
+    let mut out = vec![text.to_string()];
+    for separator in [
+        ",", ";", "|", "/", "•", "·", " – ", " — ", " - ", "\u{2022}",
+    ] {
+        out = out
+            .iter()
+            .flat_map(|p| p.split(separator).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    for joiner in JOINERS {
+        out = out
+            .iter()
+            .flat_map(|p| p.split(joiner).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    out
+}
+
+/// "fluessiggas.de", "katholisch.at": an address names a site, not a person.
+fn is_domain(word: &str) -> bool {
+    let Some((name, ending)) = word.rsplit_once('.') else {
+        return false;
+    };
+    name.chars().count() >= 2
+        && (2..=4).contains(&ending.chars().count())
+        && ending.chars().all(|c| c.is_ascii_lowercase())
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() <= 5
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
+}
+
+/// The words before a date or time that follows a name ("Moritz Gathmann am 21. April
+/// 2020", "Jane Doe March 3, 2025 10:32"), with the little words that led into it.
+fn before_date<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let Some(at) = words
+        .iter()
+        .position(|w| w.chars().any(|c| c.is_ascii_digit()))
+    else {
+        return words.to_vec();
+    };
+    if at == 0 {
+        return words.to_vec();
+    }
+    let mut kept = words[..at].to_vec();
+    // "Ann Leevor 5 Stunden", "Ann LeeHace 13 horas": a relative time run into the name.
+    if let Some(last) = kept.last_mut() {
+        let lower = last.to_lowercase();
+        if let Some(glued) = ["vor", "hace", "seit"]
+            .iter()
+            .find(|t| lower.len() > t.len() + 2 && lower.ends_with(*t))
+        {
+            *last = last.get(..last.len() - glued.len()).unwrap_or(last);
+        }
+    }
+    while kept.len() > 1
+        && kept
+            .last()
+            .is_some_and(|w| w.chars().all(char::is_lowercase))
+    {
+        kept.pop();
+    }
+    let dateish = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        month_number(w).is_some() || WEEKDAYS.contains(&w.to_lowercase().as_str())
+    };
+    if kept.len() > 2 && kept.last().is_some_and(|w| dateish(w)) {
+        kept.pop();
+    }
+    kept
+}
+
+/// A piece of a byline as a person's name, or `None` when it is something else.
+pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
+    // "Jane Doe (Reuters)", "Jane Doe [email]": what is in brackets is not the name.
+    let piece = piece.split(['(', '[', '<']).next().unwrap_or(piece);
+    // "Williams Perdomo @wperdomod": a handle beside the name is not part of it.
+    let words: Vec<&str> = piece
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@') || piece.split_whitespace().count() == 1)
+        .collect();
+    let mut words = before_date(&words);
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            WEEKDAYS.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+    {
+        words.pop();
+    }
+    let joined = words.join(" ");
+    let name = joined
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_string();
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = name.split(' ').collect();
+    let too_long = words.len() > MAX_NAME_WORDS || name.chars().count() > MAX_NAME_CHARS;
+    let not_text = name.is_empty()
+        || name.contains(['@', ':'])
+        || lower.starts_with("http")
+        || lower.starts_with("www.")
+        || PLACEHOLDERS.contains(&lower.as_str())
+        || words.iter().any(|w| is_domain(w));
+    let digits = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    let month = words.iter().any(|w| month_number(w).is_some());
+    // Handles may hold digits ("r23"); names of several words do not.
+    let dated = !find_dates(&name).is_empty()
+        || digits > 1
+        || (month && digits > 0)
+        || (digits > 0 && (!loose || words.len() > 1));
+    let role = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ROLE_WORDS.contains(&w)
+            || FURNITURE_WORDS.contains(&w)
+            || ROLE_ENDINGS
+                .iter()
+                .any(|e| w == *e || (w.len() > e.len() + 2 && w.ends_with(e)))
+    });
+    let only_dates = words
+        .iter()
+        .all(|w| month_number(w).is_some() || WEEKDAYS.contains(&w.to_lowercase().as_str()));
+    // "Projektleiterin der HSS": a name does not end in an acronym after ordinary words.
+    let ends_in_acronym = words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.chars().count() >= 2 && is_acronym(w))
+        && !words
+            .iter()
+            .all(|w| is_acronym(w) || w.chars().all(|c| !c.is_lowercase()));
+    let publisher = PUBLISHERS.iter().any(|p| p.eq_ignore_ascii_case(&name));
+    let one_word = words.len() == 1;
+    let capital = |w: &&str| w.chars().next().is_some_and(|c| !c.is_lowercase());
+    // Markup is trusted with "Mobasir hassan"; free text needs every word capitalised.
+    let capitalised = if loose {
+        words.first().is_some_and(capital)
+    } else {
+        words.iter().all(|w| is_name_particle(w) || capital(w))
+    };
+    let starts_lower = !one_word && words[0].chars().next().is_some_and(char::is_lowercase);
+    if too_long
+        || not_text
+        || dated
+        || role
+        || publisher
+        || only_dates
+        || ends_in_acronym
+        || starts_lower
+        || (one_word && !loose)
+    {
+        return None;
+    }
+    // Markup may name a handle ("gizzmo"), but several lower-case words are a phrase
+    // ("afficher mon profil complet"), in markup or not.
+    if !capitalised && (!loose || !one_word) {
+        return None;
+    }
+    name.chars().any(char::is_alphabetic).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn authors(text: &str) -> Vec<String> {
+        parse(text, false).authors
+    }
+
+    #[test]
+    fn bylines_in_every_common_shape() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe", &["Jane Doe"]),
+            ("By Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            (
+                "Jane Doe, John Roe & Ana Ruiz",
+                &["Jane Doe", "John Roe", "Ana Ruiz"],
+            ),
+            ("By Jane Doe | Reuters", &["Jane Doe"]),
+            ("BY JANE DOE", &["JANE DOE"]),
+            (
+                "Von Roland Brockmann und Sebastian Drescher",
+                &["Roland Brockmann", "Sebastian Drescher"],
+            ),
+            (
+                "Par Élodie Martin et Noé Petit",
+                &["Élodie Martin", "Noé Petit"],
+            ),
+            (
+                "Por María José García y Luis Peña",
+                &["María José García", "Luis Peña"],
+            ),
+            ("Rob Picheta, CNN", &["Rob Picheta"]),
+            ("By Jane Doe in London", &["Jane Doe"]),
+            ("Jane Doe, Senior Correspondent", &["Jane Doe"]),
+            (
+                "By Jane Doe | Updated 10:32 AM, March 3, 2025",
+                &["Jane Doe"],
+            ),
+            ("Jane Doe - 3 March 2025", &["Jane Doe"]),
+            ("Jane Doe (jane@ledger.example)", &["Jane Doe"]),
+            ("jane@ledger.example", &[]),
+            ("Reuters Staff", &[]),
+            ("Staff Writer", &[]),
+            ("Condé Nast", &[]),
+            ("Associated Press", &[]),
+            ("Written by Aravinda de Silva", &["Aravinda de Silva"]),
+            (
+                "By Luigi Di Maio and Eric I Smith",
+                &["Luigi Di Maio", "Eric I Smith"],
+            ),
+            ("di Luigi Rossi", &["Luigi Rossi"]),
+            ("BY JANE DOE AND JOHN ROE", &["JANE DOE", "JOHN ROE"]),
+            ("Veröffentlicht von Chris Jung", &["Chris Jung"]),
+            ("https://ledger.example/authors/jane", &[]),
+            (
+                "the council said on Monday that the road would close for a month",
+                &[],
+            ),
+            ("VON MORITZ HALLER am 21. April 2020", &["MORITZ HALLER"]),
+            ("von Ana Roth 09.03.2022 Seite teilen:", &["Ana Roth"]),
+            ("By Emil Dorn 8 January 2020, 3:51 pm", &["Emil Dorn"]),
+            ("Von: Ann Lee", &["Ann Lee"]),
+            ("Redaktion: Eike Fuhr (Pressesprecher)", &["Eike Fuhr"]),
+            (
+                "Isabel Cano y José Miguel WilsonHace 13 horas",
+                &["Isabel Cano", "José Miguel Wilson"],
+            ),
+            ("Houzz Redaktionvor 5 Stunden", &[]),
+            ("Williams Peralta @wperalta", &["Williams Peralta"]),
+            ("Uta Berger, Projektleiterin der HSS", &["Uta Berger"]),
+            ("Peter Mahn/SP-X", &["Peter Mahn"]),
+            ("Schlagwörter: Antipoden", &[]),
+            ("von der Modifikation", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(authors(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn agencies_are_a_source_not_a_writer() {
+        let byline = parse("By Jane Doe and John Roe, Reuters", false);
+        assert_eq!(byline.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(byline.agency.as_deref(), Some("Reuters"));
+        assert_eq!(
+            parse("Associated Press", false).agency.as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(parse("AFP", false).agency.as_deref(), Some("AFP"));
+    }
+
+    #[test]
+    fn markup_may_name_a_handle_or_a_first_name() {
+        assert_eq!(parse("gizzmo", true).authors, ["gizzmo"]);
+        assert_eq!(parse("Heiko", true).authors, ["Heiko"]);
+        assert!(parse("Heiko", false).authors.is_empty());
+        assert!(parse("Redaktion", true).authors.is_empty());
+        assert_eq!(parse("Mobasir hassan", true).authors, ["Mobasir hassan"]);
+        assert!(parse("Mobasir hassan", false).authors.is_empty());
+        for not_a_name in [
+            "null",
+            "January",
+            "mayo",
+            "katholisch.at",
+            "Frankfurt, Germany",
+        ] {
+            assert!(parse(not_a_name, true).authors.is_empty(), "{not_a_name}");
+        }
+    }
+}

@@ -1,0 +1,603 @@
+//! Who wrote a page, in a cascade with provenance as for dates: JSON-LD `author`
+//! (people, strings, lists, and `@id` references into the `@graph`), author meta tags,
+//! microdata and `rel=author` links, then the text of elements whose class or id says
+//! byline or author. Every candidate goes through the byline reader.
+
+use super::markup::{Markup, decode_entities, is_site_name, name_of};
+use crate::clipping::AuthorsSource;
+use crate::clipping::folded_key;
+use crate::normalize::byline;
+use crate::normalize::text::collapse_spaces as collapse;
+use dom_query::Document;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Meta names that hold a writer's name, most specific first.
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+];
+
+/// Elements marked up as the writer's name.
+const AUTHOR_MARKUP: &str = "[itemprop=author], [rel=author], .author .fn, .vcard .fn, \
+    .author-name, .byline-name, a[href*='/author/'], a[href*='/autor/'], a[href*='/auteur/']";
+
+/// Elements whose class, id or test id names a byline or author box.
+const BYLINE_BOXES: &str = "[class*=byline], [id*=byline], [data-testid*=byline], \
+    [class*=author], [id*=author], [class*=autor], [class*=verfasser]";
+
+/// Byline boxes longer than this are an author's biography, not a byline.
+const MAX_BYLINE_CHARS: usize = 150;
+/// Where comments and their writers' names live: never the article's byline.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "respond",
+    "reply",
+    "replies",
+    "discussion",
+];
+/// Elements after the headline looked at for a byline line ("11.12.2019 - Ann Lee").
+const NEAR_HEADLINE: usize = 3;
+
+/// What the markup says about the page's writers, gathered before extraction.
+#[derive(Debug, Default)]
+pub(super) struct AuthorMarks {
+    /// Texts of elements marked up as the writer's name.
+    structured: Vec<String>,
+    /// Texts of byline and author boxes.
+    boxes: Vec<String>,
+    /// Short lines right after the headline.
+    near_headline: Vec<String>,
+    /// Lines led by a label anywhere on the page ("Autor: …", "Von …", "Written by …").
+    labelled: Vec<String>,
+    /// Every JSON-LD object with an `@id`, by it.
+    by_id: HashMap<String, Value>,
+}
+
+impl AuthorMarks {
+    pub(super) fn read(document: &Document, ld_roots: &[Value]) -> AuthorMarks {
+        let mut marks = AuthorMarks::default();
+        for root in ld_roots {
+            index_ids(root, &mut marks.by_id, 0);
+        }
+        for node in document.select(AUTHOR_MARKUP).nodes() {
+            if in_comments(node) {
+                continue;
+            }
+            let text = node
+                .attr("content")
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| collapse(&node.text()));
+            if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                marks.structured.push(text);
+            }
+        }
+        for node in document.select(BYLINE_BOXES).nodes() {
+            let text = collapse(&node.text());
+            if !in_comments(node) && !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                marks.boxes.push(text);
+            }
+        }
+        if let Some(h1) = document.select("h1").nodes().first() {
+            let mut next = h1.next_element_sibling();
+            for _ in 0..NEAR_HEADLINE {
+                let Some(node) = next else { break };
+                let text = collapse(&node.text());
+                if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                    marks.near_headline.push(text);
+                }
+                next = node.next_element_sibling();
+            }
+        }
+        marks.labelled = labelled_lines(document);
+        marks
+    }
+}
+
+/// Labels that stand alone before the name they introduce, in an element of their own
+/// or before a link ("<h4>Autor</h4><p>Ann Lee</p>", "von <a>Ann Lee</a>").
+const LONE_LABELS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "autoren",
+    "auteur",
+    "autore",
+    "verfasser",
+    "verfasst von",
+    "written by",
+    "geschrieben von",
+    "text",
+];
+/// Lines looked at for labels: a page names its writer once or twice.
+const MAX_LABELLED: usize = 8;
+
+/// Short lines that a byline label leads, in page order, outside comments and scripts.
+fn labelled_lines(document: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in document.root().descendants_it() {
+        if out.len() >= MAX_LABELLED {
+            break;
+        }
+        if !node.is_text() {
+            continue;
+        }
+        let Some(parent) = node.parent() else {
+            continue;
+        };
+        if matches!(
+            parent.node_name().as_deref(),
+            Some("script" | "style" | "title" | "option")
+        ) {
+            continue;
+        }
+        let own = collapse(&node.text());
+        let own = own.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if own.is_empty() || own.chars().count() > MAX_BYLINE_CHARS {
+            continue;
+        }
+        let lowered = own.trim_end_matches([':', ' ']).to_lowercase();
+        let alone = LONE_LABELS.contains(&lowered.as_str());
+        let led = alone || (byline::opens_byline(own) && own.contains(' '));
+        if !led || in_comments(&parent) {
+            continue;
+        }
+        let line = if alone {
+            let mut following = text_after(&node);
+            if following.is_empty() {
+                following = text_after(&parent);
+            }
+            format!("{}: {following}", own.trim_end_matches([':', ' ']))
+        } else {
+            format!("{own} {}", text_after(&node))
+        };
+        out.push(collapse(&line));
+    }
+    out
+}
+
+/// The text of the nodes after `node` within its parent, up to the end of the line: a
+/// line break, or the first block element taken whole.
+fn text_after(node: &dom_query::NodeRef) -> String {
+    let mut text = String::new();
+    let mut next = node.next_sibling();
+    while let Some(sibling) = next {
+        let name = sibling.node_name();
+        let name = name.as_deref().unwrap_or_default();
+        if matches!(name, "br" | "hr") {
+            if text.trim().is_empty() {
+                next = sibling.next_sibling();
+                continue;
+            }
+            break;
+        }
+        text.push(' ');
+        text.push_str(&sibling.text());
+        let block = matches!(name, "p" | "div" | "li" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if block || text.chars().count() > MAX_BYLINE_CHARS {
+            break;
+        }
+        next = sibling.next_sibling();
+    }
+    collapse(&text)
+}
+
+/// Collects every object with an `@id`, looking into lists and nested objects.
+fn index_ids(value: &Value, out: &mut HashMap<String, Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| index_ids(v, out, depth + 1)),
+        Value::Object(map) => {
+            if let Some(Value::String(id)) = map.get("@id")
+                && map.len() > 1
+            {
+                out.entry(id.clone()).or_insert_with(|| value.clone());
+            }
+            map.values().for_each(|v| index_ids(v, out, depth + 1));
+        }
+        _ => {}
+    }
+}
+
+impl Markup {
+    /// The writers and where they were found: structured data and markup are metadata,
+    /// bylines in the page's text are text. The site itself is a writer only when
+    /// nothing else is named (a personal blog, an organisation's own page); an
+    /// organisation in JSON-LD only when no person is named anywhere.
+    pub(super) fn authors(&self, host: Option<&str>) -> (Vec<String>, Option<AuthorsSource>) {
+        let mut sites: Vec<String> = self.site_name().into_iter().collect();
+        sites.extend(
+            self.ld
+                .iter()
+                .filter_map(|o| o.get("publisher"))
+                .filter_map(name_of),
+        );
+        let is_site = |name: &str| {
+            is_site_name(name, None, host)
+                || sites.iter().any(|s| is_site_name(name, Some(s), None))
+        };
+        let cascade = self.author_cascade();
+        let not_site = |names: &Vec<String>| -> Vec<String> {
+            names.iter().filter(|n| !is_site(n)).cloned().collect()
+        };
+        let chosen = cascade
+            .iter()
+            .map(|(names, source)| (not_site(names), *source))
+            .find(|(names, _)| !names.is_empty())
+            .or_else(|| cascade.iter().find(|(n, _)| !n.is_empty()).cloned());
+        if let Some((names, source)) = chosen {
+            // A first name or handle alone ("Nils", "gabor_munier") gives way to the full
+            // name stated elsewhere on the page.
+            let fuller: Vec<String> = cascade.into_iter().flat_map(|(n, _)| n).collect();
+            return (complete(names, &fuller), Some(source));
+        }
+        let mut organisations = Vec::new();
+        for object in &self.ld {
+            if let Some(author) = object.get("author").or_else(|| object.get("creator")) {
+                self.ld_names(author, &mut Vec::new(), &mut organisations, 0);
+            }
+        }
+        let organisations = all_names(&organisations, true);
+        let source = (!organisations.is_empty()).then_some(AuthorsSource::Metadata);
+        (organisations, source)
+    }
+
+    /// Every place a page names its writers, most trustworthy first.
+    fn author_cascade(&self) -> Vec<(Vec<String>, AuthorsSource)> {
+        let mut stated = Vec::new();
+        for object in &self.ld {
+            if let Some(author) = object.get("author").or_else(|| object.get("creator")) {
+                self.ld_names(author, &mut stated, &mut Vec::new(), 0);
+            }
+        }
+        stated.extend(
+            self.meta_values(AUTHOR_META)
+                .filter(|v| !v.starts_with("http"))
+                .map(|v| v.trim_start_matches('@').to_string()),
+        );
+        let marks = &self.authors;
+        let opened: Vec<String> = marks
+            .near_headline
+            .iter()
+            .filter(|line| byline::opens_byline(line))
+            .cloned()
+            .collect();
+        vec![
+            (all_names(&stated, true), AuthorsSource::Metadata),
+            (all_names(&self.written_by(), true), AuthorsSource::Metadata),
+            (first_names(&opened, true), AuthorsSource::Text),
+            (
+                first_names(&marks.structured, true),
+                AuthorsSource::Metadata,
+            ),
+            (box_names(&marks.boxes), AuthorsSource::Text),
+            (first_names(&marks.labelled, false), AuthorsSource::Text),
+            (
+                first_names(&marks.near_headline, false),
+                AuthorsSource::Text,
+            ),
+        ]
+    }
+
+    /// The reading-time cards sharing tools write: `twitter:label1` "Written by" (in the
+    /// page's language) beside `twitter:data1` holding the name.
+    fn written_by(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, label) in &self.meta {
+            let Some(number) = name.strip_prefix("twitter:label") else {
+                continue;
+            };
+            let label = label.to_lowercase();
+            let says_writer = label.contains("author")
+                || label.contains("autor")
+                || label.contains("verfasst")
+                || label.split_whitespace().last().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "by" | "von" | "par" | "por" | "da" | "di" | "door" | "av" | "af"
+                    )
+                });
+            if says_writer {
+                let data = format!("twitter:data{number}");
+                out.extend(self.meta_values(&[data.as_str()]).map(str::to_string));
+            }
+        }
+        out
+    }
+
+    /// Names in a JSON-LD `author` value: strings and people into `people`,
+    /// organisations into `organisations`, through lists and references to `@graph`
+    /// objects.
+    fn ld_names(
+        &self,
+        value: &Value,
+        people: &mut Vec<String>,
+        organisations: &mut Vec<String>,
+        depth: usize,
+    ) {
+        if depth > 4 {
+            return;
+        }
+        match value {
+            Value::String(s) if !s.starts_with("http") => people.push(s.clone()),
+            Value::Array(items) => items
+                .iter()
+                .for_each(|v| self.ld_names(v, people, organisations, depth + 1)),
+            Value::Object(map) => {
+                let organisation = map
+                    .get("@type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| t.contains("Organization"));
+                match map.get("name").and_then(Value::as_str) {
+                    Some(name) if organisation => organisations.push(name.to_string()),
+                    Some(name) => people.push(name.to_string()),
+                    None => {
+                        let referenced = map
+                            .get("@id")
+                            .and_then(Value::as_str)
+                            .and_then(|id| self.authors.by_id.get(id));
+                        if let Some(object) = referenced {
+                            self.ld_names(object, people, organisations, depth + 1);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every name the candidates hold (the writers structured data lists).
+fn all_names(candidates: &[String], loose: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for candidate in candidates {
+        for name in byline::parse(&decode_entities(candidate), loose).authors {
+            if !out.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// The names of the first candidate that names anyone: a page's byline comes before
+/// the other names its markup carries (related articles, reviewers, references).
+fn first_names(candidates: &[String], loose: bool) -> Vec<String> {
+    candidates
+        .iter()
+        .map(|candidate| byline::parse(&decode_entities(candidate), loose).authors)
+        .find(|authors| !authors.is_empty())
+        .unwrap_or_default()
+}
+
+/// The names of the first author box that names anyone; a box that opens like a byline
+/// ("von Ulrike", "by gizzmo") may name a first name or a handle.
+fn box_names(boxes: &[String]) -> Vec<String> {
+    boxes
+        .iter()
+        .map(|text| {
+            let text = decode_entities(text);
+            byline::parse(&text, byline::opens_byline(&text)).authors
+        })
+        .find(|authors| !authors.is_empty())
+        .unwrap_or_default()
+}
+
+/// One-word names replaced by a longer name that starts with them ("Nils" → "Nils
+/// Pickert") or spells the same letters ("gabor_munier" → "Gàbor Muniér"), when one is
+/// known.
+fn complete(names: Vec<String>, known: &[String]) -> Vec<String> {
+    names
+        .into_iter()
+        .map(|name| {
+            if name.contains(' ') {
+                return name;
+            }
+            let prefix = format!("{} ", name.to_lowercase());
+            let letters = |s: &str| -> String {
+                folded_key(s)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect()
+            };
+            let handle = letters(&name);
+            known
+                .iter()
+                .find(|k| {
+                    k.contains(' ')
+                        && (k.to_lowercase().starts_with(&prefix)
+                            || (handle.len() >= 6 && letters(k) == handle))
+                })
+                .cloned()
+                .unwrap_or(name)
+        })
+        .collect()
+}
+
+/// True when `node` sits in a comments section.
+pub(super) fn in_comments(node: &dom_query::NodeRef) -> bool {
+    std::iter::successors(Some(*node), |n| n.parent())
+        .take(12)
+        .any(|n| is_comments(&n))
+}
+
+/// True when `node`'s class or id names a comments section ("comment-list",
+/// "respond"), word by word, so that "commentary" is not one.
+pub(super) fn is_comments(node: &dom_query::NodeRef) -> bool {
+    // Themes mark the whole page or post "comments-open".
+    if matches!(
+        node.node_name().as_deref(),
+        Some("html" | "body" | "article" | "main")
+    ) {
+        return false;
+    }
+    let names = format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+    .to_lowercase();
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| COMMENT_WORDS.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_page;
+    use crate::clipping::AuthorsSource;
+    use chrono::NaiveDate;
+
+    fn authors(html: &str) -> (Vec<String>, Option<AuthorsSource>) {
+        let page = read_page(html, None, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        (page.stated.authors, page.stated.authors_source)
+    }
+
+    fn page(head: &str, body: &str) -> String {
+        format!(
+            "<html><head>{head}</head><body>{body}<p>The council met on Monday.</p></body></html>"
+        )
+    }
+
+    #[test]
+    fn writers_are_found_wherever_pages_state_them() {
+        use AuthorsSource::{Metadata, Text};
+        let cases: Vec<(String, &[&str], AuthorsSource)> = vec![
+            // JSON-LD people, a list with an `@id` reference into the graph.
+            (
+                page(
+                    r#"<script type="application/ld+json">{"@graph":[
+                {"@type":"NewsArticle","author":[{"@id":"p1"},{"@type":"Person","name":"Zoë Brandt"}]},
+                {"@type":"Person","@id":"p1","name":"Tomás Ibarra"}]}</script>"#,
+                    "",
+                ),
+                &["Tomás Ibarra", "Zoë Brandt"],
+                Metadata,
+            ),
+            // A hand-written block with a line break inside a string.
+            (
+                page(
+                    "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"description\":\"Two\nlines\",\"author\":{\"@type\":\"Person\",\"name\":\"Ilse Vogt\"}}</script>",
+                    "",
+                ),
+                &["Ilse Vogt"],
+                Metadata,
+            ),
+            // Meta tags, split into people, the agency dropped.
+            (
+                page(
+                    r#"<meta name="author" content="Ann Lee, Bo Chen &amp; Cy Dunn | Reuters">"#,
+                    "",
+                ),
+                &["Ann Lee", "Bo Chen", "Cy Dunn"],
+                Metadata,
+            ),
+            (
+                page(
+                    r#"<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karla Hesse">"#,
+                    "",
+                ),
+                &["Karla Hesse"],
+                Metadata,
+            ),
+            // A byline box with the date run on; the headline's own byline line beats
+            // writers' names in a sidebar of other stories.
+            (
+                page(
+                    "",
+                    r#"<h1>Hafen wird erweitert</h1><p class="byline__author">VON <a>MORITZ HALLER</a> am 21. April 2020</p>"#,
+                ),
+                &["MORITZ HALLER"],
+                Text,
+            ),
+            (
+                page(
+                    "",
+                    r#"<aside><a rel="author" href="/a/x">Pia Sander</a></aside><h1>Harbour grows</h1><div>By Emil Dorn 8 January 2020, 3:51 pm</div>"#,
+                ),
+                &["Emil Dorn"],
+                Text,
+            ),
+            // A label in its own element, then the name.
+            (
+                page(
+                    "",
+                    r#"<h1>Hafen</h1><p>Text.</p><h4>Autor</h4><p><a href="/p/1">Nikola Hruby</a>, </p>"#,
+                ),
+                &["Nikola Hruby"],
+                Text,
+            ),
+            (
+                page(
+                    "",
+                    r#"<h1>Hafen</h1><p><strong>Autorin: Uta Berger, Projektleiterin in Tunis.</strong></p>"#,
+                ),
+                &["Uta Berger"],
+                Text,
+            ),
+            // A one-word name opened like a byline in an author box, completed from the
+            // full name elsewhere; a handle completed from the name it spells.
+            (
+                page(
+                    r#"<meta name="author" content="gabor_munier">"#,
+                    r#"<div class="author">Autor: Gàbor Muniér</div>"#,
+                ),
+                &["Gàbor Muniér"],
+                Metadata,
+            ),
+            (
+                page("", r#"<div class="field-author">von <a>Ulrike</a></div>"#),
+                &["Ulrike"],
+                Text,
+            ),
+        ];
+        for (html, expected, source) in cases {
+            let (names, found) = authors(&html);
+            assert_eq!(names, expected, "{html}");
+            assert_eq!(found, Some(source), "{html}");
+        }
+    }
+
+    #[test]
+    fn sites_publishers_and_organisations_are_not_writers() {
+        let publisher = page(
+            r#"<meta name="author" content="Prisma Média"><meta name="author" content="Marie Lenoir">
+            <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Prisma Média"}}</script>"#,
+            "",
+        );
+        assert_eq!(authors(&publisher).0, ["Marie Lenoir"]);
+        let foundation = page(
+            r#"<meta name="author" content="Hanns-Weber-Stiftung e.V.">"#,
+            "",
+        );
+        assert_eq!(authors(&foundation), (vec![], None));
+        let places = page(
+            r#"<meta name="author" content="hessenradio.de, Frankfurt, Germany">"#,
+            "",
+        );
+        assert_eq!(authors(&places).0, Vec::<String>::new());
+        let placeholder = page(r#"<meta name="author" content="null">"#, "");
+        assert_eq!(authors(&placeholder).0, Vec::<String>::new());
+        // A personal site whose name is its owner's: the site is the writer then.
+        let blog = page(
+            r#"<meta property="og:site_name" content="Wendelin Schaal">"#,
+            r#"<div class="author-box">Von: Wendelin Schaal</div>"#,
+        );
+        assert_eq!(authors(&blog).0, ["Wendelin Schaal"]);
+    }
+}
