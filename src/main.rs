@@ -17,7 +17,10 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            eprintln!(
+                "error: {}",
+                morgue::render::terminal::shown(&format!("{err:#}"))
+            );
             ExitCode::from(ExitStatus::Error as u8)
         }
     }

@@ -1,10 +1,12 @@
 //! `morgue extract`: normalize files and print their records, without touching the index.
 
+use super::output::OutputFormat;
 use super::{Context, ExitStatus};
 use crate::ingest::{self, FileReader, pool};
 use crate::input;
 use crate::normalize::Reading;
 use crate::render;
+use crate::render::terminal::shown;
 use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,9 +21,9 @@ pub struct Args {
     /// Reading limits.
     #[command(flatten)]
     pub limits: super::ingest::LimitArgs,
-    /// Print records as JSON Lines.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
 }
 
 /// Runs `morgue extract`: every readable record is printed, every file that cannot be
@@ -41,6 +43,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
     let timeout = limits.file_timeout;
     let work: pool::Work<input::SourceFile, _> = Arc::new(move |file| reader.read(file, "read"));
     let mut printed = 0;
+    let format = args.output.get();
     pool::run_in_order(
         found.files,
         ingest::reading_pool(timeout),
@@ -50,13 +53,22 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
             for result in results {
                 match result {
                     Ok(clipping) => {
-                        if args.json {
-                            render::json::line(out, &render::json::Record::from(&clipping))?;
-                        } else {
-                            if printed > 0 {
-                                writeln!(out)?;
+                        match format {
+                            OutputFormat::Json => {
+                                render::json::line(out, &render::json::Record::from(&clipping))?
                             }
-                            render::human::clipping(out, &clipping, context.style)?;
+                            OutputFormat::Csv => {
+                                if printed == 0 {
+                                    render::csv::record_header(out)?;
+                                }
+                                render::csv::record(out, &clipping)?;
+                            }
+                            OutputFormat::Human => {
+                                if printed > 0 {
+                                    writeln!(out)?;
+                                }
+                                render::human::clipping(out, &clipping, context.style)?;
+                            }
                         }
                         printed += 1;
                     }
@@ -67,7 +79,10 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         },
     )?;
     for skip in &skipped {
-        eprintln!("skipped {}: {}", skip.path, skip.reason);
+        eprintln!(
+            "{}",
+            shown(&format!("skipped {}: {}", skip.path, skip.reason))
+        );
     }
     Ok(match (printed, skipped.is_empty()) {
         (0, true) => ExitStatus::NoResults,

@@ -1,5 +1,6 @@
 //! `morgue ingest`: bring the index up to date with folders of clippings.
 
+use super::output::OutputFormat;
 use super::{Context, DEFAULT_ARCHIVE, ExitStatus};
 use crate::ingest::{IngestOptions, ingest};
 use crate::input::pdf::PdfReader;
@@ -23,9 +24,9 @@ pub struct Args {
     /// If another process is updating the index, wait for it instead of failing.
     #[arg(long)]
     pub wait: bool,
-    /// Print the summary as JSON.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
 }
 
 /// Limits on reading one file, shared by `ingest`, `extract` and `watch`.
@@ -94,10 +95,13 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         note: (!context.quiet).then_some(super::print_note as fn(&str)),
     };
     let summary = ingest(&context.index_dir, &paths, &options)?;
-    if args.json {
-        render::json::line(out, &render::json::IngestObject::from(&summary))?;
-    } else if !context.quiet {
-        render::human::ingest_summary(&mut std::io::stderr(), &summary)?;
+    match args.output.get() {
+        OutputFormat::Json => render::json::line(out, &render::json::IngestObject::from(&summary))?,
+        OutputFormat::Csv => render::csv::ingest(out, &summary)?,
+        OutputFormat::Human if !context.quiet => {
+            render::human::ingest_summary(&mut std::io::stderr(), &summary)?
+        }
+        OutputFormat::Human => {}
     }
     Ok(if summary.skipped.is_empty() {
         ExitStatus::Results

@@ -3,11 +3,14 @@
 
 mod extract;
 mod ingest;
+mod output;
 mod search;
 mod show;
+mod similar;
 mod timeline;
 
 use crate::index::ClippingIndex;
+use crate::render::terminal::shown;
 use crate::render::{self, Style};
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -57,6 +60,8 @@ pub enum Command {
     Search(search::Args),
     /// One record in full.
     Show(show::Args),
+    /// The articles closest to one record (more like this), its copies left out.
+    Similar(similar::Args),
     /// What the index holds.
     Stats(show::StatsArgs),
     /// Persons in the archive; with NAME, one person's profile.
@@ -100,14 +105,14 @@ impl Context {
     /// Prints a note on stderr unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            eprintln!("{}", shown(message));
         }
     }
 }
 
 /// Prints a library's note on stderr.
 pub fn print_note(message: &str) {
-    eprintln!("{message}");
+    eprintln!("{}", shown(message));
 }
 
 /// Runs the parsed command line.
@@ -136,6 +141,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Extract(args) => extract::run(args, &context, &mut out),
         Command::Search(args) => search::run(args, &context, &mut out),
         Command::Show(args) => show::run(args, &context, &mut out),
+        Command::Similar(args) => similar::run(args, &context, &mut out),
         Command::Stats(args) => show::stats(args, &context, &mut out),
         Command::Topics(args) => show::topics(args, &context, &mut out),
         Command::Persons(args) => show::persons(args, &context, &mut out),

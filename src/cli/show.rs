@@ -1,6 +1,8 @@
 //! `morgue show`, `morgue stats` and `morgue topics`: single records and summaries.
 
+use super::output::OutputFormat;
 use super::{Context, ExitStatus, open_index};
+use crate::clipping::Clipping;
 use crate::error::Error;
 use crate::render;
 use anyhow::Result;
@@ -11,17 +13,17 @@ use std::io::Write;
 pub struct Args {
     /// Record id (as printed by `search --json`), or a unique prefix of at least 6 characters.
     pub id: String,
-    /// Print the record as JSON.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
 }
 
 /// Arguments of `morgue stats`.
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
-    /// Print as JSON.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
 }
 
 /// Arguments of `morgue persons`.
@@ -32,9 +34,9 @@ pub struct PersonsArgs {
     /// List at most this many persons.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
-    /// Print as JSON (a list as JSON Lines, a profile as one object).
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
 }
 
 /// Runs `morgue persons [NAME]`.
@@ -52,13 +54,17 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
             ));
         }
         for (n, profile) in profiles.iter().enumerate() {
-            if args.json {
-                render::json::line(out, &render::json::ProfileObject::from(profile))?;
-            } else {
-                if n > 0 {
-                    writeln!(out)?;
+            match args.output.get() {
+                OutputFormat::Json => {
+                    render::json::line(out, &render::json::ProfileObject::from(profile))?
                 }
-                render::human::person_profile(out, profile, context.style)?;
+                OutputFormat::Csv => render::csv::profile(out, profile)?,
+                OutputFormat::Human => {
+                    if n > 0 {
+                        writeln!(out)?;
+                    }
+                    render::human::person_profile(out, profile, context.style)?;
+                }
             }
         }
         if profiles.is_empty() {
@@ -74,10 +80,12 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
         .take(args.limit)
         .cloned()
         .collect();
-    if args.json {
-        render::json::lines(out, persons.iter().map(render::json::PersonLine::from))?;
-    } else {
-        render::human::persons(out, &persons, context.style)?;
+    match args.output.get() {
+        OutputFormat::Json => {
+            render::json::lines(out, persons.iter().map(render::json::PersonLine::from))?
+        }
+        OutputFormat::Csv => render::csv::persons(out, &persons)?,
+        OutputFormat::Human => render::human::persons(out, &persons, context.style)?,
     }
     Ok(if persons.is_empty() {
         ExitStatus::NoResults
@@ -89,18 +97,17 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
 /// Arguments of `morgue topics`.
 #[derive(Debug, clap::Args)]
 pub struct TopicsArgs {
-    /// Print as JSON Lines.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
 }
 
 /// Smallest id prefix accepted, so a prefix rarely matches two records.
 const MIN_ID_PREFIX: usize = 6;
 
-/// Runs `morgue show`.
-pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let index = open_index(context)?;
-    let wanted = args.id.trim().to_lowercase();
+/// The record `asked` names: a full id, or a unique prefix of at least six characters.
+pub fn find_record(index: &crate::index::ClippingIndex, asked: &str) -> Result<Clipping> {
+    let wanted = asked.trim().to_lowercase();
     let id = if wanted.len() >= MIN_ID_PREFIX && wanted.len() < 16 {
         let manifest = index.manifest()?;
         let mut ids: Vec<&str> = manifest
@@ -111,23 +118,31 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         ids.dedup();
         match ids[..] {
             [one] => one.to_string(),
-            [] => return Err(Error::UnknownId(args.id).into()),
+            [] => return Err(Error::UnknownId(asked.to_string()).into()),
             _ => anyhow::bail!(
-                "id prefix {:?} matches {} records; give more characters",
-                args.id,
+                "id prefix {asked:?} matches {} records; give more characters",
                 ids.len()
             ),
         }
     } else {
         wanted
     };
-    let Some(clipping) = index.record(&id)? else {
-        return Err(Error::UnknownId(args.id).into());
-    };
-    if args.json {
-        render::json::line(out, &render::json::Record::from(&clipping))?;
-    } else {
-        render::human::clipping(out, &clipping, context.style)?;
+    index
+        .record(&id)?
+        .ok_or_else(|| Error::UnknownId(asked.to_string()).into())
+}
+
+/// Runs `morgue show`.
+pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
+    let index = open_index(context)?;
+    let clipping = find_record(&index, &args.id)?;
+    match args.output.get() {
+        OutputFormat::Json => render::json::line(out, &render::json::Record::from(&clipping))?,
+        OutputFormat::Csv => {
+            render::csv::record_header(out)?;
+            render::csv::record(out, &clipping)?;
+        }
+        OutputFormat::Human => render::human::clipping(out, &clipping, context.style)?,
     }
     Ok(ExitStatus::Results)
 }
@@ -140,10 +155,10 @@ pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<
         index.passage_count()?,
         index.size_bytes(),
     );
-    if args.json {
-        render::json::line(out, &render::json::StatsObject::from(&stats))?;
-    } else {
-        render::human::stats(out, &stats)?;
+    match args.output.get() {
+        OutputFormat::Json => render::json::line(out, &render::json::StatsObject::from(&stats))?,
+        OutputFormat::Csv => render::csv::stats(out, &stats)?,
+        OutputFormat::Human => render::human::stats(out, &stats)?,
     }
     Ok(if stats.articles == 0 {
         ExitStatus::NoResults
@@ -155,10 +170,12 @@ pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<
 /// Runs `morgue topics`.
 pub fn topics(args: TopicsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
     let topics = crate::catalog::topics(&open_index(context)?.manifest()?);
-    if args.json {
-        render::json::lines(out, topics.iter().map(render::json::TopicLine::from))?;
-    } else {
-        render::human::topics(out, &topics, context.style)?;
+    match args.output.get() {
+        OutputFormat::Json => {
+            render::json::lines(out, topics.iter().map(render::json::TopicLine::from))?
+        }
+        OutputFormat::Csv => render::csv::topics(out, &topics)?,
+        OutputFormat::Human => render::human::topics(out, &topics, context.style)?,
     }
     Ok(if topics.is_empty() {
         ExitStatus::NoResults

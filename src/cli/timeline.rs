@@ -1,5 +1,6 @@
 //! `morgue timeline`: how coverage rose and fell, as a chart, JSON, CSV or SVG.
 
+use super::output::OutputFormat;
 use super::search::{FilterArgs, parse_with_filters};
 use super::{Context, ExitStatus, open_index};
 use crate::render;
@@ -19,12 +20,9 @@ pub struct Args {
     /// Period length (default: chosen from the span, 10 to 60 periods).
     #[arg(long, value_enum)]
     pub by: Option<UnitArg>,
-    /// Print the timeline as one JSON object.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print the timeline as CSV.
-    #[arg(long)]
-    pub csv: bool,
+    /// Output format (JSON: one object).
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
     /// Also write the chart as an SVG image to FILE.
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
@@ -74,12 +72,12 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         std::fs::write(path, svg).with_context(|| format!("writing {}", path.display()))?;
         context.note(&format!("chart written to {}", path.display()));
     }
-    if args.json {
-        render::json::line(out, &render::json::TimelineObject::from(&timeline))?;
-    } else if args.csv {
-        render::csv::timeline(out, &timeline)?;
-    } else {
-        render::human::timeline(out, &timeline, context.style)?;
+    match args.output.get() {
+        OutputFormat::Json => {
+            render::json::line(out, &render::json::TimelineObject::from(&timeline))?
+        }
+        OutputFormat::Csv => render::csv::timeline(out, &timeline)?,
+        OutputFormat::Human => render::human::timeline(out, &timeline, context.style)?,
     }
     Ok(if timeline.is_empty() {
         ExitStatus::NoResults

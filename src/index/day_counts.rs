@@ -97,6 +97,17 @@ impl DayTable {
         self.days.keys().next_back().copied()
     }
 
+    /// Every match: articles, distinct stories (copies counted once) and passages.
+    pub fn totals(&self) -> (u64, u64, u64) {
+        let articles = self.days.values().map(|c| c.articles).sum();
+        let passages = self.days.values().map(|c| c.passages).sum();
+        let mut stories = IntSet::default();
+        for count in self.days.values() {
+            stories.extend(&count.stories);
+        }
+        (articles, stories.len() as u64, passages)
+    }
+
     /// Matching passages and distinct stories from `start` up to, not including, `end`.
     pub fn count(&self, start: NaiveDate, end: NaiveDate) -> (u64, u64) {
         let mut passages = 0;

@@ -8,6 +8,7 @@ mod query_build;
 mod ranking;
 mod schema;
 mod searcher;
+mod similar;
 mod writer;
 
 pub use day_counts::DayTable;

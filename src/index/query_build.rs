@@ -125,6 +125,7 @@ impl<'a> Builder<'a> {
         build: impl Fn(&Expr) -> Result<Option<Box<dyn Query>>>,
     ) -> Result<Option<Box<dyn Query>>> {
         let mut clauses: Vec<Clause> = Vec::new();
+        let mut optional: Vec<Clause> = Vec::new();
         let mut positives = 0;
         for item in items {
             match item {
@@ -135,10 +136,26 @@ impl<'a> Builder<'a> {
                 }
                 other => {
                     if let Some(query) = build(other)? {
-                        clauses.push((occur, query));
+                        // Field terms (`path:`, `author:`, `title:`) narrow like filters,
+                        // also where words are optional.
+                        let field_term = matches!(other, Expr::Term(t) if t.field != Field::Text);
+                        if occur == Occur::Should && !field_term {
+                            optional.push((Occur::Should, query));
+                        } else {
+                            clauses.push((Occur::Must, query));
+                        }
                         positives += 1;
                     }
                 }
+            }
+        }
+        // Beside required clauses, optional ones would not be required at all: at least
+        // one of them must match.
+        if !optional.is_empty() {
+            if clauses.iter().any(|(o, _)| *o == Occur::Must) {
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(optional))));
+            } else {
+                clauses.extend(optional);
             }
         }
         if positives == 0 {

@@ -36,6 +36,8 @@ pub struct Hit {
     pub date_source: DateSource,
     /// Publisher or site.
     pub source: Option<String>,
+    /// Writers of the article.
+    pub authors: Vec<String>,
     /// File the article came from.
     pub path: String,
     /// Article topics.
@@ -173,6 +175,7 @@ impl ClippingIndex {
             date: read.date(&doc),
             date_source: read.date_source(&doc),
             source: read.optional_text(&doc, f.source),
+            authors: read.all_text(&doc, f.author),
             path: read.text(&doc, f.path),
             topics: read.all_text(&doc, f.topic_name),
             persons,

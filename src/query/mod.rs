@@ -3,9 +3,11 @@
 //! the byline or the path), filters (topics, sources, persons, dates), and how results
 //! are wanted. `parse` turns the query language into these values; `dates` reads dates.
 
+pub mod batch;
 pub mod dates;
 pub mod parse;
 
+pub use batch::{BatchLineError, BatchQuery, QueryTotals, read_batch};
 pub use dates::{DATE_FORMS, DateRange, parse_date_range, parse_date_range_on};
 pub use parse::{QueryError, parse_query, parse_query_on};
 

@@ -6,17 +6,15 @@ use crate::catalog::{PersonProfile, PersonSummary, Stats, TopicCount};
 use crate::clipping::{Clipping, DateSource};
 use crate::index::Hit;
 use crate::ingest::IngestSummary;
+use crate::query::QueryTotals;
 use crate::timeline::Timeline;
 use std::io::{self, Write};
 
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const MATCH: &str = "\x1b[1;33m";
-const RESET: &str = "\x1b[0m";
+use super::terminal::{BOLD, DIM, MATCH, RESET, Terminal, unmarked};
 
 fn paint(style: Style, code: &str, text: &str) -> String {
     if style.color {
-        format!("{code}{text}{RESET}")
+        format!("{code}{}{RESET}", unmarked(text))
     } else {
         text.to_string()
     }
@@ -33,6 +31,7 @@ pub fn date_label(date: chrono::NaiveDate, source: DateSource) -> String {
 /// Prints hits grouped by article, articles in order of their best hit, passages in
 /// article order.
 pub fn hits(out: &mut dyn Write, hits: &[Hit], style: Style) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     let mut order: Vec<&str> = Vec::new();
     for hit in hits {
         if !order.contains(&hit.id.as_str()) {
@@ -172,6 +171,7 @@ fn render_line(segments: &[Segment], style: Style) -> String {
 
 /// Prints one record in full.
 pub fn clipping(out: &mut dyn Write, clipping: &Clipping, style: Style) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     writeln!(out, "{}", paint(style, BOLD, &clipping.title))?;
     let rows: Vec<(&str, String)> = vec![
         ("id", clipping.id.clone()),
@@ -237,6 +237,7 @@ fn list_or_dash(items: &[String]) -> String {
 
 /// Prints the one-paragraph summary of an ingest.
 pub fn ingest_summary(out: &mut dyn Write, summary: &IngestSummary) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     writeln!(
         out,
         "{} files seen: {} added, {} updated, {} unchanged, {} removed, {} skipped ({:.2} s)",
@@ -291,6 +292,7 @@ fn counts(map: &std::collections::BTreeMap<String, usize>) -> String {
 
 /// Prints index statistics as an aligned table.
 pub fn stats(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     let date = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
     let rows = [
         ("articles", stats.articles.to_string()),
@@ -314,6 +316,7 @@ pub fn stats(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
 
 /// Prints topics with counts and date spans as an aligned table.
 pub fn topics(out: &mut dyn Write, topics: &[TopicCount], style: Style) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     let width = topics
         .iter()
         .map(|t| t.topic.chars().count())
@@ -339,8 +342,75 @@ pub fn topics(out: &mut dyn Write, topics: &[TopicCount], style: Style) -> io::R
     Ok(())
 }
 
+/// The heading of one query's hits in a batch.
+pub fn batch_heading(
+    out: &mut dyn Write,
+    query: &str,
+    label: &str,
+    hits: &[Hit],
+    style: Style,
+) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
+    let articles = {
+        let mut ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let named = if label == query {
+        query.to_string()
+    } else {
+        format!("{label} ({query})")
+    };
+    let noun = if articles == 1 { "article" } else { "articles" };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        paint(style, BOLD, &format!("== {named}: {articles} {noun} shown"))
+    )
+}
+
+/// The summary of a batch: one aligned line per query.
+pub fn query_totals(out: &mut dyn Write, totals: &[QueryTotals], style: Style) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
+    let width = totals
+        .iter()
+        .map(|t| t.label.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    writeln!(
+        out,
+        "{}",
+        paint(
+            style,
+            DIM,
+            &format!(
+                "{:<width$}  articles   stories  passages  first       last",
+                "query"
+            )
+        )
+    )?;
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+    for t in totals {
+        writeln!(
+            out,
+            "{:<width$}  {:>8}  {:>8}  {:>8}  {:<10}  {}",
+            t.label,
+            t.articles,
+            t.stories,
+            t.passages,
+            date(t.first_date),
+            date(t.last_date)
+        )?;
+    }
+    Ok(())
+}
+
 /// Prints persons as an aligned table: name, articles, dates, roles and aliases.
 pub fn persons(out: &mut dyn Write, persons: &[PersonSummary], style: Style) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     let width = persons
         .iter()
         .map(|p| p.name.chars().count())
@@ -400,6 +470,7 @@ pub fn person_profile(
     profile: &PersonProfile,
     style: Style,
 ) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     let p = &profile.person;
     writeln!(out, "{}", paint(style, BOLD, &p.name))?;
     let list = |items: &[String]| {
@@ -448,6 +519,7 @@ const BAR_COLUMNS: usize = 24;
 /// Prints a timeline as a bar chart: one row per period with stories, passages and the
 /// title of the period's top passage.
 pub fn timeline(out: &mut dyn Write, timeline: &Timeline, style: Style) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
     let subject = if timeline.query.trim().is_empty() {
         "all clippings".to_string()
     } else {
@@ -545,6 +617,7 @@ mod tests {
             date: chrono::NaiveDate::from_ymd_opt(2025, 4, 24).unwrap(),
             date_source: DateSource::Mtime,
             source: None,
+            authors: vec![],
             path: "a.txt".into(),
             topics: vec![],
             persons: vec![],

@@ -7,6 +7,7 @@ use crate::catalog::{MonthCount, NamedWith, PersonProfile, PersonSummary, Stats,
 use crate::clipping::{Clipping, Person};
 use crate::index::Hit;
 use crate::ingest::{FormatSummary, IngestSummary};
+use crate::query::QueryTotals;
 use crate::timeline::{Bucket, Timeline};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -98,6 +99,7 @@ pub struct HitLine<'a> {
     date: NaiveDate,
     date_source: &'static str,
     source: Option<&'a str>,
+    authors: &'a [String],
     path: &'a str,
     topics: &'a [String],
     persons: &'a [String],
@@ -116,12 +118,59 @@ impl<'a> From<&'a Hit> for HitLine<'a> {
             date: h.date,
             date_source: h.date_source.name(),
             source: h.source.as_deref(),
+            authors: &h.authors,
             path: &h.path,
             topics: &h.topics,
             persons: &h.persons,
             text: &h.text,
             highlights: &h.highlights,
             copies: &h.copies,
+        }
+    }
+}
+
+/// A hit of one query of a batch: the hit, led by the query and its label.
+#[derive(Debug, Serialize)]
+pub struct BatchHitLine<'a> {
+    query: &'a str,
+    label: &'a str,
+    #[serde(flatten)]
+    hit: HitLine<'a>,
+}
+
+impl<'a> BatchHitLine<'a> {
+    /// The line for `hit`, found by `query`.
+    pub fn new(query: &'a str, label: &'a str, hit: &'a Hit) -> Self {
+        BatchHitLine {
+            query,
+            label,
+            hit: HitLine::from(hit),
+        }
+    }
+}
+
+/// One query's line of a batch summary.
+#[derive(Debug, Serialize)]
+pub struct TotalsLine<'a> {
+    query: &'a str,
+    label: &'a str,
+    articles: u64,
+    stories: u64,
+    passages: u64,
+    first_date: Option<NaiveDate>,
+    last_date: Option<NaiveDate>,
+}
+
+impl<'a> From<&'a QueryTotals> for TotalsLine<'a> {
+    fn from(t: &'a QueryTotals) -> Self {
+        TotalsLine {
+            query: &t.query,
+            label: &t.label,
+            articles: t.articles,
+            stories: t.stories,
+            passages: t.passages,
+            first_date: t.first_date,
+            last_date: t.last_date,
         }
     }
 }

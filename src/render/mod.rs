@@ -5,6 +5,7 @@ pub mod csv;
 pub mod human;
 pub mod json;
 pub mod svg;
+pub mod terminal;
 
 /// How human output should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

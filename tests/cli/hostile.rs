@@ -168,3 +168,33 @@ fn the_size_limit_is_configurable() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("positive number"), "{}", bad.stderr);
 }
+
+#[test]
+fn bytes_from_clippings_cannot_drive_the_terminal() {
+    let ctx = TestContext::new();
+    // A file name and a title carrying escape sequences: clear the screen, retitle the
+    // window, reverse the line.
+    ctx.write(
+        "archive/evil\x1b[2J.txt",
+        "Harbour \x1b]0;owned\x07notice \u{202e}reversed\nPublished: 3 March 2025\n\nThe harbour notice went up on the quay wall.\n",
+    );
+    ctx.ingest();
+    let run = ctx.run(&["search", "harbour", "--color", "always"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let escapes: Vec<&str> = run.stdout.matches('\x1b').collect();
+    // Only morgue's own colour codes: each starts a style or resets it.
+    for (at, _) in run.stdout.match_indices('\x1b') {
+        let code = &run.stdout[at..];
+        assert!(
+            ["\x1b[1m", "\x1b[2m", "\x1b[1;33m", "\x1b[0m"]
+                .iter()
+                .any(|c| code.starts_with(c)),
+            "foreign escape in {:?}",
+            &code[..code.len().min(12)]
+        );
+    }
+    assert!(!escapes.is_empty());
+    assert!(run.stdout.contains("evil␛[2J.txt"), "{}", run.stdout);
+    assert!(!run.stdout.contains('\u{202e}'));
+    assert!(!run.stdout.contains('\x07'));
+}

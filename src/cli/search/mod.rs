@@ -1,24 +1,30 @@
 //! `morgue search`: passages ranked by relevance, with filters.
 
+mod batch;
+
+use super::output::{FormatArgs, OutputFormat};
 use super::{Context, ExitStatus, open_index};
 use crate::query::{
-    Filters, PersonFilter, SearchRequest, TextQuery, parse_date_range, parse_query,
+    Filters, PersonFilter, SearchRequest, Sort, TextQuery, parse_date_range, parse_query,
 };
 use crate::render;
 use anyhow::{Result, bail};
 use std::io::Write;
+use std::path::PathBuf;
 
 /// Arguments of `morgue search`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Words, "quoted phrases", -excluded words, OR, and filters such as topic:politics,
-    /// source:reuters, date:2025-04, after:2025-01-01, before:2025-05-01.
+    /// The query: words, "quoted phrases", prefixes (sanctuar*), wildcards (wom?n), fuzzy
+    /// words (orick~1), proximity ("judge funds"~5, judge NEAR/5 funds), exact words
+    /// (=police), AND/OR/NOT and -word, parentheses, title:/author:/path: fields, and
+    /// filters such as topic:politics, source:reuters, date:2025-04, after:30d.
     /// Quote a query that starts with `-`: `morgue search "-draft budget"`.
     pub query: Vec<String>,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Most articles shown.
+    /// Most articles shown (per query with --batch).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub limit: u16,
     /// Show every copy of a story (wire reprints, files saved twice) instead of one hit
@@ -28,9 +34,41 @@ pub struct Args {
     /// Most passages shown per article (those that match, best first).
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
     pub passages: u16,
-    /// Print hits as JSON Lines.
-    #[arg(long)]
-    pub json: bool,
+    /// Order of the articles.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Run every query of FILE (one per line, or a CSV with a `query` column and an
+    /// optional `label` column) with the same filters.
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub batch: Option<PathBuf>,
+    /// With --batch: one line per query (articles, stories, passages, first and last
+    /// date) instead of its hits.
+    #[arg(long, requires = "batch")]
+    pub summary: bool,
+    /// Output format.
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+/// Orders of results, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    /// Best match first (newest first when there are no words to rank by).
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+impl From<SortArg> for Sort {
+    fn from(sort: SortArg) -> Sort {
+        match sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+        }
+    }
 }
 
 /// Filters shared by `search` and `timeline`.
@@ -116,19 +154,23 @@ pub fn parse_with_filters(query: &[String], flags: &FilterArgs) -> Result<(TextQ
 }
 
 impl Args {
-    /// Turns the arguments into a search request, checking every date.
-    pub fn request(&self) -> Result<SearchRequest> {
-        let (text, filters) = parse_with_filters(&self.query, &self.filters)?;
+    /// Turns a query and the flags into a search request, checking every date.
+    pub fn request_for(&self, query: &[String]) -> Result<SearchRequest> {
+        let (text, filters) = parse_with_filters(query, &self.filters)?;
         let mut request = SearchRequest::new(text, filters, usize::from(self.limit));
         request.all_copies = self.all_copies;
         request.passages = usize::from(self.passages);
+        request.sort = self.sort.into();
         Ok(request)
     }
 }
 
 /// Runs `morgue search`.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let mut request = args.request()?;
+    if let Some(file) = &args.batch {
+        return batch::run(&args, file, context, out);
+    }
+    let mut request = args.request_for(&args.query)?;
     let index = open_index(context)?;
     resolve_persons(&index, &mut request.filters, context)?;
     let found = index.search(&request)?;
@@ -136,10 +178,12 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         context.note(note);
     }
     let hits = found.hits;
-    if args.json {
-        render::json::lines(out, hits.iter().map(render::json::HitLine::from))?;
-    } else {
-        render::human::hits(out, &hits, context.style)?;
+    match args.output.get() {
+        OutputFormat::Json => {
+            render::json::lines(out, hits.iter().map(render::json::HitLine::from))?
+        }
+        OutputFormat::Csv => render::csv::hits(out, &hits)?,
+        OutputFormat::Human => render::human::hits(out, &hits, context.style)?,
     }
     Ok(if hits.is_empty() {
         ExitStatus::NoResults
