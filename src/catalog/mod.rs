@@ -2,8 +2,10 @@
 //! index: counts for `stats`, topics with their spans, and the people of the archive.
 
 mod people;
+mod summary;
 
 pub use people::{MonthCount, NamedWith, People, PersonProfile, PersonSummary, Resolution};
+pub use summary::Summary;
 
 use crate::clipping::folded_key;
 use crate::index::Manifest;

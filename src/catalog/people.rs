@@ -105,6 +105,16 @@ impl People {
         People { people }
     }
 
+    /// People already gathered and sorted, as [`People::entries`] gave them.
+    pub(super) fn from_sorted(people: Vec<(String, PersonSummary)>) -> People {
+        People { people }
+    }
+
+    /// Every person with the folded name they are gathered under, most named first.
+    pub(super) fn entries(&self) -> impl Iterator<Item = &(String, PersonSummary)> {
+        self.people.iter()
+    }
+
     /// Every person, most named first.
     pub fn list(&self) -> impl Iterator<Item = &PersonSummary> {
         self.people.iter().map(|(_, p)| p)

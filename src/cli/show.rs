@@ -44,7 +44,7 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
     let index = open_index(context)?;
     if let Some(name) = &args.name {
         let manifest = index.manifest()?;
-        let profiles = crate::catalog::People::of(&manifest).profiles(&manifest, name);
+        let profiles = crate::catalog::Summary::people(&index)?.profiles(&manifest, name);
         if profiles.len() > 1 {
             let names: Vec<&str> = profiles.iter().map(|p| p.person.name.as_str()).collect();
             context.note(&format!(
@@ -75,7 +75,7 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
         }
         return Ok(ExitStatus::Results);
     }
-    let persons: Vec<_> = crate::catalog::People::of(&index.manifest()?)
+    let persons: Vec<_> = crate::catalog::Summary::people(&index)?
         .list()
         .take(args.limit)
         .cloned()
@@ -150,11 +150,9 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
 /// Runs `morgue stats`.
 pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
     let index = open_index(context)?;
-    let stats = crate::catalog::stats(
-        &index.manifest()?,
-        index.passage_count()?,
-        index.size_bytes(),
-    );
+    let mut stats = crate::catalog::Summary::read(&index)?.stats;
+    stats.passages = index.passage_count()?;
+    stats.index_bytes = index.size_bytes();
     match args.output.get() {
         OutputFormat::Json => render::json::line(out, &render::json::StatsObject::from(&stats))?,
         OutputFormat::Csv => render::csv::stats(out, &stats)?,
@@ -169,7 +167,7 @@ pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<
 
 /// Runs `morgue topics`.
 pub fn topics(args: TopicsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let topics = crate::catalog::topics(&open_index(context)?.manifest()?);
+    let topics = crate::catalog::Summary::read(&open_index(context)?)?.topics;
     match args.output.get() {
         OutputFormat::Json => {
             render::json::lines(out, topics.iter().map(render::json::TopicLine::from))?

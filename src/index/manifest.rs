@@ -119,7 +119,35 @@ pub fn save(dir: &Path, generation: u64, manifest: &Manifest) -> Result<()> {
     write().map_err(|e| Error::io(&path, e))
 }
 
-/// Removes manifests of generations other than `keep`, once `keep` is committed.
+/// The summary file kept with commit generation `generation`.
+fn summary_path(dir: &Path, generation: u64) -> PathBuf {
+    dir.join(format!("summary-{generation}.bin"))
+}
+
+/// Writes the summary bytes of `generation` durably, before the commit that refers to it.
+pub fn save_summary(dir: &Path, generation: u64, bytes: &[u8]) -> Result<()> {
+    let path = summary_path(dir, generation);
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        let mut file = std::fs::File::create(&path)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    };
+    write().map_err(|e| Error::io(&path, e))
+}
+
+/// The summary bytes of `generation`, when there are any.
+pub fn load_summary(dir: &Path, generation: u64) -> Result<Option<Vec<u8>>> {
+    let path = summary_path(dir, generation);
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(&path, e)),
+    }
+}
+
+/// Removes manifests and summaries of generations other than `keep`, once `keep` is
+/// committed.
 pub fn remove_others(dir: &Path, keep: u64) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -128,6 +156,7 @@ pub fn remove_others(dir: &Path, keep: u64) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let generation = name
             .strip_prefix("manifest-")
+            .or_else(|| name.strip_prefix("summary-"))
             .and_then(|rest| rest.split_once('.'))
             .and_then(|(n, _)| n.parse::<u64>().ok());
         if generation.is_some_and(|g| g != keep) {

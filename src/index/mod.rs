@@ -9,6 +9,7 @@ mod ranking;
 mod schema;
 mod searcher;
 mod similar;
+mod stem;
 mod writer;
 
 pub use day_counts::DayTable;
@@ -152,6 +153,11 @@ impl ClippingIndex {
     /// The manifest of the last commit.
     pub fn manifest(&self) -> Result<Manifest> {
         manifest::load(&self.dir, self.committed_generation()?)
+    }
+
+    /// The summary bytes kept with the last commit, if it kept any.
+    pub fn summary_bytes(&self) -> Result<Option<Vec<u8>>> {
+        manifest::load_summary(&self.dir, self.committed_generation()?)
     }
 
     /// Total size of the index folder in bytes.

@@ -123,11 +123,13 @@ impl<'a> ClippingWriter<'a> {
         Ok(())
     }
 
-    /// Makes every change visible at once, together with `manifest`. Until this returns,
-    /// readers see the previous commit; if it never returns, the previous commit stays.
-    pub fn commit(mut self, manifest: &Manifest) -> Result<()> {
+    /// Makes every change visible at once, together with `manifest` and `summary` (the
+    /// catalog's counts of it, kept as given). Until this returns, readers see the
+    /// previous commit; if it never returns, the previous commit stays.
+    pub fn commit(mut self, manifest: &Manifest, summary: &[u8]) -> Result<()> {
         let generation = self.index.committed_generation()? + 1;
         manifest::save(&self.index.dir, generation, manifest)?;
+        manifest::save_summary(&self.index.dir, generation, summary)?;
         let info = CommitInfo {
             schema: SCHEMA_VERSION,
             generation,

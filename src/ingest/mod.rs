@@ -210,7 +210,10 @@ pub fn ingest(
         changed = true;
     }
     if changed || manifest != old {
-        writer.commit(&manifest)?;
+        writer.commit(
+            &manifest,
+            &crate::catalog::Summary::encode_catalog(&manifest),
+        )?;
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)

@@ -105,7 +105,7 @@ pub fn resolve_persons(
     if filters.persons.is_empty() {
         return Ok(());
     }
-    let people = crate::catalog::People::of(&index.manifest()?);
+    let people = crate::catalog::Summary::people(index)?;
     for filter in &mut filters.persons {
         let resolution = people.resolve(&filter.asked);
         filter.keys = resolution.keys.clone();
