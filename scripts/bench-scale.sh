@@ -96,6 +96,21 @@ run "$bin" -q --index "$work/index" search --batch "$work/names.txt" --summary -
 summary_wall=$wall
 read -r timeline_median timeline_p95 < <(timed 20 "$bin" -q --index "$work/index" timeline --by month)
 
+# The web API: one server, 200 requests over the same queries, each timed by curl.
+"$bin" -q --index "$work/index" serve --bind 127.0.0.1:0 > "$work/url" &
+server=$!
+for _ in $(seq 1 100); do [ -s "$work/url" ] && break; sleep 0.1; done
+url=$(head -1 "$work/url")
+api_times=$work/api.txt
+: > "$api_times"
+api_queries=("bank" "oil+prices" "%22prime+minister%22" "election&from=2021" "minist*" "&person=Delgado" "storm&on=2020" "trade+deficit")
+for i in $(seq 0 199); do
+  q=${api_queries[$((i % ${#api_queries[@]}))]}
+  curl -s -o /dev/null -w '%{time_total}\n' "${url}api/search?q=$q" | awk '{printf "%d\n", $1 * 1000000}' >> "$api_times"
+done
+kill "$server"
+read -r api_median api_p95 < <(stats_ms < "$api_times")
+
 ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
 mb() { awk "BEGIN {printf \"%.0f\", $1 / 1000000}"; }
 table=$(cat <<TABLE
@@ -109,6 +124,7 @@ Run of $(date -u +%Y-%m-%d), $(nproc) cores: $n clippings, $(mb "$raw_bytes") MB
 | \`search\`, new process per query, $searches runs of ${#queries[@]} queries | p50 ${search_median} ms, p95 ${search_p95} ms | goal p50 ≤ 8, p95 ≤ 15 |
 | prefix \`minist*\` / fuzzy \`goverment~1\` / proximity \`"bank rates"~5\`, 10 runs each | p50 ${prefix_median} / ${fuzzy_median} / ${near_median} ms, p95 ${prefix_p95} / ${fuzzy_p95} / ${near_p95} ms | |
 | batch of $names person names (\`--batch\`, 10 articles each) | ${batch_wall} s in one process; with \`--summary\` ${summary_wall} s | |
+| \`/api/search\` on one \`morgue serve\`, 200 requests of ${#api_queries[@]} queries | p50 ${api_median} ms, p95 ${api_p95} ms | |
 | \`timeline --by month\` over everything, 20 runs | p50 ${timeline_median} ms, p95 ${timeline_p95} ms | goal ≤ 40 ms |
 | index size | $(mb "$index_bytes") MB | **$(ratio "$index_bytes" "$raw_bytes")×** the text (goal ≤ 1.4×) |
 TABLE

@@ -62,6 +62,9 @@ pub enum Error {
     /// A record id given by the user matches nothing in the index.
     #[error("no record with id {0:?}; ids are listed by `morgue search --json`")]
     UnknownId(String),
+    /// A record id prefix given by the user matches several records.
+    #[error("id prefix {0:?} matches {1} records; give more characters")]
+    AmbiguousId(String, usize),
 }
 
 impl Error {

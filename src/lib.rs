@@ -7,6 +7,7 @@
 //! clippings in tantivy and is the only module that knows tantivy; `catalog` counts what
 //! the archive holds from the index's manifest; `query` describes what a user asks for;
 //! `timeline` counts matches over time; `render` prints answers for people and programs;
+//! `serve` answers the same questions as web pages and a JSON API;
 //! `cli` wires it all to the command line.
 #![warn(missing_docs)]
 #![warn(clippy::string_slice)]
@@ -21,6 +22,8 @@ pub mod catalog;
 pub mod query;
 pub mod timeline;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod cli;
 pub(crate) mod fasthash;
 

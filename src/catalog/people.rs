@@ -120,6 +120,31 @@ impl People {
         self.people.iter().map(|(_, p)| p)
     }
 
+    /// Fills in which people each person filter means; returns what the user should be
+    /// told: a name that means nobody, or several people.
+    pub fn resolve_filters(&self, filters: &mut crate::query::Filters) -> Vec<String> {
+        let mut notes = Vec::new();
+        for filter in &mut filters.persons {
+            let resolution = self.resolve(&filter.asked);
+            if resolution.keys.is_empty() {
+                notes.push(format!(
+                    "no person named {:?} in the archive (`morgue persons` lists them)",
+                    filter.asked
+                ));
+            } else if resolution.ambiguous {
+                notes.push(format!(
+                    "{:?} names {} people: {}; searching all of them (give a full name to pick one)",
+                    filter.asked,
+                    resolution.names.len(),
+                    resolution.names.join(", ")
+                ));
+            }
+            filter.keys = resolution.keys;
+            filter.forms = resolution.forms;
+        }
+        notes
+    }
+
     /// Which people `asked` means.
     pub fn resolve(&self, asked: &str) -> Resolution {
         resolve(&self.people, asked)

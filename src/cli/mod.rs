@@ -1,10 +1,14 @@
 //! The command line: clap definitions, and one function per subcommand that turns its
 //! arguments into library calls and prints the answer.
 
+mod examples;
 mod extract;
 mod ingest;
+mod manual;
 mod output;
 mod search;
+#[cfg(feature = "serve")]
+mod serve;
 mod show;
 mod similar;
 mod timeline;
@@ -22,7 +26,7 @@ pub const DEFAULT_ARCHIVE: &str = "archive";
 
 /// morgue: a searchable, dated archive of news clippings.
 #[derive(Debug, Parser)]
-#[command(name = "morgue", version, about, long_about = None)]
+#[command(name = "morgue", version, long_version = long_version(), about, long_about = None)]
 pub struct Cli {
     /// Index folder.
     #[arg(long, global = true, env = "MORGUE_INDEX", default_value = "index")]
@@ -36,6 +40,15 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--version`: the release and the index schema it reads and writes.
+fn long_version() -> String {
+    format!(
+        "{} (index schema {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::index::SCHEMA_VERSION
+    )
 }
 
 /// When to colour human output.
@@ -53,23 +66,42 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add or update clippings in the index (default: ./archive).
+    #[command(after_long_help = examples::help("ingest"))]
     Ingest(ingest::Args),
     /// Normalize files or folders and print the records, without indexing.
+    #[command(after_long_help = examples::help("extract"))]
     Extract(extract::Args),
     /// Passages ranked by relevance, with filters.
+    #[command(after_long_help = examples::help("search"))]
     Search(search::Args),
     /// One record in full.
+    #[command(after_long_help = examples::help("show"))]
     Show(show::Args),
     /// The articles closest to one record (more like this), its copies left out.
+    #[command(after_long_help = examples::help("similar"))]
     Similar(similar::Args),
     /// What the index holds.
+    #[command(after_long_help = examples::help("stats"))]
     Stats(show::StatsArgs),
     /// Persons in the archive; with NAME, one person's profile.
+    #[command(after_long_help = examples::help("persons"))]
     Persons(show::PersonsArgs),
     /// Topics with article counts.
+    #[command(after_long_help = examples::help("topics"))]
     Topics(show::TopicsArgs),
     /// Counts over time, with a representative passage per period.
+    #[command(after_long_help = examples::help("timeline"))]
     Timeline(timeline::Args),
+    /// The archive as local web pages and a JSON API (http://127.0.0.1:8080/).
+    #[cfg(feature = "serve")]
+    #[command(after_long_help = examples::help("serve"))]
+    Serve(serve::Args),
+    /// Prints a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_long_help = examples::help("completions"))]
+    Completions(manual::CompletionArgs),
+    /// Writes the manual pages (roff), or prints the main one.
+    #[command(after_long_help = examples::help("man"))]
+    Man(manual::ManArgs),
     /// Reads a PDF on stdin and prints its pages as JSON: the child process that keeps the
     /// PDF library away from the ingest.
     #[command(hide = true)]
@@ -146,6 +178,10 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Topics(args) => show::topics(args, &context, &mut out),
         Command::Persons(args) => show::persons(args, &context, &mut out),
         Command::Timeline(args) => timeline::run(args, &context, &mut out),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args, &context, &mut out),
+        Command::Completions(args) => manual::completions(args, &mut out),
+        Command::Man(args) => manual::man(args, &context, &mut out),
         Command::PdfText => {
             crate::input::pdf::serve_child(&mut std::io::stdin().lock(), &mut out)?;
             Ok(ExitStatus::Results)

@@ -3,7 +3,6 @@
 use super::output::OutputFormat;
 use super::{Context, ExitStatus, open_index};
 use crate::clipping::Clipping;
-use crate::error::Error;
 use crate::render;
 use anyhow::Result;
 use std::io::Write;
@@ -102,34 +101,9 @@ pub struct TopicsArgs {
     pub output: super::output::FormatArgs,
 }
 
-/// Smallest id prefix accepted, so a prefix rarely matches two records.
-const MIN_ID_PREFIX: usize = 6;
-
 /// The record `asked` names: a full id, or a unique prefix of at least six characters.
 pub fn find_record(index: &crate::index::ClippingIndex, asked: &str) -> Result<Clipping> {
-    let wanted = asked.trim().to_lowercase();
-    let id = if wanted.len() >= MIN_ID_PREFIX && wanted.len() < 16 {
-        let manifest = index.manifest()?;
-        let mut ids: Vec<&str> = manifest
-            .records()
-            .map(|r| r.id.as_str())
-            .filter(|id| id.starts_with(&wanted))
-            .collect();
-        ids.dedup();
-        match ids[..] {
-            [one] => one.to_string(),
-            [] => return Err(Error::UnknownId(asked.to_string()).into()),
-            _ => anyhow::bail!(
-                "id prefix {asked:?} matches {} records; give more characters",
-                ids.len()
-            ),
-        }
-    } else {
-        wanted
-    };
-    index
-        .record(&id)?
-        .ok_or_else(|| Error::UnknownId(asked.to_string()).into())
+    Ok(index.find_record(asked)?)
 }
 
 /// Runs `morgue show`.

@@ -55,6 +55,8 @@ pub struct ClippingIndex {
     dir: PathBuf,
     index: Index,
     fields: Fields,
+    /// Opened on first search and kept, so a long-running server opens segments once.
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 impl ClippingIndex {
@@ -84,6 +86,7 @@ impl ClippingIndex {
             dir: dir.to_path_buf(),
             index,
             fields,
+            reader: Default::default(),
         })
     }
 
@@ -107,6 +110,7 @@ impl ClippingIndex {
             dir: dir.to_path_buf(),
             index,
             fields,
+            reader: Default::default(),
         })
     }
 
@@ -153,6 +157,31 @@ impl ClippingIndex {
     /// The manifest of the last commit.
     pub fn manifest(&self) -> Result<Manifest> {
         manifest::load(&self.dir, self.committed_generation()?)
+    }
+
+    /// The record `asked` names: a full id, or a unique prefix of at least six characters
+    /// (shorter prefixes would often match two records).
+    pub fn find_record(&self, asked: &str) -> Result<crate::clipping::Clipping> {
+        const MIN_ID_PREFIX: usize = 6;
+        let wanted = asked.trim().to_lowercase();
+        let id = if wanted.len() >= MIN_ID_PREFIX && wanted.len() < 16 {
+            let manifest = self.manifest()?;
+            let mut ids: Vec<&str> = manifest
+                .records()
+                .map(|r| r.id.as_str())
+                .filter(|id| id.starts_with(&wanted))
+                .collect();
+            ids.dedup();
+            match ids[..] {
+                [one] => one.to_string(),
+                [] => return Err(Error::UnknownId(asked.to_string())),
+                _ => return Err(Error::AmbiguousId(asked.to_string(), ids.len())),
+            }
+        } else {
+            wanted
+        };
+        self.record(&id)?
+            .ok_or_else(|| Error::UnknownId(asked.to_string()))
     }
 
     /// The summary bytes kept with the last commit, if it kept any.

@@ -63,12 +63,25 @@ pub struct Found {
 
 impl ClippingIndex {
     pub(super) fn searcher(&self) -> Result<Searcher> {
+        Ok(self.reader()?.searcher())
+    }
+
+    fn reader(&self) -> Result<&tantivy::IndexReader> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader);
+        }
         let reader = self
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        Ok(reader.searcher())
+        Ok(self.reader.get_or_init(|| reader))
+    }
+
+    /// Makes later searches see the last commit (another process may have committed
+    /// since the index was opened).
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader()?.reload()?)
     }
 
     /// Number of passages in the index.
@@ -268,6 +281,22 @@ impl ClippingIndex {
             .map(|r| r.persons.clone())
             .unwrap_or_default();
         Ok(Some(read.clipping(&article, &passages, persons)))
+    }
+
+    /// Byte ranges of the query's words in each of `passages`: what a record page marks.
+    pub fn passage_highlights(
+        &self,
+        text: &crate::query::TextQuery,
+        passages: &[String],
+    ) -> Result<Vec<Vec<[usize; 2]>>> {
+        let searcher = self.searcher()?;
+        let builder = Builder::new(self, &searcher);
+        self.article_queries(&builder, text, &crate::query::Filters::default())?;
+        let terms = builder.highlights.borrow().clone();
+        Ok(passages
+            .iter()
+            .map(|p| self.highlights(p, &terms))
+            .collect())
     }
 
     /// Byte ranges of the words in `text` whose analyzed form is one of `terms`.

@@ -235,3 +235,45 @@ impl SearchRequest {
         }
     }
 }
+
+/// Filters given beside the query (as CLI flags or URL parameters), before they are
+/// checked: names, topics and sources as typed, dates as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterFlags {
+    /// Persons, all of whom must be named.
+    pub person: Vec<String>,
+    /// Topics, all of which must be present.
+    pub topic: Vec<String>,
+    /// Sources.
+    pub source: Vec<String>,
+    /// A period the article is published within.
+    pub on: Option<String>,
+    /// First day of publication.
+    pub from: Option<String>,
+    /// Last day of publication.
+    pub to: Option<String>,
+}
+
+/// Parses a query and adds the filters given beside it to those written in it; errors are
+/// the one-line messages a user sees, naming the flag for a bad date.
+pub fn parse_with_flags(query: &str, flags: &FilterFlags) -> Result<(TextQuery, Filters), String> {
+    let (text, mut filters) = parse_query(query).map_err(|e| e.to_string())?;
+    filters.topics.extend(flags.topic.iter().cloned());
+    filters
+        .persons
+        .extend(flags.person.iter().map(|name| PersonFilter::new(name)));
+    filters.sources.extend(flags.source.iter().cloned());
+    let range = |flag: &str, value: &str| {
+        parse_date_range(value).map_err(|message| format!("--{flag}: {message}"))
+    };
+    if let Some(on) = &flags.on {
+        filters.within(range("on", on)?);
+    }
+    if let Some(from) = &flags.from {
+        filters.after(range("from", from)?.start);
+    }
+    if let Some(to) = &flags.to {
+        filters.before(range("to", to)?.end);
+    }
+    Ok((text, filters))
+}

@@ -1,6 +1,6 @@
 //! A timeline as a standalone SVG bar chart: title, labelled axes, one bar per period.
 
-use crate::timeline::Timeline;
+use crate::timeline::{Bucket, Timeline};
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 960.0;
@@ -33,6 +33,15 @@ fn tick_step(most: u64) -> u64 {
 
 /// Renders the chart.
 pub fn timeline(timeline: &Timeline) -> String {
+    chart(timeline, None)
+}
+
+/// Renders the chart with each bar a link to `link(bucket)` (for the web pages).
+pub fn timeline_with_links(timeline: &Timeline, link: &dyn Fn(&Bucket) -> String) -> String {
+    chart(timeline, Some(link))
+}
+
+fn chart(timeline: &Timeline, link: Option<&dyn Fn(&Bucket) -> String>) -> String {
     let mut svg = String::new();
     let plot_width = WIDTH - LEFT - RIGHT;
     let plot_height = HEIGHT - TOP - BOTTOM;
@@ -100,7 +109,10 @@ pub fn timeline(timeline: &Timeline) -> String {
             .top
             .as_ref()
             .map_or(String::new(), |h| format!(": {}", h.title));
-        let _ = writeln!(
+        if let Some(link) = link {
+            let _ = write!(svg, r#"<a href="{}">"#, escape(&link(bucket)));
+        }
+        let _ = write!(
             svg,
             r##"<rect x="{x:.1}" y="{bar_top:.1}" width="{bar_width:.1}" height="{:.1}" fill="#2f6db3"><title>{} — {} stories, {} passages{}</title></rect>"##,
             TOP + plot_height - bar_top,
@@ -109,6 +121,7 @@ pub fn timeline(timeline: &Timeline) -> String {
             bucket.passages,
             escape(&top_title)
         );
+        svg.push_str(if link.is_some() { "</a>\n" } else { "\n" });
         if i % label_every == 0 {
             let label_x = LEFT + i as f64 * slot + slot / 2.0;
             let label_y = TOP + plot_height + 18.0;

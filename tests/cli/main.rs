@@ -5,6 +5,7 @@ mod common;
 
 mod copies;
 mod crash;
+mod docs;
 mod extract;
 mod formats;
 mod gauntlet;
@@ -15,6 +16,7 @@ mod query_language;
 mod ranking;
 mod search;
 mod seed;
+mod serve;
 mod show;
 mod takeaway;
 mod timeline;

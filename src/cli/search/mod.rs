@@ -4,11 +4,9 @@ mod batch;
 
 use super::output::{FormatArgs, OutputFormat};
 use super::{Context, ExitStatus, open_index};
-use crate::query::{
-    Filters, PersonFilter, SearchRequest, Sort, TextQuery, parse_date_range, parse_query,
-};
+use crate::query::{FilterFlags, Filters, SearchRequest, Sort, TextQuery, parse_with_flags};
 use crate::render;
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -106,51 +104,29 @@ pub fn resolve_persons(
         return Ok(());
     }
     let people = crate::catalog::Summary::people(index)?;
-    for filter in &mut filters.persons {
-        let resolution = people.resolve(&filter.asked);
-        filter.keys = resolution.keys.clone();
-        filter.forms = resolution.forms.clone();
-        if resolution.keys.is_empty() {
-            context.note(&format!(
-                "no person named {:?} in the archive (`morgue persons` lists them)",
-                filter.asked
-            ));
-        } else if resolution.ambiguous {
-            context.note(&format!(
-                "{:?} names {} people: {}; searching all of them (give a full name to pick one)",
-                filter.asked,
-                resolution.names.len(),
-                resolution.names.join(", ")
-            ));
-        }
+    for note in people.resolve_filters(filters) {
+        context.note(&note);
     }
     Ok(())
 }
 
+impl FilterArgs {
+    /// The flags as the library takes them.
+    pub fn flags(&self) -> FilterFlags {
+        FilterFlags {
+            person: self.person.clone(),
+            topic: self.topic.clone(),
+            source: self.source.clone(),
+            on: self.on.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
+}
+
 /// Parses the query words and adds the filters given as flags to those written in them.
 pub fn parse_with_filters(query: &[String], flags: &FilterArgs) -> Result<(TextQuery, Filters)> {
-    let (text, mut filters) = match parse_query(&query.join(" ")) {
-        Ok(parsed) => parsed,
-        Err(message) => bail!("{message}"),
-    };
-    filters.topics.extend(flags.topic.iter().cloned());
-    filters
-        .persons
-        .extend(flags.person.iter().map(|name| PersonFilter::new(name)));
-    filters.sources.extend(flags.source.iter().cloned());
-    let range = |flag: &str, value: &str| {
-        parse_date_range(value).map_err(|message| anyhow::anyhow!("{flag}: {message}"))
-    };
-    if let Some(on) = &flags.on {
-        filters.within(range("--on", on)?);
-    }
-    if let Some(from) = &flags.from {
-        filters.after(range("--from", from)?.start);
-    }
-    if let Some(to) = &flags.to {
-        filters.before(range("--to", to)?.end);
-    }
-    Ok((text, filters))
+    parse_with_flags(&query.join(" "), &flags.flags()).map_err(|message| anyhow!("{message}"))
 }
 
 impl Args {
