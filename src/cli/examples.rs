@@ -37,6 +37,16 @@ pub const EXAMPLES: &[Example] = &[
         "wait for another ingest; allow files up to 200 MB",
     ),
     example(
+        "watch",
+        "morgue watch",
+        "keep the index in step with ./archive",
+    ),
+    example(
+        "watch",
+        "morgue watch ~/clippings --poll 30",
+        "a network folder, looked at every 30 s",
+    ),
+    example(
         "extract",
         "morgue extract --json archive/2025/orrick-injunction.txt",
         "the record a file becomes, without indexing",
@@ -132,6 +142,11 @@ pub const EXAMPLES: &[Example] = &[
         "serve",
         "morgue serve",
         "the archive at http://127.0.0.1:8080/",
+    ),
+    example(
+        "serve",
+        "morgue serve --watch",
+        "serve, and show new clippings as they are saved",
     ),
     example(
         "serve",

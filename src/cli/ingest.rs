@@ -93,6 +93,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         file_timeout: limits.file_timeout,
         pdf: limits.pdf,
         note: (!context.quiet).then_some(super::print_note as fn(&str)),
+        settle: None,
     };
     let summary = ingest(&context.index_dir, &paths, &options)?;
     match args.output.get() {

@@ -12,6 +12,7 @@ mod serve;
 mod show;
 mod similar;
 mod timeline;
+mod watch;
 
 use crate::index::ClippingIndex;
 use crate::render::terminal::shown;
@@ -68,6 +69,9 @@ pub enum Command {
     /// Add or update clippings in the index (default: ./archive).
     #[command(after_long_help = examples::help("ingest"))]
     Ingest(ingest::Args),
+    /// Ingest, then keep the index in step with the folders as files change.
+    #[command(after_long_help = examples::help("watch"))]
+    Watch(watch::Args),
     /// Normalize files or folders and print the records, without indexing.
     #[command(after_long_help = examples::help("extract"))]
     Extract(extract::Args),
@@ -170,6 +174,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let status = match cli.command {
         Command::Ingest(args) => ingest::run(args, &context, &mut out),
+        Command::Watch(args) => watch::run(args, &context, &mut out),
         Command::Extract(args) => extract::run(args, &context, &mut out),
         Command::Search(args) => search::run(args, &context, &mut out),
         Command::Show(args) => show::run(args, &context, &mut out),

@@ -126,7 +126,7 @@ impl<'a> ClippingWriter<'a> {
     /// Makes every change visible at once, together with `manifest` and `summary` (the
     /// catalog's counts of it, kept as given). Until this returns, readers see the
     /// previous commit; if it never returns, the previous commit stays.
-    pub fn commit(mut self, manifest: &Manifest, summary: &[u8]) -> Result<()> {
+    pub fn commit(&mut self, manifest: &Manifest, summary: &[u8]) -> Result<()> {
         let generation = self.index.committed_generation()? + 1;
         manifest::save(&self.index.dir, generation, manifest)?;
         manifest::save_summary(&self.index.dir, generation, summary)?;
@@ -139,8 +139,13 @@ impl<'a> ClippingWriter<'a> {
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;
-        self.writer.wait_merging_threads()?;
         manifest::remove_others(&self.index.dir, generation);
+        Ok(())
+    }
+
+    /// Lets segment merges finish and gives up the writer lock.
+    pub fn close(self) -> Result<()> {
+        self.writer.wait_merging_threads()?;
         let _ = std::fs::remove_file(self.index.dir.join(PID_FILE));
         Ok(())
     }

@@ -4,6 +4,7 @@
 pub mod fence;
 pub mod pool;
 pub mod story;
+pub mod watch;
 
 use crate::clipping::id_number;
 use crate::clipping::{Clipping, Format};
@@ -44,6 +45,9 @@ pub struct IngestOptions {
     pub pdf: PdfReader,
     /// Where notes go while the ingest runs (waiting for another writer); none when quiet.
     pub note: Option<fn(&str)>,
+    /// Files modified more recently than this are left for a later run (they may still
+    /// be being written); none reads every file.
+    pub settle: Option<Duration>,
 }
 
 impl Default for IngestOptions {
@@ -56,6 +60,7 @@ impl Default for IngestOptions {
             file_timeout: DEFAULT_FILE_TIMEOUT,
             pdf: PdfReader::InProcess,
             note: None,
+            settle: None,
         }
     }
 }
@@ -81,6 +86,8 @@ pub struct IngestSummary {
     pub by_date_source: BTreeMap<String, usize>,
     /// What happened to each format's files in this run.
     pub formats: BTreeMap<String, FormatSummary>,
+    /// Files left for a later run because they changed a moment ago (with `settle`).
+    pub deferred: usize,
     /// Wall time in seconds.
     pub seconds: f64,
 }
@@ -128,95 +135,147 @@ pub fn ingest(
     paths: &[PathBuf],
     options: &IngestOptions,
 ) -> Result<IngestSummary> {
-    let started = Instant::now();
     input::check_paths(paths)?;
+    with_session(index_dir, options, |session| {
+        session.update(paths, options.rebuild)
+    })
+}
+
+/// The index held open for writing across several updates (the watcher's batches): the
+/// writer lock is taken once and kept until `work` returns.
+pub struct Session<'a> {
+    index: &'a ClippingIndex,
+    writer: ClippingWriter<'a>,
+    index_dir: &'a Path,
+    options: &'a IngestOptions,
+}
+
+/// Opens the index for writing, runs `work` on it, then lets merges finish and gives
+/// the lock back.
+pub fn with_session<T>(
+    index_dir: &Path,
+    options: &IngestOptions,
+    work: impl FnOnce(&mut Session) -> Result<T>,
+) -> Result<T> {
     let index = open_for_ingest(index_dir, options.rebuild)?;
     let mut on_wait = |message: &str| {
         if let Some(note) = options.note {
             note(message);
         }
     };
-    let mut writer = ClippingWriter::new(&index, options.wait, &mut on_wait)?;
-    // Read what is indexed only once the writer lock is held: a process that held it
-    // before may have committed in the meantime.
-    let old = if options.rebuild {
-        Manifest::default()
-    } else {
-        index.manifest()?
+    let writer = ClippingWriter::new(&index, options.wait, &mut on_wait)?;
+    let mut session = Session {
+        index: &index,
+        writer,
+        index_dir,
+        options,
     };
-    let found = input::find_files(paths, Some(index_dir));
-    let mut summary = IngestSummary {
-        seen: found.files.len(),
-        ..Default::default()
-    };
-    for skipped in found.skipped.clone() {
-        summary.count_skipped(skipped);
-    }
-    if options.rebuild {
-        writer.remove_all()?;
-    }
-    let mut manifest = old.clone();
-    let mut stories: Option<StoryIndex> = None;
-    let mut changed = options.rebuild;
-    let progress = progress_bar(found.files.len(), options.progress);
-    let jobs: Vec<(SourceFile, Option<FileEntry>)> = found
-        .files
-        .iter()
-        .map(|file| (file.clone(), old.files.get(&file.key).cloned()))
-        .collect();
-    let reader = FileReader {
-        reading: Reading {
-            today: chrono::Utc::now().date_naive(),
-            pdf: options.pdf.clone(),
-        },
-        max_bytes: options.max_file_bytes,
-    };
-    let work: Work<(SourceFile, Option<FileEntry>), Outcome> =
-        Arc::new(move |(file, known)| reader.examine(file, known.as_ref()));
-    let timeout = options.file_timeout;
-    pool::run_in_order(
-        jobs,
-        reading_pool(timeout),
-        work,
-        |(file, _)| Outcome::Skipped(vec![timed_out(file, timeout)]),
-        |outcome| {
-            progress.inc(1);
-            if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
-                stories = Some(load_stories(&index)?);
-            }
-            changed |= apply(
-                outcome,
-                &writer,
-                &mut manifest,
-                stories.as_mut(),
-                &mut summary,
-            )?;
-            Ok::<(), Error>(())
-        },
-    )?;
-    progress.finish_and_clear();
+    let answer = work(&mut session)?;
+    session.writer.close()?;
+    Ok(answer)
+}
 
-    let seen_keys: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();
-    let gone: Vec<String> = old
-        .files
-        .keys()
-        .filter(|key| !seen_keys.contains(key.as_str()) && under_any(key, &found.folders))
-        .cloned()
-        .collect();
-    for key in gone {
-        writer.remove_file(&key);
-        manifest.files.remove(&key);
-        summary.removed += 1;
-        changed = true;
-    }
-    if changed || manifest != old {
-        writer.commit(
-            &manifest,
-            &crate::catalog::Summary::encode_catalog(&manifest),
+impl Session<'_> {
+    /// One incremental update over `paths` (from scratch with `rebuild`), in one commit.
+    pub fn update(&mut self, paths: &[PathBuf], rebuild: bool) -> Result<IngestSummary> {
+        let started = Instant::now();
+        let (index, options) = (self.index, self.options);
+        // Read what is indexed only once the writer lock is held: a process that held it
+        // before may have committed in the meantime.
+        let old = if rebuild {
+            Manifest::default()
+        } else {
+            index.manifest()?
+        };
+        let found = input::find_files(paths, Some(self.index_dir));
+        let mut summary = IngestSummary {
+            seen: found.files.len(),
+            ..Default::default()
+        };
+        for skipped in found.skipped.clone() {
+            summary.count_skipped(skipped);
+        }
+        if rebuild {
+            self.writer.remove_all()?;
+        }
+        let writer = &self.writer;
+        let mut manifest = old.clone();
+        let mut stories: Option<StoryIndex> = None;
+        let mut changed = rebuild;
+        let settled = settled_before(options.settle);
+        let (ready, deferred): (Vec<&SourceFile>, Vec<&SourceFile>) = found
+            .files
+            .iter()
+            .partition(|file| settled.is_none_or(|limit| file.modified_ns <= limit));
+        summary.deferred = deferred.len();
+        let progress = progress_bar(ready.len(), options.progress);
+        let jobs: Vec<(SourceFile, Option<FileEntry>)> = ready
+            .iter()
+            .map(|file| ((*file).clone(), old.files.get(&file.key).cloned()))
+            .collect();
+        let reader = FileReader {
+            reading: Reading {
+                today: chrono::Utc::now().date_naive(),
+                pdf: options.pdf.clone(),
+            },
+            max_bytes: options.max_file_bytes,
+        };
+        let work: Work<(SourceFile, Option<FileEntry>), Outcome> =
+            Arc::new(move |(file, known)| reader.examine(file, known.as_ref()));
+        let timeout = options.file_timeout;
+        pool::run_in_order(
+            jobs,
+            reading_pool(timeout),
+            work,
+            |(file, _)| Outcome::Skipped(vec![timed_out(file, timeout)]),
+            |outcome| {
+                progress.inc(1);
+                if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
+                    stories = Some(load_stories(index)?);
+                }
+                changed |= apply(
+                    outcome,
+                    writer,
+                    &mut manifest,
+                    stories.as_mut(),
+                    &mut summary,
+                )?;
+                Ok::<(), Error>(())
+            },
         )?;
+        progress.finish_and_clear();
+
+        let seen_keys: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();
+        let gone: Vec<String> = old
+            .files
+            .keys()
+            .filter(|key| !seen_keys.contains(key.as_str()) && under_any(key, &found.folders))
+            .cloned()
+            .collect();
+        for key in gone {
+            writer.remove_file(&key);
+            manifest.files.remove(&key);
+            summary.removed += 1;
+            changed = true;
+        }
+        if changed || manifest != old {
+            self.writer.commit(
+                &manifest,
+                &crate::catalog::Summary::encode_catalog(&manifest),
+            )?;
+        }
+        summary.seconds = started.elapsed().as_secs_f64();
+        Ok(summary)
     }
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+}
+
+/// The newest modification time (ns since the epoch) a file may have to be read now.
+fn settled_before(settle: Option<Duration>) -> Option<u128> {
+    let settle = settle?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(now.saturating_sub(settle).as_nanos())
 }
 
 fn open_for_ingest(dir: &Path, rebuild: bool) -> Result<ClippingIndex> {

@@ -216,7 +216,35 @@ fn walk_folder(root: &Path, canonical_root: &Path, exclude: Option<&Path>, found
     }
 }
 
+/// Files that are some program's work in progress, not clippings: partial downloads,
+/// editors' backups, swap and lock files, Office owner files, vim's write probe. They are
+/// passed over silently (a watcher sees them come and go all day).
+pub fn is_work_in_progress(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    const ENDINGS: [&str; 9] = [
+        ".crdownload",
+        ".part",
+        ".partial",
+        ".download",
+        ".tmp",
+        ".swp",
+        ".swx",
+        ".temp",
+        "~",
+    ];
+    ENDINGS.iter().any(|end| name.ends_with(end))
+        || name.starts_with(".#")
+        || name.starts_with("~$")
+        || name == "4913"
+}
+
 fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &mut Found) {
+    if is_work_in_progress(path) {
+        return;
+    }
     let display = path.display().to_string();
     let Some(format) = format_for(path) else {
         let ext = path.extension().unwrap_or_default().to_string_lossy();
@@ -314,6 +342,26 @@ fn io_reason(err: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_in_progress_is_told_from_clippings() {
+        let cases = [
+            ("story.html.crdownload", true),
+            ("Story.PDF.part", true),
+            ("notes.txt~", true),
+            (".#notes.txt", true),
+            ("~$draft.docx", true),
+            ("4913", true),
+            ("report.tmp", true),
+            ("story.html", false),
+            ("partial-truth.txt", false),
+            ("2025-04-24 étude.md", false),
+            ("notes", false),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(is_work_in_progress(Path::new(name)), expected, "{name}");
+        }
+    }
 
     #[test]
     fn formats_follow_extensions() {

@@ -279,6 +279,23 @@ pub fn ingest_summary(out: &mut dyn Write, summary: &IngestSummary) -> io::Resul
     Ok(())
 }
 
+/// Prints one watcher batch on one line (`+3 ~1 -1 in 0.21 s`), then any skipped files.
+pub fn watch_batch(out: &mut dyn Write, summary: &IngestSummary) -> io::Result<()> {
+    let out = &mut Terminal::new(out);
+    let mut line = format!(
+        "+{} ~{} -{} in {:.2} s",
+        summary.added, summary.updated, summary.removed, summary.seconds
+    );
+    if !summary.skipped.is_empty() {
+        line.push_str(&format!(", {} skipped", summary.skipped.len()));
+    }
+    writeln!(out, "{line}")?;
+    for skipped in &summary.skipped {
+        writeln!(out, "  skipped {}: {}", skipped.path, skipped.reason)?;
+    }
+    Ok(())
+}
+
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }

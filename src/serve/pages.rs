@@ -92,7 +92,10 @@ async fn answer(
 
 fn read_params(raw: Option<String>) -> Result<Params, Box<Response>> {
     params::parse(raw.as_deref()).map_err(|message| {
-        Box::new(error_page(&Params::default(), Failure::bad_request(message)))
+        Box::new(error_page(
+            &Params::default(),
+            Failure::bad_request(message),
+        ))
     })
 }
 

@@ -120,6 +120,7 @@ fn help_examples_are_the_readmes_examples() {
         "persons",
         "topics",
         "timeline",
+        "watch",
         "serve",
         "completions",
         "man",

@@ -20,3 +20,4 @@ mod serve;
 mod show;
 mod takeaway;
 mod timeline;
+mod watch;

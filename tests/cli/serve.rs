@@ -15,8 +15,13 @@ struct Server {
 
 impl Server {
     fn start(ctx: &TestContext) -> Server {
+        Self::start_with(ctx, &[])
+    }
+
+    fn start_with(ctx: &TestContext, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_morgue"))
             .args(["serve", "--bind", "127.0.0.1:0", "-q"])
+            .args(extra)
             .current_dir(ctx.path())
             .env_remove("MORGUE_INDEX")
             .stdout(Stdio::piped())
@@ -424,5 +429,40 @@ fn another_address_than_loopback_is_warned_about() {
     assert!(
         line.contains("warning") && line.contains("network"),
         "{line}"
+    );
+}
+
+#[test]
+fn serve_watch_shows_new_clippings_without_a_restart() {
+    let ctx = archive();
+    let server = Server::start_with(&ctx, &["--watch"]);
+    ctx.write(
+        "archive/beacon.txt",
+        "Beacon restored\nPublished: 9 June 2025\n\nThe harbour beacon was restored on Friday.\n",
+    );
+    let start = std::time::Instant::now();
+    while server
+        .get("/api/search?q=beacon")
+        .json()
+        .as_array()
+        .unwrap()
+        .is_empty()
+    {
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "the new clipping never appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        server
+            .get("/search?q=beacon")
+            .body
+            .contains("Beacon restored")
+    );
+    let busy = ctx.run(&["ingest"]);
+    assert_eq!(
+        busy.code, 2,
+        "the watcher inside the server holds the writer lock"
     );
 }
