@@ -17,17 +17,29 @@ pub enum Format {
     Email,
     /// A PDF with a text layer.
     Pdf,
+    /// A Word document, `.docx`.
+    Docx,
+    /// An OpenDocument text, `.odt`.
+    Odt,
+    /// An article of a LexisNexis export (text or Word), `file:N`.
+    Nexis,
+    /// An article of a Factiva export (text), `file:N`.
+    Factiva,
 }
 
 impl Format {
     /// Every format, in the order their codes are stored on disk (new ones go last).
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 10] = [
         Format::Text,
         Format::Markdown,
         Format::Html,
         Format::Json,
         Format::Email,
         Format::Pdf,
+        Format::Docx,
+        Format::Odt,
+        Format::Nexis,
+        Format::Factiva,
     ];
 
     /// The lower-case name used in JSON and summaries.
@@ -39,20 +51,16 @@ impl Format {
             Format::Json => "json",
             Format::Email => "email",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Nexis => "nexis",
+            Format::Factiva => "factiva",
         }
     }
 
     /// Parses a name written by [`Format::name`].
     pub fn from_name(name: &str) -> Option<Format> {
-        match name {
-            "text" => Some(Format::Text),
-            "markdown" => Some(Format::Markdown),
-            "html" => Some(Format::Html),
-            "json" => Some(Format::Json),
-            "email" => Some(Format::Email),
-            "pdf" => Some(Format::Pdf),
-            _ => None,
-        }
+        Format::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 

@@ -89,6 +89,8 @@ pub fn format_for(path: &Path) -> Option<Format> {
         "json" | "jsonl" | "ndjson" => Some(Format::Json),
         "eml" | "mbox" => Some(Format::Email),
         "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
+        "odt" => Some(Format::Odt),
         _ => None,
     }
 }
@@ -251,7 +253,7 @@ fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &m
         found.skipped.push(Failure::new(
             display,
             format!(
-                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf and files without extension"
+                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt and files without extension"
             ),
         ));
         return;

@@ -105,30 +105,35 @@ fn a_second_ingest_fails_fast_naming_the_first_or_waits() {
     write_many(&ctx, "archive/first", 100);
     ctx.ingest();
     write_many(&ctx, "archive/second", 1500);
-    let mut first = spawn(&ctx, &["ingest", "archive"]);
-    if !wait_for_writer(&ctx, &mut first) {
-        // The first ingest finished before it could be caught; nothing to race.
-        first.wait().unwrap();
-        return;
-    }
+    // A watcher holds the writer lock for as long as it runs: a race that cannot be lost.
+    let mut holder = spawn(&ctx, &["watch", "archive", "-q"]);
+    assert!(
+        wait_for_writer(&ctx, &mut holder),
+        "the watcher never took the lock"
+    );
     let second = ctx.run(&["ingest", "archive"]);
-    let still_running = first.try_wait().unwrap().is_none();
-    eprintln!("raced with a running ingest: {still_running}");
-    if still_running {
-        assert_eq!(second.code, 2, "{}", second.stderr);
-        assert!(
-            second
-                .stderr
-                .contains(&format!("is being updated by process {}", first.id())),
-            "{}",
-            second.stderr
-        );
-        // Searching while the ingest runs answers from the last commit.
-        let search = ctx.run(&["search", "harbour bulletin", "--json"]);
-        assert_eq!(search.code, 0, "{}", search.stderr);
-        let waited = ctx.run(&["ingest", "archive", "--wait", "--json"]);
-        assert_eq!(waited.code, 0, "{}", waited.stderr);
-    }
-    first.wait().unwrap();
+    assert_eq!(second.code, 2, "{}", second.stderr);
+    assert!(
+        second
+            .stderr
+            .contains(&format!("is being updated by process {}", holder.id())),
+        "{}",
+        second.stderr
+    );
+    // Searching while the index is held answers from the last commit.
+    let search = ctx.run(&["search", "harbour bulletin", "--json"]);
+    assert_eq!(search.code, 0, "{}", search.stderr);
+    // --wait waits for the holder to finish, then runs.
+    let waiting = spawn(&ctx, &["ingest", "archive", "--wait", "--json"]);
+    std::thread::sleep(Duration::from_millis(300));
+    signal(&holder, "-TERM");
+    assert_eq!(holder.wait().unwrap().code(), Some(0));
+    let waited = waiting.wait_with_output().unwrap();
+    assert_eq!(
+        waited.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&waited.stderr)
+    );
     assert_exact(&ctx, 1600);
 }

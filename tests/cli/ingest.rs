@@ -48,8 +48,15 @@ fn touching_a_file_without_changing_it_reindexes_nothing() {
     ctx.ingest();
     let path = ctx.path().join("archive/harbour-road.txt");
     let text = std::fs::read(&path).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(&path, text).unwrap();
+    // A later modification time, set rather than waited for.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
     let again = ctx.ingest();
     assert_eq!(
         (again["updated"].as_u64(), again["unchanged"].as_u64()),

@@ -6,6 +6,7 @@ mod common;
 mod copies;
 mod crash;
 mod docs;
+mod exports;
 mod extract;
 mod formats;
 mod gauntlet;

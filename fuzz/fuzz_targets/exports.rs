@@ -1,0 +1,20 @@
+//! Any text as a news-database export, and any bytes as a Word or OpenDocument file: no
+//! panic, and every article found has a body.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use morgue::normalize::{exports, office};
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Some(database) = exports::detect(text)
+    {
+        for (_, article) in exports::articles(text, database) {
+            if let Ok(article) = article {
+                assert!(!article.body.trim().is_empty());
+            }
+        }
+    }
+    let _ = office::read(data, office::Kind::Docx);
+    let _ = office::read(data, office::Kind::Odt);
+});

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Throughput on news-database exports: one LexisNexis text export of 500 articles (BBC
+# stories laid out in the classic `N of M DOCUMENTS` form) and one Factiva export of the
+# same stories, each ingested alone.
+#
+# Usage: scripts/bench-exports.sh [ARTICLES]   (default 500)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-500}
+bbc=../shared/corpora/bbc-news/bbc
+if [ ! -d "$bbc" ]; then
+  echo "skipped: the BBC corpus is not at $bbc"
+  exit 0
+fi
+cargo build --release --quiet --bin morgue
+bin=$PWD/target/release/morgue
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/nexis" "$work/factiva"
+i=0
+find "$bbc" -name '*.txt' | sort | head -n "$n" | while read -r f; do
+  i=$((i + 1))
+  headline=$(head -1 "$f")
+  day=$(( (i % 28) + 1 ))
+  {
+    printf '                              %d of %d DOCUMENTS\r\n\r\n' "$i" "$n"
+    printf '                    Copyright 2005 BBC\r\n                         BBC News\r\n\r\n'
+    printf '                          March %d, 2005\r\n\r\n' "$day"
+    printf 'SECTION: NEWS\r\n\r\nLENGTH: 400 words\r\n\r\nHEADLINE: %s\r\n\r\nBODY:\r\n\r\n' "$headline"
+    tail -n +2 "$f" | sed 's/$/\r/'
+    printf '\r\nLOAD-DATE: March %d, 2005\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n' "$day"
+  } >> "$work/nexis/export.txt"
+  {
+    printf 'HD %s\nPD %d March 2005\nSN BBC News\nLA English\nLP\n' "$headline" "$day"
+    tail -n +2 "$f"
+    printf '\nAN Document BBC000020050301%04d\n\n' "$i"
+  } >> "$work/factiva/export.txt"
+done
+for kind in nexis factiva; do
+  bytes=$(stat -c %s "$work/$kind/export.txt")
+  start=$(date +%s%N)
+  records=$("$bin" -q --index "$work/$kind-index" ingest "$work/$kind" --json | sed -n 's/.*"records":\([0-9]*\).*/\1/p' | head -1)
+  end=$(date +%s%N)
+  ms=$(((end - start) / 1000000))
+  echo "$kind: $n articles in one file ($((bytes / 1000)) kB) → $records records in $ms ms"
+done

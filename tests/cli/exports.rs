@@ -1,0 +1,327 @@
+//! News-database exports and office documents, end to end: LexisNexis (classic text and
+//! Nexis Uni Word files), Factiva text exports, `.docx` and `.odt` clippings.
+
+use crate::common::TestContext;
+use serde_json::Value;
+use std::io::Write;
+
+const TOWNS: [&str; 5] = [
+    "Harbourton",
+    "Saltmarsh",
+    "Kirkby Quay",
+    "Lindfjord",
+    "São Brás",
+];
+
+/// A classic LexisNexis text export of `count` articles (CRLF, a BOM, hard-wrapped body);
+/// article `broken` has no body.
+fn classic_export(count: usize, broken: usize) -> String {
+    let mut out =
+        String::from("\u{feff}Download Request: Current search\r\nTerms: harbour\r\n\r\n");
+    for n in 1..=count {
+        let town = TOWNS[n % TOWNS.len()];
+        out += &format!("                              {n} of {count} DOCUMENTS\r\n\r\n");
+        out += &format!("                    Copyright 2019 The {town} Gazette\r\n");
+        out += &format!("                         The {town} Gazette\r\n\r\n");
+        out += &format!("                          March {n}, 2019 Friday\r\n\r\n");
+        out += "SECTION: LOCAL; Pg. 4\r\n\r\nLENGTH: 120 words\r\n\r\n";
+        out += &format!("HEADLINE: {town} harbour dues rise for the {n}th time\r\n\r\n");
+        out += "BYLINE: Ines Calloway; Tomas Berg\r\n\r\n";
+        if n != broken {
+            out += "BODY:\r\n\r\n";
+            out += &format!(
+                "The harbour board of {town} raised mooring dues on Thursday, the\r\nboard's chair said, citing repairs to breakwater number {n}.\r\n\r\n"
+            );
+            out += "Fishing crews said the rise would hit small boats hardest.\r\n\r\n";
+        }
+        out += &format!(
+            "LOAD-DATE: March {}, 2019\r\n\r\nLANGUAGE: ENGLISH\r\n\r\nSUBJECT: PORTS (92%); FEES (80%)\r\n\r\n",
+            n + 1
+        );
+    }
+    out
+}
+
+fn docx(paragraphs: &[String]) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| {
+            let text = p.replace('&', "&amp;").replace('<', "&lt;");
+            format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+        })
+        .collect();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"urn:w\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.start_file("docProps/core.xml", options).unwrap();
+    zip.write_all(b"<cp:coreProperties xmlns:cp=\"a\" xmlns:dcterms=\"b\"><dcterms:created>2021-09-14T08:00:00Z</dcterms:created></cp:coreProperties>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+fn odt(paragraphs: &[&str]) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<text:p>{p}</text:p>"))
+        .collect();
+    let content = format!(
+        "<office:document-content><office:body><office:text><text:h>Ferry timetable changes</text:h>{body}</office:text></office:body></office:document-content>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("mimetype", options).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.text")
+        .unwrap();
+    zip.start_file("content.xml", options).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+fn extract(ctx: &TestContext, path: &str) -> Vec<Value> {
+    ctx.run(&["extract", "--json", path]).json_lines()
+}
+
+#[test]
+fn a_classic_export_becomes_one_record_per_article() {
+    let ctx = TestContext::new();
+    ctx.write("archive/nexis-harbour.txt", &classic_export(25, 13));
+    let ingest = ctx.run(&["ingest", "archive", "--json"]);
+    assert_eq!(
+        ingest.code, 3,
+        "one broken article is reported: {}",
+        ingest.stderr
+    );
+    let summary = ingest.json();
+    assert_eq!(summary["formats"]["nexis"]["records"], 24, "{summary}");
+    let skipped = summary["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0]["path"], "archive/nexis-harbour.txt:13");
+    assert!(skipped[0]["reason"].as_str().unwrap().contains("no body"));
+
+    let records = extract(&ctx, "archive/nexis-harbour.txt");
+    assert_eq!(records.len(), 24);
+    let seventh = records
+        .iter()
+        .find(|r| r["path"] == "archive/nexis-harbour.txt:7")
+        .unwrap();
+    assert_eq!(seventh["format"], "nexis");
+    assert_eq!(
+        seventh["title"],
+        "Kirkby Quay harbour dues rise for the 7th time"
+    );
+    assert_eq!(seventh["date"], "2019-03-07");
+    assert_eq!(seventh["date_source"], "metadata");
+    assert_eq!(seventh["source"], "The Kirkby Quay Gazette");
+    assert_eq!(
+        seventh["authors"],
+        serde_json::json!(["Ines Calloway", "Tomas Berg"])
+    );
+    assert_eq!(seventh["topics"], serde_json::json!(["Ports", "Fees"]));
+    let passages = seventh["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 2);
+    assert!(
+        passages[0]
+            .as_str()
+            .unwrap()
+            .contains("breakwater number 7.")
+    );
+    let furniture = ["LOAD-DATE", "LANGUAGE", "Copyright", "SECTION", "DOCUMENTS"];
+    for p in passages {
+        assert!(
+            furniture.iter().all(|f| !p.as_str().unwrap().contains(f)),
+            "{p}"
+        );
+    }
+
+    let hits = ctx
+        .run(&["search", "breakwater", "--on", "2019-03-07", "--json"])
+        .json_lines();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["path"], "archive/nexis-harbour.txt:7");
+}
+
+#[test]
+fn a_nexis_uni_word_export_skips_its_cover_page() {
+    let ctx = TestContext::new();
+    let mut paragraphs: Vec<String> = vec![
+        "Results list".into(),
+        "Client/Matter: -None-".into(),
+        "Search Terms: lighthouse".into(),
+        "1. Lighthouse keeper retires".into(),
+        "2. Fog signal silenced".into(),
+    ];
+    for (title, source, date, body) in [
+        (
+            "Lighthouse keeper retires",
+            "The Cape Courier",
+            "June 2, 2023 Friday",
+            "After forty years the keeper of the cape light handed over the keys on Thursday.",
+        ),
+        (
+            "Fog signal silenced",
+            "Coast Weekly",
+            "June 9, 2023",
+            "The fog horn at the point fell silent after neighbours complained about the noise.",
+        ),
+    ] {
+        paragraphs.extend([title, source, date].map(String::from));
+        paragraphs.push(format!("Copyright 2023 {source} All Rights Reserved"));
+        paragraphs.extend(
+            [
+                "Section: NEWS; Pg. 2",
+                "Length: 320 words",
+                "Byline:\u{a0}Rhea Okafor",
+                "Body",
+            ]
+            .map(String::from),
+        );
+        paragraphs.push(body.to_string());
+        paragraphs.push("The harbour office confirmed the change.".into());
+        paragraphs.extend(
+            [
+                "Classification",
+                "Language: ENGLISH",
+                "Subject: LIGHTHOUSES (90%)",
+                "Load-Date: June 20, 2023",
+                "End of Document",
+            ]
+            .map(String::from),
+        );
+    }
+    ctx.write_bytes("archive/nexis-uni.docx", &docx(&paragraphs));
+    let records = extract(&ctx, "archive/nexis-uni.docx");
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert_eq!(records[0]["path"], "archive/nexis-uni.docx:1");
+    assert_eq!(records[0]["format"], "nexis");
+    assert_eq!(records[0]["title"], "Lighthouse keeper retires");
+    assert_eq!(records[0]["source"], "The Cape Courier");
+    assert_eq!(records[0]["date"], "2023-06-02");
+    assert_eq!(records[0]["authors"], serde_json::json!(["Rhea Okafor"]));
+    assert_eq!(records[1]["date"], "2023-06-09");
+    assert!(
+        records
+            .iter()
+            .all(|r| !r.to_string().contains("Client/Matter"))
+    );
+    assert!(records.iter().all(|r| !r.to_string().contains("Load-Date")));
+}
+
+#[test]
+fn a_factiva_export_splits_on_its_field_codes() {
+    let ctx = TestContext::new();
+    let mut text = String::new();
+    for (n, (headline, source, date)) in [
+        ("Quay repairs begin", "The Daily Ledger", "4 March 2025"),
+        ("Hafen öffnet wieder", "Hafenblatt", "5 März 2025"),
+        ("Le port rouvre", "Le Courrier du Port", "6 mars 2025"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        text += &format!(
+            "HD\n{headline}\nBY Ana Ruiz\nWC 90 words\nPD {date}\nSN {source}\nSC DL\nLA English\nCY (c) 2025 {source}\nLP\nWork on quay number {n} began on Monday.\n\nTD\nThe harbour master said it\nwould take a month.\nNS gcat\nAN Document DLEDG0002025030{n}el34000{n}\n\n"
+        );
+    }
+    ctx.write("archive/factiva.txt", &text);
+    let records = extract(&ctx, "archive/factiva.txt");
+    assert_eq!(records.len(), 3);
+    let dates: Vec<&str> = records
+        .iter()
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2025-03-04", "2025-03-05", "2025-03-06"]);
+    assert_eq!(records[1]["title"], "Hafen öffnet wieder");
+    assert_eq!(records[2]["source"], "Le Courrier du Port");
+    assert!(records.iter().all(|r| r["format"] == "factiva"));
+    assert_eq!(
+        records[0]["passages"][1],
+        "The harbour master said it would take a month."
+    );
+    assert!(
+        records
+            .iter()
+            .all(|r| !r.to_string().contains("Document DLEDG"))
+    );
+}
+
+#[test]
+fn word_and_opendocument_files_are_single_clippings() {
+    let ctx = TestContext::new();
+    ctx.write_bytes(
+        "archive/notes/interview.docx",
+        &docx(&[
+            "Interview with the harbour master".into(),
+            "Published: 12 October 2024".into(),
+            "The harbour master said the dredging would finish in spring & cost less.".into(),
+        ]),
+    );
+    ctx.write_bytes(
+        "archive/notes/draft.docx",
+        &docx(&[
+            "Draft on tides".into(),
+            "Tides were higher than forecast all week.".into(),
+        ]),
+    );
+    ctx.write_bytes(
+        "archive/notes/ferry.odt",
+        &odt(&[
+            "The winter ferry timetable starts on Monday.",
+            "Two crossings are cut.",
+        ]),
+    );
+    let ingest = ctx.run(&["ingest", "archive", "--json"]);
+    assert_eq!(ingest.code, 0, "{}", ingest.stderr);
+    let summary = ingest.json();
+    assert_eq!(summary["formats"]["docx"]["records"], 2);
+    assert_eq!(summary["formats"]["odt"]["records"], 1);
+    let interview = &extract(&ctx, "archive/notes/interview.docx")[0];
+    assert_eq!(interview["title"], "Interview with the harbour master");
+    assert_eq!(interview["date"], "2024-10-12");
+    assert!(
+        interview["passages"][0]
+            .as_str()
+            .unwrap()
+            .contains("spring & cost")
+    );
+    // No date in the text: the document's creation date, not the file's time.
+    let draft = &extract(&ctx, "archive/notes/draft.docx")[0];
+    assert_eq!(
+        (draft["date"].as_str(), draft["date_source"].as_str()),
+        (Some("2021-09-14"), Some("metadata"))
+    );
+    let ferry = &extract(&ctx, "archive/notes/ferry.odt")[0];
+    assert_eq!(ferry["title"], "Ferry timetable changes");
+    assert_eq!(ferry["format"], "odt");
+    let hits = ctx.run(&["search", "dredging", "--json"]).json_lines();
+    assert_eq!(hits[0]["path"], "archive/notes/interview.docx");
+}
+
+#[test]
+fn a_broken_office_file_is_skipped_with_its_reason() {
+    let ctx = TestContext::with_archive();
+    ctx.write_bytes(
+        "archive/broken.docx",
+        b"PK\x03\x04 this is not really a zip",
+    );
+    ctx.write_bytes("archive/empty.odt", b"");
+    let ingest = ctx.run(&["ingest", "archive", "--json"]);
+    assert_eq!(ingest.code, 3);
+    let summary = ingest.json();
+    let reasons: Vec<String> = summary["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("broken.docx") && r.contains("zip")),
+        "{reasons:?}"
+    );
+    assert_eq!(summary["added"], 4);
+}
