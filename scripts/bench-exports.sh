@@ -17,8 +17,9 @@ bin=$PWD/target/release/morgue
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/nexis" "$work/factiva"
+find "$bbc" -name '*.txt' | sort > "$work/stories.txt"
 i=0
-find "$bbc" -name '*.txt' | sort | head -n "$n" | while read -r f; do
+head -n "$n" "$work/stories.txt" | while read -r f; do
   i=$((i + 1))
   headline=$(head -1 "$f")
   day=$(( (i % 28) + 1 ))
@@ -39,8 +40,10 @@ done
 for kind in nexis factiva; do
   bytes=$(stat -c %s "$work/$kind/export.txt")
   start=$(date +%s%N)
-  records=$("$bin" -q --index "$work/$kind-index" ingest "$work/$kind" --json | sed -n 's/.*"records":\([0-9]*\).*/\1/p' | head -1)
+  "$bin" -q --index "$work/$kind-index" ingest "$work/$kind" > /dev/null
   end=$(date +%s%N)
+  records=$("$bin" -q --index "$work/$kind-index" stats --json | sed -n 's/.*"articles":\([0-9]*\).*/\1/p')
   ms=$(((end - start) / 1000000))
   echo "$kind: $n articles in one file ($((bytes / 1000)) kB) → $records records in $ms ms"
+  [ "$records" = "$n" ] || { echo "expected $n records" >&2; exit 1; }
 done

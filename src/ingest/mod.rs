@@ -447,9 +447,12 @@ fn apply(
             for failure in failures {
                 summary.count_skipped(failure);
             }
+            // A file counts under what it turned out to be (a `.docx` that is a Nexis export
+            // counts as nexis), so no format shows files without records.
+            let read_as = clippings.first().map_or(file.format, |(c, _)| c.format);
             summary
                 .formats
-                .entry(file.format.name().to_string())
+                .entry(read_as.name().to_string())
                 .or_default()
                 .files += 1;
             if manifest.files.contains_key(&file.key) {

@@ -4,7 +4,10 @@
 //! own headline, date, source, byline, section and body; the export's furniture stays out.
 
 use super::date::parse_date;
-use crate::clipping::{AuthorsSource, DateSource, Stated, StatedDate};
+use super::{Body, Origin, body_record};
+use crate::clipping::{AuthorsSource, Clipping, DateSource, Format, Stated, StatedDate};
+use crate::input::Failure;
+use chrono::NaiveDate;
 
 /// Which database wrote an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -463,6 +466,38 @@ fn factiva_article(fields: &[(&'static str, String)]) -> Result<Article, String>
         .map(|text| text.lines().map(str::trim).collect::<Vec<_>>().join("\n"))
         .collect();
     finish(stated, &unwrap_lines(&body.join("\n\n")))
+}
+
+/// Normalizes every article of a news-database export; a broken article fails alone,
+/// named `path:N`.
+pub fn normalize(
+    origin: &Origin,
+    text: &str,
+    database: Database,
+    today: NaiveDate,
+) -> Vec<Result<Clipping, Failure>> {
+    let format = match database {
+        Database::Nexis => Format::Nexis,
+        Database::Factiva => Format::Factiva,
+    };
+    let entries = articles(text, database);
+    if entries.is_empty() {
+        return vec![Err(Failure::new(origin.path, "an export without articles"))];
+    }
+    entries
+        .into_iter()
+        .map(|(position, article)| {
+            let path = super::json::record_path(origin.path, Some(position));
+            let here = Origin {
+                path: &path,
+                format,
+                ..origin.clone()
+            };
+            let article = article.map_err(|reason| Failure::new(&path, reason))?;
+            body_record(&here, article.stated, Body::Text(article.body), today)
+                .map_err(|e| Failure::new(&path, e.to_string()))
+        })
+        .collect()
 }
 
 #[cfg(test)]

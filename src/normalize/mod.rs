@@ -107,13 +107,13 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
         Format::Text | Format::Markdown => match decode(bytes) {
             Err(err) => vec![Err(fail(err.to_string()))],
             Ok(text) => match exports::detect(&text) {
-                Some(database) => normalize_export(&origin, &text, database, today),
+                Some(database) => exports::normalize(&origin, &text, database, today),
                 None => {
                     vec![normalize_text(&origin, &text, today).map_err(|e| fail(e.to_string()))]
                 }
             },
         },
-        Format::Docx | Format::Odt => normalize_office(&origin, bytes, today),
+        Format::Docx | Format::Odt => office::normalize(&origin, bytes, today),
         // Exports are recognised by their content, never chosen by extension.
         Format::Nexis | Format::Factiva => vec![Err(fail("not a file format".to_string()))],
     }
@@ -192,7 +192,7 @@ pub fn normalize_json(
 
 /// A record whose fields were stated outside its body (a JSON record's, an e-mail's
 /// headers): they win over what the body says.
-fn body_record(
+pub(crate) fn body_record(
     origin: &Origin,
     fields: Stated,
     body: Body,
@@ -237,99 +237,6 @@ pub fn normalize_email(
             Ok(clipping)
         })
         .collect()
-}
-
-/// Normalizes every article of a news-database export; a broken article fails alone,
-/// named `path:N`.
-pub fn normalize_export(
-    origin: &Origin,
-    text: &str,
-    database: exports::Database,
-    today: NaiveDate,
-) -> Vec<Result<Clipping, Failure>> {
-    let format = match database {
-        exports::Database::Nexis => Format::Nexis,
-        exports::Database::Factiva => Format::Factiva,
-    };
-    let entries = exports::articles(text, database);
-    if entries.is_empty() {
-        return vec![Err(Failure::new(origin.path, "an export without articles"))];
-    }
-    entries
-        .into_iter()
-        .map(|(position, article)| {
-            let path = json::record_path(origin.path, Some(position));
-            let here = Origin {
-                path: &path,
-                format,
-                ..origin.clone()
-            };
-            let article = article.map_err(|reason| Failure::new(&path, reason))?;
-            body_record(&here, article.stated, Body::Text(article.body), today)
-                .map_err(|e| Failure::new(&path, e.to_string()))
-        })
-        .collect()
-}
-
-/// Normalizes a Word or OpenDocument file: one record, or one per article when the
-/// document is a news-database export.
-pub fn normalize_office(
-    origin: &Origin,
-    bytes: &[u8],
-    today: NaiveDate,
-) -> Vec<Result<Clipping, Failure>> {
-    let kind = match origin.format {
-        Format::Odt => office::Kind::Odt,
-        _ => office::Kind::Docx,
-    };
-    let document = match office::read(bytes, kind) {
-        Ok(document) => document,
-        Err(reason) => return vec![Err(Failure::new(origin.path, reason))],
-    };
-    let text = document.text();
-    if let Some(database) = exports::detect(&text) {
-        return normalize_export(origin, &text, database, today);
-    }
-    vec![
-        office_record(origin, &document, today)
-            .map_err(|e| Failure::new(origin.path, e.to_string())),
-    ]
-}
-
-/// One office document as one record: the title property (or a heading at the top) as
-/// headline, the creation date only when the text states none.
-fn office_record(
-    origin: &Origin,
-    document: &office::Document,
-    today: NaiveDate,
-) -> Result<Clipping, NormalizeError> {
-    let mut paragraphs = document.paragraphs.clone();
-    let heading_on_top = document.headings.first().is_some_and(|&h| h < 3);
-    let title = match document.title.as_deref().map(str::trim) {
-        Some(title) if !title.is_empty() => Some(title.to_string()),
-        _ if heading_on_top => Some(paragraphs.remove(document.headings[0])),
-        _ => None,
-    };
-    let stated = Stated {
-        title,
-        ..Stated::default()
-    };
-    let mut clipping = body_record(origin, stated, Body::Text(paragraphs.join("\n\n")), today)?;
-    let created = document
-        .created
-        .as_deref()
-        .and_then(|c| c.get(..10))
-        .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
-    if let Some(created) = created
-        && matches!(
-            clipping.date_source,
-            DateSource::Filename | DateSource::Mtime
-        )
-    {
-        clipping.date = created;
-        clipping.date_source = DateSource::Metadata;
-    }
-    Ok(clipping)
 }
 
 /// Normalizes the text layer of a PDF, given page by page.

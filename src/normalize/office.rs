@@ -1,6 +1,10 @@
 //! Word (`.docx`) and OpenDocument (`.odt`) files as paragraphs of text: the document's
 //! XML read from its zip container, with deleted text, field codes and comments left out.
 
+use super::{Body, NormalizeError, Origin, body_record};
+use crate::clipping::{Clipping, DateSource, Format, Stated};
+use crate::input::Failure;
+use chrono::NaiveDate;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, Event};
 use std::io::Read;
@@ -264,6 +268,67 @@ fn read_properties(xml: &str, document: &mut Document) {
             _ => {}
         }
     }
+}
+
+/// Normalizes a Word or OpenDocument file: one record, or one per article when the
+/// document is a news-database export.
+pub fn normalize(
+    origin: &Origin,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Vec<Result<Clipping, Failure>> {
+    let kind = match origin.format {
+        Format::Odt => Kind::Odt,
+        _ => Kind::Docx,
+    };
+    let document = match read(bytes, kind) {
+        Ok(document) => document,
+        Err(reason) => return vec![Err(Failure::new(origin.path, reason))],
+    };
+    let text = document.text();
+    if let Some(database) = super::exports::detect(&text) {
+        return super::exports::normalize(origin, &text, database, today);
+    }
+    vec![
+        office_record(origin, &document, today)
+            .map_err(|e| Failure::new(origin.path, e.to_string())),
+    ]
+}
+
+/// One office document as one record: the title property (or a heading at the top) as
+/// headline, the creation date only when the text states none.
+fn office_record(
+    origin: &Origin,
+    document: &Document,
+    today: NaiveDate,
+) -> Result<Clipping, NormalizeError> {
+    let mut paragraphs = document.paragraphs.clone();
+    let heading_on_top = document.headings.first().is_some_and(|&h| h < 3);
+    let title = match document.title.as_deref().map(str::trim) {
+        Some(title) if !title.is_empty() => Some(title.to_string()),
+        _ if heading_on_top => Some(paragraphs.remove(document.headings[0])),
+        _ => None,
+    };
+    let stated = Stated {
+        title,
+        ..Stated::default()
+    };
+    let mut clipping = body_record(origin, stated, Body::Text(paragraphs.join("\n\n")), today)?;
+    let created = document
+        .created
+        .as_deref()
+        .and_then(|c| c.get(..10))
+        .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
+    if let Some(created) = created
+        && matches!(
+            clipping.date_source,
+            DateSource::Filename | DateSource::Mtime
+        )
+    {
+        clipping.date = created;
+        clipping.date_source = DateSource::Metadata;
+    }
+    Ok(clipping)
 }
 
 #[cfg(test)]
