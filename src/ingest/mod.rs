@@ -444,12 +444,17 @@ fn apply(
             clippings,
             failures,
         } => {
-            for failure in failures {
-                summary.count_skipped(failure);
-            }
             // A file counts under what it turned out to be (a `.docx` that is a Nexis export
             // counts as nexis), so no format shows files without records.
             let read_as = clippings.first().map_or(file.format, |(c, _)| c.format);
+            for failure in failures {
+                summary
+                    .formats
+                    .entry(read_as.name().to_string())
+                    .or_default()
+                    .skipped += 1;
+                summary.skipped.push(failure);
+            }
             summary
                 .formats
                 .entry(read_as.name().to_string())

@@ -97,7 +97,10 @@ fn a_classic_export_becomes_one_record_per_article() {
     let summary = ingest.json();
     assert_eq!(summary["formats"]["nexis"]["records"], 24, "{summary}");
     assert_eq!(summary["formats"]["nexis"]["files"], 1, "{summary}");
-    assert!(summary["formats"]["text"].is_null(), "the export counts as nexis: {summary}");
+    assert!(
+        summary["formats"]["text"].is_null(),
+        "the export counts as nexis: {summary}"
+    );
     let skipped = summary["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 1);
     assert_eq!(skipped[0]["path"], "archive/nexis-harbour.txt:13");
