@@ -25,11 +25,13 @@ pub enum Format {
     Nexis,
     /// An article of a Factiva export (text), `file:N`.
     Factiva,
+    /// A web page saved as one file, `.mhtml` or `.mht`.
+    Mhtml,
 }
 
 impl Format {
     /// Every format, in the order their codes are stored on disk (new ones go last).
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 11] = [
         Format::Text,
         Format::Markdown,
         Format::Html,
@@ -40,6 +42,7 @@ impl Format {
         Format::Odt,
         Format::Nexis,
         Format::Factiva,
+        Format::Mhtml,
     ];
 
     /// The lower-case name used in JSON and summaries.
@@ -55,6 +58,7 @@ impl Format {
             Format::Odt => "odt",
             Format::Nexis => "nexis",
             Format::Factiva => "factiva",
+            Format::Mhtml => "mhtml",
         }
     }
 

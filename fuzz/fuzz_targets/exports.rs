@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use morgue::normalize::{exports, office};
+use morgue::normalize::{exports, mhtml, office};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data)
@@ -17,4 +17,5 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = office::read(data, office::Kind::Docx);
     let _ = office::read(data, office::Kind::Odt);
+    let _ = mhtml::read(data);
 });

@@ -283,6 +283,53 @@ impl ClippingIndex {
         Ok(Some(read.clipping(&article, &passages, persons)))
     }
 
+    /// Paths of the other articles in the story of record `id` (reprints, the same text
+    /// saved twice), sorted; empty when it has none.
+    pub fn copies_of(&self, id: &str) -> Result<Vec<String>> {
+        let searcher = self.searcher()?;
+        let f = &self.fields;
+        let of_id = BooleanQuery::new(vec![
+            (Occur::Must, term_u64(f.kind, ARTICLE)),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let read = Reader { fields: f };
+        let mut own: Vec<String> = Vec::new();
+        let mut stories: Vec<u64> = Vec::new();
+        for address in searcher.search(&of_id, &DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            own.push(read.text(&doc, f.path));
+            let story = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("story")?
+                .first(address.doc_id);
+            stories.extend(story);
+        }
+        own.sort();
+        let mut paths: Vec<String> = own.iter().skip(1).cloned().collect();
+        for story in stories.into_iter().take(1) {
+            let in_story = BooleanQuery::new(vec![
+                (Occur::Must, term_u64(f.kind, ARTICLE)),
+                (Occur::Must, term_u64(f.story, story)),
+            ]);
+            for address in searcher.search(&in_story, &DocSetCollector)? {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let path = read.text(&doc, f.path);
+                if own.first() != Some(&path) && !paths.contains(&path) {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.sort();
+        Ok(paths)
+    }
+
     /// Byte ranges of the query's words in each of `passages`: what a record page marks.
     pub fn passage_highlights(
         &self,

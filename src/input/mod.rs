@@ -91,6 +91,7 @@ pub fn format_for(path: &Path) -> Option<Format> {
         "pdf" => Some(Format::Pdf),
         "docx" => Some(Format::Docx),
         "odt" => Some(Format::Odt),
+        "mhtml" | "mht" => Some(Format::Mhtml),
         _ => None,
     }
 }
@@ -253,7 +254,7 @@ fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &m
         found.skipped.push(Failure::new(
             display,
             format!(
-                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt and files without extension"
+                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt, .mhtml and files without extension"
             ),
         ));
         return;

@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod junk;
 pub mod lexicon;
+pub mod mhtml;
 pub mod office;
 pub mod pdf;
 pub mod persons;
@@ -114,6 +115,9 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
             },
         },
         Format::Docx | Format::Odt => office::normalize(&origin, bytes, today),
+        Format::Mhtml => {
+            vec![mhtml::normalize(&origin, bytes, today).map_err(|e| fail(e.to_string()))]
+        }
         // Exports are recognised by their content, never chosen by extension.
         Format::Nexis | Format::Factiva => vec![Err(fail("not a file format".to_string()))],
     }

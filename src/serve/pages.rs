@@ -304,13 +304,19 @@ pub async fn record(
         let clipping = index.find_record(&id)?;
         let (text, _) = params.parsed().map_err(Failure::bad_request)?;
         let marks = index.passage_highlights(&text, &clipping.passages)?;
-        let body = record_body(&clipping, &marks, params);
+        let copies = index.copies_of(&clipping.id)?;
+        let body = record_body(&clipping, &marks, &copies, params);
         Ok(page(StatusCode::OK, &clipping.title, params, body))
     })
     .await
 }
 
-fn record_body(c: &Clipping, marks: &[Vec<[usize; 2]>], params: &Params) -> Markup {
+fn record_body(
+    c: &Clipping,
+    marks: &[Vec<[usize; 2]>],
+    copies: &[String],
+    params: &Params,
+) -> Markup {
     let matched = marks.iter().filter(|m| !m.is_empty()).count();
     let url = c
         .url
@@ -346,6 +352,10 @@ fn record_body(c: &Clipping, marks: &[Vec<[usize; 2]>], params: &Params) -> Mark
                 }
                 dt { "URL" } dd { @if let Some(u) = url { a href=(u) rel="noreferrer noopener" { (u) } } @else { (c.url.as_deref().unwrap_or("–")) } }
                 dt { "File" } dd { code { (c.path) } " (" (c.format.name()) ")" }
+                dt { "Copies" } dd {
+                    @if copies.is_empty() { "–" }
+                    ul.copies { @for path in copies { li { code { (path) } } } }
+                }
                 dt { "Id" } dd { code { (c.id) } }
             }
             @if !params.q.is_empty() {

@@ -1,5 +1,6 @@
-//! News-database exports and office documents, end to end: LexisNexis (classic text and
-//! Nexis Uni Word files), Factiva text exports, `.docx` and `.odt` clippings.
+//! News-database exports, office documents and saved pages, end to end: LexisNexis
+//! (classic text and Nexis Uni Word files), Factiva text exports, `.docx` and `.odt`
+//! clippings, MHTML pages.
 
 use crate::common::TestContext;
 use serde_json::Value;
@@ -329,4 +330,39 @@ fn a_broken_office_file_is_skipped_with_its_reason() {
         "{reasons:?}"
     );
     assert_eq!(summary["added"], 4);
+}
+
+#[test]
+fn an_mhtml_page_is_read_through_the_html_reader() {
+    let ctx = TestContext::new();
+    let page = concat!(
+        "From: <Saved by Blink>\r\n",
+        "Snapshot-Content-Location: https://news.example/quay\r\n",
+        "Subject: Quay reopens\r\n",
+        "Date: Sat, 8 Feb 2025 10:00:00 -0000\r\n",
+        "MIME-Version: 1.0\r\n",
+        "Content-Type: multipart/related; type=\"text/html\"; boundary=\"--x\"\r\n\r\n",
+        "----x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n",
+        "<html><head><meta charset=3D\"windows-1252\"><title>Quay reopens</title>",
+        "<meta property=3D\"article:published_time\" content=3D\"2025-02-06T08:00:00Z\"></head>",
+        "<body><nav>Home | World</nav><article><h1>Quay reopens</h1><p>The quay reopened to fishing=\r\n",
+        " boats on Thursday, and the caf=E9 by the slipway served its first breakfast in a month.</p>",
+        "<p>Repairs to the sea wall cost less than the council feared.</p></article></body></html>\r\n",
+        "----x\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ\r\n----x--\r\n",
+    );
+    ctx.write("archive/quay.mhtml", page);
+    let records = extract(&ctx, "archive/quay.mhtml");
+    assert_eq!(records.len(), 1);
+    let record = &records[0];
+    assert_eq!(record["format"], "mhtml");
+    assert_eq!(record["title"], "Quay reopens");
+    assert_eq!(record["url"], "https://news.example/quay");
+    assert_eq!(
+        (record["date"].as_str(), record["date_source"].as_str()),
+        (Some("2025-02-06"), Some("metadata"))
+    );
+    let text = record["passages"].to_string();
+    assert!(text.contains("café by the slipway"), "{text}");
+    assert!(text.contains("fishing boats"), "{text}");
+    assert!(!text.contains("Home | World"), "{text}");
 }

@@ -466,3 +466,29 @@ fn serve_watch_shows_new_clippings_without_a_restart() {
         "the watcher inside the server holds the writer lock"
     );
 }
+
+#[test]
+fn the_record_page_lists_the_story_copies() {
+    let ctx = TestContext::with_archive();
+    let original = std::fs::read_to_string(ctx.path().join("archive/wall-ruling.txt")).unwrap();
+    ctx.write("archive/saved-again/wall-ruling.txt", &original);
+    ctx.ingest();
+    let server = Server::start(&ctx);
+    let hits = server.get("/api/search?q=halted").json();
+    assert_eq!(hits[0]["copies"].as_array().unwrap().len(), 1, "{hits}");
+    let id = hits[0]["id"].as_str().unwrap().to_string();
+    let page = server.get(&format!("/records/{id}")).body;
+    let copies = page.split("<dt>Copies</dt>").nth(1).unwrap();
+    let copies = copies.split("</dd>").next().unwrap();
+    assert_eq!(copies.matches("<li>").count(), 1, "{copies}");
+    assert!(copies.contains("wall-ruling.txt"), "{copies}");
+    let single = server.get("/api/search?q=festival").json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let page = server.get(&format!("/records/{single}")).body;
+    assert!(
+        page.contains("<dt>Copies</dt><dd>–"),
+        "a story without copies says so"
+    );
+}
