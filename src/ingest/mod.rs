@@ -88,6 +88,8 @@ pub struct IngestSummary {
     pub formats: BTreeMap<String, FormatSummary>,
     /// Files left for a later run because they changed a moment ago (with `settle`).
     pub deferred: usize,
+    /// How long until the last of them has been left alone for `settle`.
+    pub settles_in: Option<Duration>,
     /// Wall time in seconds.
     pub seconds: f64,
 }
@@ -208,6 +210,14 @@ impl Session<'_> {
             .iter()
             .partition(|file| settled.is_none_or(|limit| file.modified_ns <= limit));
         summary.deferred = deferred.len();
+        summary.settles_in = deferred
+            .iter()
+            .map(|f| f.modified_ns)
+            .max()
+            .zip(settled)
+            .map(|(youngest, limit)| {
+                Duration::from_nanos(u64::try_from(youngest.saturating_sub(limit)).unwrap_or(0))
+            });
         let progress = progress_bar(ready.len(), options.progress);
         let jobs: Vec<(SourceFile, Option<FileEntry>)> = ready
             .iter()

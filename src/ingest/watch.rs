@@ -94,10 +94,11 @@ fn update(session: &mut Session, paths: &[PathBuf]) -> Result<IngestSummary> {
     session.update(&present, false)
 }
 
-/// When files were left for later because they were still changing, look again once
-/// they may have settled.
+/// When files were left for later because they were still changing, look again as soon
+/// as the youngest of them has been left alone long enough.
 fn retry_after(summary: &IngestSummary, settle: Duration) -> Option<Instant> {
-    (summary.deferred > 0).then(|| Instant::now() + settle + TICK)
+    let wait = summary.settles_in.unwrap_or(settle).min(settle);
+    (summary.deferred > 0).then(|| Instant::now() + wait + Duration::from_millis(20))
 }
 
 /// Whether a batch is worth reporting.
