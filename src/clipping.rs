@@ -27,11 +27,13 @@ pub enum Format {
     Factiva,
     /// A web page saved as one file, `.mhtml` or `.mht`.
     Mhtml,
+    /// A page captured in a web archive, `.warc` or `.warc.gz`, `file:N`.
+    Warc,
 }
 
 impl Format {
     /// Every format, in the order their codes are stored on disk (new ones go last).
-    pub const ALL: [Format; 11] = [
+    pub const ALL: [Format; 12] = [
         Format::Text,
         Format::Markdown,
         Format::Html,
@@ -43,6 +45,7 @@ impl Format {
         Format::Nexis,
         Format::Factiva,
         Format::Mhtml,
+        Format::Warc,
     ];
 
     /// The lower-case name used in JSON and summaries.
@@ -59,6 +62,7 @@ impl Format {
             Format::Nexis => "nexis",
             Format::Factiva => "factiva",
             Format::Mhtml => "mhtml",
+            Format::Warc => "warc",
         }
     }
 

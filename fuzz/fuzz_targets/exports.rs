@@ -1,9 +1,9 @@
-//! Any text as a news-database export, and any bytes as a Word or OpenDocument file: no
-//! panic, and every article found has a body.
+//! Any text as a news-database export, and any bytes as a Word, OpenDocument, MHTML or
+//! WARC file: no panic, and every article found has a body.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use morgue::normalize::{exports, mhtml, office};
+use morgue::normalize::{exports, mhtml, office, warc};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data)
@@ -18,4 +18,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = office::read(data, office::Kind::Docx);
     let _ = office::read(data, office::Kind::Odt);
     let _ = mhtml::read(data);
+    let _ = warc::read(data);
 });

@@ -78,6 +78,13 @@ pub fn format_for(path: &Path) -> Option<Format> {
     if is_maildir_message(path) {
         return Some(Format::Email);
     }
+    if path
+        .to_string_lossy()
+        .to_ascii_lowercase()
+        .ends_with(".warc.gz")
+    {
+        return Some(Format::Warc);
+    }
     let ext = match path.extension() {
         None => return Some(Format::Text),
         Some(ext) => ext.to_string_lossy().to_ascii_lowercase(),
@@ -92,6 +99,7 @@ pub fn format_for(path: &Path) -> Option<Format> {
         "docx" => Some(Format::Docx),
         "odt" => Some(Format::Odt),
         "mhtml" | "mht" => Some(Format::Mhtml),
+        "warc" => Some(Format::Warc),
         _ => None,
     }
 }
@@ -254,7 +262,7 @@ fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &m
         found.skipped.push(Failure::new(
             display,
             format!(
-                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt, .mhtml and files without extension"
+                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt, .mhtml, .warc(.gz) and files without extension"
             ),
         ));
         return;

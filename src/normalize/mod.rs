@@ -15,6 +15,7 @@ pub mod office;
 pub mod pdf;
 pub mod persons;
 pub mod text;
+pub mod warc;
 
 use crate::clipping::{Clipping, DateSource, Format, Stated, StatedDate, clipping_id};
 use crate::input::pdf::PdfReader;
@@ -115,6 +116,7 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
             },
         },
         Format::Docx | Format::Odt => office::normalize(&origin, bytes, today),
+        Format::Warc => warc::normalize(&origin, bytes, today),
         Format::Mhtml => {
             vec![mhtml::normalize(&origin, bytes, today).map_err(|e| fail(e.to_string()))]
         }

@@ -366,3 +366,127 @@ fn an_mhtml_page_is_read_through_the_html_reader() {
     assert!(text.contains("fishing boats"), "{text}");
     assert!(!text.contains("Home | World"), "{text}");
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn warc_record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    gzip(&out)
+}
+
+fn http(status: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!("HTTP/1.1 {status}\r\n{headers}\r\n").into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+#[test]
+fn a_web_archive_gives_one_record_per_captured_page() {
+    let ctx = TestContext::new();
+    let story = |extra: &str| {
+        format!(
+            "<html><head><title>Pier closes for repairs | Coast Times</title><meta property=\"article:published_time\" content=\"2022-08-01T09:00:00+01:00\"></head><body><nav>Home</nav><article><h1>Pier closes for repairs</h1><p>The pier closed on Monday so that engineers could replace rotten boards along its whole length.</p><p>The council said it would reopen before the autumn half-term{extra}.</p></article></body></html>"
+        )
+    };
+    let undated = "<html><head><title>Tide tables</title></head><body><article><h1>Tide tables</h1><p>High water at the harbour mouth falls two hours after the town quay, the harbour office says.</p></article></body></html>";
+    let mut warc = Vec::new();
+    warc.extend(warc_record(
+        "warcinfo",
+        "",
+        "2024-01-02T03:04:05Z",
+        b"software: archiver",
+    ));
+    warc.extend(warc_record(
+        "request",
+        "https://coast.example/pier",
+        "2024-01-02T03:04:05Z",
+        b"GET /pier HTTP/1.1\r\n\r\n",
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://coast.example/pier",
+        "2024-01-02T03:04:05Z",
+        &http(
+            "200 OK",
+            "Content-Type: text/html; charset=UTF-8\r\nContent-Encoding: gzip\r\n",
+            &gzip(story("").as_bytes()),
+        ),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://coast.example/pier?utm=1",
+        "2024-03-02T03:04:05Z",
+        &http(
+            "200 OK",
+            "Content-Type: text/html\r\n",
+            story(" at the latest").as_bytes(),
+        ),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://coast.example/tides",
+        "2024-01-02T03:05:00Z",
+        &http("200 OK", "Content-Type: text/html\r\n", undated.as_bytes()),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://coast.example/old",
+        "2024-01-02T03:05:00Z",
+        &http("302 Found", "Location: /pier\r\n", b""),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://coast.example/logo.png",
+        "2024-01-02T03:05:00Z",
+        &http("200 OK", "Content-Type: image/png\r\n", b"\x89PNG"),
+    ));
+    warc.extend(warc_record(
+        "metadata",
+        "https://coast.example/pier",
+        "2024-01-02T03:05:00Z",
+        b"outlinks: none",
+    ));
+    ctx.write_bytes("archive/coast.warc.gz", &warc);
+    let ingest = ctx.run(&["ingest", "archive", "--json"]);
+    assert_eq!(ingest.code, 0, "{}", ingest.stderr);
+    assert_eq!(ingest.json()["formats"]["warc"]["records"], 3);
+    let records = extract(&ctx, "archive/coast.warc.gz");
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "archive/coast.warc.gz:3",
+            "archive/coast.warc.gz:4",
+            "archive/coast.warc.gz:5"
+        ]
+    );
+    assert_eq!(records[0]["title"], "Pier closes for repairs");
+    assert_eq!(records[0]["url"], "https://coast.example/pier");
+    assert_eq!(records[0]["date"], "2022-08-01");
+    assert_eq!(records[0]["format"], "warc");
+    // A page that states no date gets its capture day, shown as undated.
+    assert_eq!(
+        (
+            records[2]["date"].as_str(),
+            records[2]["date_source"].as_str()
+        ),
+        (Some("2024-01-02"), Some("mtime"))
+    );
+    // Two captures of one story are one hit with a copy.
+    let hits = ctx.run(&["search", "rotten boards", "--json"]).json_lines();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["copies"].as_array().unwrap().len(), 1);
+}
