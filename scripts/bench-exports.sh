@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Throughput on news-database exports: one LexisNexis text export of 500 articles (BBC
-# stories laid out in the classic `N of M DOCUMENTS` form) and one Factiva export of the
-# same stories, each ingested alone.
+# Throughput on many articles in one file: one LexisNexis text export of 500 articles
+# (BBC stories laid out in the classic `N of M DOCUMENTS` form), one Factiva export and
+# one gzip-per-record WARC of the same stories as web pages, each ingested alone.
 #
 # Usage: scripts/bench-exports.sh [ARTICLES]   (default 500)
 set -euo pipefail
@@ -16,7 +16,7 @@ cargo build --release --quiet --bin morgue
 bin=$PWD/target/release/morgue
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/nexis" "$work/factiva"
+mkdir -p "$work/nexis" "$work/factiva" "$work/warc"
 find "$bbc" -name '*.txt' | sort > "$work/stories.txt"
 i=0
 head -n "$n" "$work/stories.txt" | while read -r f; do
@@ -31,14 +31,19 @@ head -n "$n" "$work/stories.txt" | while read -r f; do
     tail -n +2 "$f" | sed 's/$/\r/'
     printf '\r\nLOAD-DATE: March %d, 2005\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n' "$day"
   } >> "$work/nexis/export.txt"
+  # The same story as a captured web page, one gzip member per WARC record.
+  page=$(printf '<html><head><title>%s</title></head><body><article><h1>%s</h1>' "$headline" "$headline"; tail -n +2 "$f" | sed 's|^\(..*\)$|<p>\1</p>|'; printf '</article></body></html>')
+  block=$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s' "$page")
+  printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/%d\r\nWARC-Date: 2005-03-%02dT10:00:00Z\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' \
+    "$i" "$day" "$(printf '%s' "$block" | wc -c)" "$block" | gzip -c >> "$work/warc/crawl.warc.gz"
   {
     printf 'HD %s\nPD %d March 2005\nSN BBC News\nLA English\nLP\n' "$headline" "$day"
     tail -n +2 "$f"
     printf '\nAN Document BBC000020050301%04d\n\n' "$i"
   } >> "$work/factiva/export.txt"
 done
-for kind in nexis factiva; do
-  bytes=$(stat -c %s "$work/$kind/export.txt")
+for kind in nexis factiva warc; do
+  bytes=$(find "$work/$kind" -type f -printf '%s')
   start=$(date +%s%N)
   "$bin" -q --index "$work/$kind-index" ingest "$work/$kind" > /dev/null
   end=$(date +%s%N)
