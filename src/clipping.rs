@@ -29,11 +29,13 @@ pub enum Format {
     Mhtml,
     /// A page captured in a web archive, `.warc` or `.warc.gz`, `file:N`.
     Warc,
+    /// A Rich Text Format document, `.rtf`.
+    Rtf,
 }
 
 impl Format {
     /// Every format, in the order their codes are stored on disk (new ones go last).
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 13] = [
         Format::Text,
         Format::Markdown,
         Format::Html,
@@ -46,6 +48,7 @@ impl Format {
         Format::Factiva,
         Format::Mhtml,
         Format::Warc,
+        Format::Rtf,
     ];
 
     /// The lower-case name used in JSON and summaries.
@@ -63,6 +66,7 @@ impl Format {
             Format::Factiva => "factiva",
             Format::Mhtml => "mhtml",
             Format::Warc => "warc",
+            Format::Rtf => "rtf",
         }
     }
 

@@ -1,9 +1,9 @@
-//! Any text as a news-database export, and any bytes as a Word, OpenDocument, MHTML or
-//! WARC file: no panic, and every article found has a body.
+//! Any text as a news-database export, and any bytes as a Word, OpenDocument, MHTML,
+//! WARC or RTF file: no panic, and every article found has a body.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use morgue::normalize::{exports, mhtml, office, warc};
+use morgue::normalize::{exports, mhtml, office, rtf, warc};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data)
@@ -19,4 +19,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = office::read(data, office::Kind::Odt);
     let _ = mhtml::read(data);
     let _ = warc::read(data);
+    let _ = rtf::text(data);
 });

@@ -100,6 +100,7 @@ pub fn format_for(path: &Path) -> Option<Format> {
         "odt" => Some(Format::Odt),
         "mhtml" | "mht" => Some(Format::Mhtml),
         "warc" => Some(Format::Warc),
+        "rtf" => Some(Format::Rtf),
         _ => None,
     }
 }
@@ -262,7 +263,7 @@ fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &m
         found.skipped.push(Failure::new(
             display,
             format!(
-                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt, .mhtml, .warc(.gz) and files without extension"
+                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt, .mhtml, .warc(.gz), .rtf and files without extension"
             ),
         ));
         return;

@@ -14,6 +14,7 @@ pub mod mhtml;
 pub mod office;
 pub mod pdf;
 pub mod persons;
+pub mod rtf;
 pub mod text;
 pub mod warc;
 
@@ -117,6 +118,15 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
         },
         Format::Docx | Format::Odt => office::normalize(&origin, bytes, today),
         Format::Warc => warc::normalize(&origin, bytes, today),
+        Format::Rtf => match rtf::text(bytes) {
+            Err(reason) => vec![Err(fail(reason))],
+            Ok(text) => match exports::detect(&text) {
+                Some(database) => exports::normalize(&origin, &text, database, today),
+                None => {
+                    vec![normalize_text(&origin, &text, today).map_err(|e| fail(e.to_string()))]
+                }
+            },
+        },
         Format::Mhtml => {
             vec![mhtml::normalize(&origin, bytes, today).map_err(|e| fail(e.to_string()))]
         }

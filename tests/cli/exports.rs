@@ -490,3 +490,32 @@ fn a_web_archive_gives_one_record_per_captured_page() {
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0]["copies"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn rtf_clippings_and_rtf_exports_are_read() {
+    let ctx = TestContext::new();
+    ctx.write(
+        "archive/column.rtf",
+        r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0\fcharset0 Calibri;}}{\info{\author Someone}}\f0 Caf\'e9 owners fight quay parking plan\par Published: 14 May 2024\par\par Owners of the caf\'e9s along the quay say the parking plan will empty their terraces.\par}",
+    );
+    let mut export = String::from(r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Arial;}}");
+    for n in 1..=3 {
+        export += &format!(
+            r"{{\pict\pngblip 89504e470d0a}}\par {n} of 3 DOCUMENTS\par\par Copyright 2016 Coast Weekly\par Coast Weekly\par\par June {n}, 2016 Thursday\par\par HEADLINE: Lifeboat crew {n} honoured\par\par BODY:\par\par The lifeboat crew number {n} was honoured for a rescue in the estuary.\par\par LOAD-DATE: June 9, 2016\par\par "
+        );
+    }
+    export += "}";
+    ctx.write("archive/nexis.rtf", &export);
+    let column = &extract(&ctx, "archive/column.rtf")[0];
+    assert_eq!(column["format"], "rtf");
+    assert_eq!(column["title"], "Café owners fight quay parking plan");
+    assert_eq!(column["date"], "2024-05-14");
+    assert!(!column.to_string().contains("Someone"));
+    let records = extract(&ctx, "archive/nexis.rtf");
+    assert_eq!(records.len(), 3, "{records:?}");
+    assert_eq!(records[1]["format"], "nexis");
+    assert_eq!(records[1]["title"], "Lifeboat crew 2 honoured");
+    assert_eq!(records[1]["date"], "2016-06-02");
+    assert_eq!(records[1]["source"], "Coast Weekly");
+    assert!(!records[1].to_string().contains("89504e47"));
+}
