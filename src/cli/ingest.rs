@@ -13,6 +13,17 @@ use std::time::Duration;
 /// Arguments of `morgue ingest`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// What to read and how.
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Output format.
+    #[command(flatten)]
+    pub output: super::output::FormatArgs,
+}
+
+/// What `ingest` and `watch` read and how: the folders, a rebuild, limits, waiting.
+#[derive(Debug, clap::Args)]
+pub struct SourceArgs {
     /// Files or folders to read (default: ./archive).
     pub paths: Vec<PathBuf>,
     /// Start from an empty index instead of updating the existing one.
@@ -24,9 +35,42 @@ pub struct Args {
     /// If another process is updating the index, wait for it instead of failing.
     #[arg(long)]
     pub wait: bool,
-    /// Output format.
-    #[command(flatten)]
-    pub output: super::output::FormatArgs,
+}
+
+impl SourceArgs {
+    /// The paths given, or ./archive.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from(DEFAULT_ARCHIVE)]
+        } else {
+            self.paths.clone()
+        }
+    }
+
+    /// The library's options for these flags.
+    pub fn options(&self, context: &Context) -> Result<IngestOptions> {
+        ingest_options(self.rebuild, self.wait, &self.limits, context)
+    }
+}
+
+/// Ingest options from the flags, with progress and notes as the context allows.
+pub fn ingest_options(
+    rebuild: bool,
+    wait: bool,
+    limits: &LimitArgs,
+    context: &Context,
+) -> Result<IngestOptions> {
+    let limits = limits.resolve()?;
+    Ok(IngestOptions {
+        rebuild,
+        progress: context.stderr_tty && !context.quiet,
+        max_file_bytes: limits.max_file_bytes,
+        wait,
+        file_timeout: limits.file_timeout,
+        pdf: limits.pdf,
+        note: (!context.quiet).then_some(super::print_note as fn(&str)),
+        settle: None,
+    })
 }
 
 /// Limits on reading one file, shared by `ingest`, `extract` and `watch`.
@@ -79,23 +123,8 @@ impl Default for LimitArgs {
 
 /// Runs `morgue ingest`; exits 3 when some files were skipped.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(DEFAULT_ARCHIVE)]
-    } else {
-        args.paths
-    };
-    let limits = args.limits.resolve()?;
-    let options = IngestOptions {
-        rebuild: args.rebuild,
-        progress: context.stderr_tty && !context.quiet,
-        max_file_bytes: limits.max_file_bytes,
-        wait: args.wait,
-        file_timeout: limits.file_timeout,
-        pdf: limits.pdf,
-        note: (!context.quiet).then_some(super::print_note as fn(&str)),
-        settle: None,
-    };
-    let summary = ingest(&context.index_dir, &paths, &options)?;
+    let options = args.source.options(context)?;
+    let summary = ingest(&context.index_dir, &args.source.paths(), &options)?;
     match args.output.get() {
         OutputFormat::Json => render::json::line(out, &render::json::IngestObject::from(&summary))?,
         OutputFormat::Csv => render::csv::ingest(out, &summary)?,

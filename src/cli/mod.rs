@@ -213,13 +213,8 @@ pub fn open_index(context: &Context) -> Result<ClippingIndex> {
             "no index in {}/ yet: building it from {DEFAULT_ARCHIVE}/ (first use)",
             context.index_dir.display()
         ));
-        let limits = ingest::LimitArgs::default().resolve()?;
-        let options = crate::ingest::IngestOptions {
-            progress: context.stderr_tty && !context.quiet,
-            file_timeout: limits.file_timeout,
-            pdf: limits.pdf,
-            ..Default::default()
-        };
+        // The same options as a plain `morgue ingest archive`.
+        let options = ingest::ingest_options(false, false, &Default::default(), context)?;
         let summary =
             crate::ingest::ingest(&context.index_dir, &[archive.to_path_buf()], &options)?;
         if !context.quiet {

@@ -75,7 +75,7 @@ type Watcher = std::thread::JoinHandle<crate::Result<()>>;
 /// Runs the watcher on its own thread until `stop` is set; its batches are reported on
 /// stderr, and the server sees each commit on its next request.
 fn start_watcher(args: &Args, context: &Context, stop: Arc<AtomicBool>) -> Result<Watcher> {
-    let ingest = super::watch::ingest_options(false, false, &Default::default(), context)?;
+    let ingest = super::ingest::ingest_options(false, false, &Default::default(), context)?;
     let options = crate::ingest::watch::WatchOptions {
         poll: super::watch::poll_interval(args.poll)?,
         ..Default::default()

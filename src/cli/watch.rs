@@ -1,14 +1,12 @@
 //! `morgue watch`: an incremental ingest, then the index kept in step with the folders
 //! as files are saved, changed, renamed and deleted.
 
-use super::ingest::LimitArgs;
-use super::{Context, DEFAULT_ARCHIVE, ExitStatus};
-use crate::ingest::IngestOptions;
+use super::ingest::SourceArgs;
+use super::{Context, ExitStatus};
 use crate::ingest::watch::{WatchOptions, WatchReport, watch};
 use crate::render;
 use anyhow::{Context as _, Result};
 use std::io::Write;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
@@ -16,17 +14,9 @@ use std::time::Duration;
 /// Arguments of `morgue watch`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or folders to watch (default: ./archive).
-    pub paths: Vec<PathBuf>,
-    /// Start from an empty index instead of updating the existing one.
-    #[arg(long)]
-    pub rebuild: bool,
-    /// Reading limits.
+    /// What to watch and how to read it, as for `ingest`.
     #[command(flatten)]
-    pub limits: LimitArgs,
-    /// If another process is updating the index, wait for it instead of failing.
-    #[arg(long)]
-    pub wait: bool,
+    pub source: SourceArgs,
     /// Look for changes every SECONDS instead of listening for file-system events (for
     /// network mounts and other file systems without them).
     #[arg(long, value_name = "SECONDS")]
@@ -34,26 +24,6 @@ pub struct Args {
     /// Report each batch as a JSON line on stdout (the shape of `ingest --json`).
     #[arg(long)]
     pub json: bool,
-}
-
-/// The options `watch` shares with `ingest`, from its own flags.
-pub fn ingest_options(
-    rebuild: bool,
-    wait: bool,
-    limits: &LimitArgs,
-    context: &Context,
-) -> Result<IngestOptions> {
-    let limits = limits.resolve()?;
-    Ok(IngestOptions {
-        rebuild,
-        progress: context.stderr_tty && !context.quiet,
-        max_file_bytes: limits.max_file_bytes,
-        wait,
-        file_timeout: limits.file_timeout,
-        pdf: limits.pdf,
-        note: (!context.quiet).then_some(super::print_note as fn(&str)),
-        settle: None,
-    })
 }
 
 /// Checks `--poll`.
@@ -82,12 +52,8 @@ pub fn stop_flag() -> Result<Arc<AtomicBool>> {
 
 /// Runs `morgue watch` until Ctrl-C or SIGTERM.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(DEFAULT_ARCHIVE)]
-    } else {
-        args.paths.clone()
-    };
-    let ingest = ingest_options(args.rebuild, args.wait, &args.limits, context)?;
+    let paths = args.source.paths();
+    let ingest = args.source.options(context)?;
     let options = WatchOptions {
         poll: poll_interval(args.poll)?,
         ..WatchOptions::default()

@@ -246,16 +246,7 @@ impl ClippingIndex {
     pub fn record(&self, id: &str) -> Result<Option<Clipping>> {
         let searcher = self.searcher()?;
         let f = &self.fields;
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, term_u64(f.kind, ARTICLE)),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.id, id),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ]);
+        let query = self.articles_with_id(id);
         let read = Reader { fields: f };
         let mut articles: Vec<(String, DocAddress)> = Vec::new();
         for address in searcher.search(&query, &DocSetCollector)? {
@@ -283,50 +274,55 @@ impl ClippingIndex {
         Ok(Some(read.clipping(&article, &passages, persons)))
     }
 
-    /// Paths of the other articles in the story of record `id` (reprints, the same text
-    /// saved twice), sorted; empty when it has none.
-    pub fn copies_of(&self, id: &str) -> Result<Vec<String>> {
-        let searcher = self.searcher()?;
-        let f = &self.fields;
-        let of_id = BooleanQuery::new(vec![
-            (Occur::Must, term_u64(f.kind, ARTICLE)),
+    /// The article documents of record `id` (one per file that holds its text).
+    fn articles_with_id(&self, id: &str) -> BooleanQuery {
+        BooleanQuery::new(vec![
+            (Occur::Must, term_u64(self.fields.kind, ARTICLE)),
             (
                 Occur::Must,
                 Box::new(TermQuery::new(
-                    Term::from_field_text(f.id, id),
+                    Term::from_field_text(self.fields.id, id),
                     IndexRecordOption::Basic,
                 )),
             ),
-        ]);
+        ])
+    }
+
+    /// Paths of the other articles in the story of record `id` (reprints, the same text
+    /// saved twice), sorted; empty when it has none. The record itself is its first path,
+    /// as [`record`](Self::record) shows it.
+    pub fn copies_of(&self, id: &str) -> Result<Vec<String>> {
+        let searcher = self.searcher()?;
+        let f = &self.fields;
         let read = Reader { fields: f };
-        let mut own: Vec<String> = Vec::new();
-        let mut stories: Vec<u64> = Vec::new();
-        for address in searcher.search(&of_id, &DocSetCollector)? {
+        let mut own: Vec<(String, Option<u64>)> = Vec::new();
+        for address in searcher.search(&self.articles_with_id(id), &DocSetCollector)? {
             let doc: TantivyDocument = searcher.doc(address)?;
-            own.push(read.text(&doc, f.path));
             let story = searcher
                 .segment_reader(address.segment_ord)
                 .fast_fields()
                 .u64("story")?
                 .first(address.doc_id);
-            stories.extend(story);
+            own.push((read.text(&doc, f.path), story));
         }
         own.sort();
-        let mut paths: Vec<String> = own.iter().skip(1).cloned().collect();
-        for story in stories.into_iter().take(1) {
+        let Some((shown, story)) = own.first().cloned() else {
+            return Ok(Vec::new());
+        };
+        let mut paths: Vec<String> = own.into_iter().skip(1).map(|(path, _)| path).collect();
+        if let Some(story) = story {
             let in_story = BooleanQuery::new(vec![
                 (Occur::Must, term_u64(f.kind, ARTICLE)),
                 (Occur::Must, term_u64(f.story, story)),
             ]);
             for address in searcher.search(&in_story, &DocSetCollector)? {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                let path = read.text(&doc, f.path);
-                if own.first() != Some(&path) && !paths.contains(&path) {
-                    paths.push(path);
-                }
+                paths.push(read.text(&doc, f.path));
             }
         }
+        paths.retain(|path| *path != shown);
         paths.sort();
+        paths.dedup();
         Ok(paths)
     }
 

@@ -138,14 +138,14 @@ pub fn ingest(
     options: &IngestOptions,
 ) -> Result<IngestSummary> {
     input::check_paths(paths)?;
-    with_session(index_dir, options, |session| {
-        session.update(paths, options.rebuild)
+    with_updater(index_dir, options, |updater| {
+        updater.update(paths, options.rebuild)
     })
 }
 
 /// The index held open for writing across several updates (the watcher's batches): the
 /// writer lock is taken once and kept until `work` returns.
-pub struct Session<'a> {
+pub struct Updater<'a> {
     index: &'a ClippingIndex,
     writer: ClippingWriter<'a>,
     index_dir: &'a Path,
@@ -154,10 +154,10 @@ pub struct Session<'a> {
 
 /// Opens the index for writing, runs `work` on it, then lets merges finish and gives
 /// the lock back.
-pub fn with_session<T>(
+pub fn with_updater<T>(
     index_dir: &Path,
     options: &IngestOptions,
-    work: impl FnOnce(&mut Session) -> Result<T>,
+    work: impl FnOnce(&mut Updater) -> Result<T>,
 ) -> Result<T> {
     let index = open_for_ingest(index_dir, options.rebuild)?;
     let mut on_wait = |message: &str| {
@@ -166,18 +166,18 @@ pub fn with_session<T>(
         }
     };
     let writer = ClippingWriter::new(&index, options.wait, &mut on_wait)?;
-    let mut session = Session {
+    let mut updater = Updater {
         index: &index,
         writer,
         index_dir,
         options,
     };
-    let answer = work(&mut session)?;
-    session.writer.close()?;
+    let answer = work(&mut updater)?;
+    updater.writer.close()?;
     Ok(answer)
 }
 
-impl Session<'_> {
+impl Updater<'_> {
     /// One incremental update over `paths` (from scratch with `rebuild`), in one commit.
     pub fn update(&mut self, paths: &[PathBuf], rebuild: bool) -> Result<IngestSummary> {
         let started = Instant::now();

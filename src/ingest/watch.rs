@@ -2,7 +2,7 @@
 //! poll) gathered into batches, each batch one incremental update in one commit, the
 //! writer lock held throughout.
 
-use super::{IngestOptions, IngestSummary, Session, with_session};
+use super::{IngestOptions, IngestSummary, Updater, with_updater};
 use crate::error::Result;
 use crate::input;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
@@ -65,8 +65,8 @@ pub fn watch(
         settle: Some(options.settle),
         ..ingest.clone()
     };
-    with_session(index_dir, &ingest, |session| {
-        let first = session.update(paths, ingest.rebuild)?;
+    with_updater(index_dir, &ingest, |updater| {
+        let first = updater.update(paths, ingest.rebuild)?;
         let mut retry_at = retry_after(&first, options.settle);
         report(WatchReport::Initial(first));
         let mut source = Source::start(paths, index_dir, options, report);
@@ -78,7 +78,7 @@ pub fn watch(
             if !due {
                 continue;
             }
-            let summary = update(session, paths)?;
+            let summary = update(updater, paths)?;
             retry_at = retry_after(&summary, options.settle);
             if changed(&summary) {
                 report(WatchReport::Batch(summary));
@@ -88,10 +88,10 @@ pub fn watch(
     })
 }
 
-fn update(session: &mut Session, paths: &[PathBuf]) -> Result<IngestSummary> {
+fn update(updater: &mut Updater, paths: &[PathBuf]) -> Result<IngestSummary> {
     // A watched folder may have been removed or renamed since: update what is left.
     let present: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
-    session.update(&present, false)
+    updater.update(&present, false)
 }
 
 /// When files were left for later because they were still changing, look again as soon

@@ -30,25 +30,30 @@ pub struct Article {
 /// An article's place in its export, and what went wrong when it cannot be read.
 pub type Entry = (usize, Result<Article, String>);
 
-/// Which database's export `text` is, judged by its content (not its file name).
+/// Which database's export `text` is, judged by its content (not its file name). Runs
+/// on every text clipping, so it looks at the first 64 KB once, line by line.
 pub fn detect(text: &str) -> Option<Database> {
-    let head = super::text::head(text, 64 * 1024);
-    let lines: Vec<&str> = head.lines().map(str::trim).collect();
-    let classic = lines.iter().any(|l| is_classic_separator(l));
-    let uni = lines.contains(&"End of Document")
-        && lines.iter().any(|l| label_value(l, UNI_LABELS).is_some());
-    if classic || uni {
-        return Some(Database::Nexis);
+    let (mut separator, mut end_of_document, mut uni_label) = (false, false, false);
+    let mut codes = [false; 4]; // HD, PD, SN, LP or TD
+    for line in super::text::head(text, 64 * 1024).lines().map(str::trim) {
+        separator |= is_classic_separator(line);
+        end_of_document |= line == "End of Document";
+        uni_label |= label_value(line, UNI_LABELS).is_some();
+        match field_code(line).map(|(code, _)| code) {
+            Some("HD") => codes[0] = true,
+            Some("PD") => codes[1] = true,
+            Some("SN") => codes[2] = true,
+            Some("LP" | "TD") => codes[3] = true,
+            _ => {}
+        }
     }
-    let codes = ["HD", "PD", "SN"];
-    let factiva = codes.iter().all(|code| {
-        lines
-            .iter()
-            .any(|l| field_code(l).is_some_and(|(c, _)| c == *code))
-    }) && lines
-        .iter()
-        .any(|l| field_code(l).is_some_and(|(c, _)| c == "LP" || c == "TD"));
-    factiva.then_some(Database::Factiva)
+    if separator || (end_of_document && uni_label) {
+        Some(Database::Nexis)
+    } else if codes.iter().all(|c| *c) {
+        Some(Database::Factiva)
+    } else {
+        None
+    }
 }
 
 /// Splits an export into its articles.
@@ -135,15 +140,9 @@ const UNI_LABELS: &[&str] = &[
 ];
 
 /// `LABEL: value` (or `Label:\u{a0}value`) for one of `labels`.
-fn label_value<'a>(line: &'a str, labels: &[&str]) -> Option<(&'static str, &'a str)> {
+fn label_value<'a>(line: &'a str, labels: &[&'static str]) -> Option<(&'static str, &'a str)> {
     let (label, value) = line.split_once(':')?;
-    let found = labels.iter().find(|l| **l == label.trim())?;
-    // The labels are static; give back the static one.
-    let found: &'static str = CLASSIC_LABELS
-        .iter()
-        .chain(UNI_LABELS)
-        .find(|l| **l == *found)
-        .copied()?;
+    let found = *labels.iter().find(|l| **l == label.trim())?;
     Some((
         found,
         value.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}'),
@@ -152,7 +151,7 @@ fn label_value<'a>(line: &'a str, labels: &[&str]) -> Option<(&'static str, &'a 
 
 /// Labelled fields of one article: each label's value runs on over following lines until
 /// a blank line or the next label.
-fn labelled_fields(lines: &[&str], labels: &[&str]) -> Vec<(&'static str, String, usize)> {
+fn labelled_fields(lines: &[&str], labels: &[&'static str]) -> Vec<(&'static str, String, usize)> {
     let mut fields: Vec<(&'static str, String, usize)> = Vec::new();
     let mut open = false;
     for (n, line) in lines.iter().enumerate() {
@@ -504,7 +503,15 @@ pub fn normalize(
 mod tests {
     use super::*;
 
-    const CLASSIC: &str = "\u{feff}Download Request: Current search (1 of 2)\r\nTime Of Request: Monday, March 9, 2025\r\nTerms: harbour\r\n\r\n                               1 of 2 DOCUMENTS\r\n\r\n                     Copyright 2015 The Harbourton Gazette\r\n                          The Harbourton Gazette\r\n\r\n                           July 1, 2015 Wednesday\r\n                               Final Edition\r\n\r\nSECTION: NEWS; Pg. A1\r\n\r\nLENGTH: 64 words\r\n\r\nHEADLINE: Council approves harbour budget after long\r\nnight session\r\n\r\nBYLINE: Maria Delgado; Sam Roe\r\n\r\nBODY:\r\n\r\nThe council approved the harbour budget on Tuesday after a session that ran\r\npast midnight.\r\n\r\nMayor Ellen Price said the quay would be repaired first.\r\n\r\nLOAD-DATE: July 2, 2015\r\n\r\nLANGUAGE: ENGLISH\r\n\r\nSUBJECT: BUDGETS (90%); CITY GOVERNMENT (89%)\r\n\r\n                               2 of 2 DOCUMENTS\r\n\r\n                         Coast Weekly\r\n\r\n                          August 3, 2015\r\n\r\nHEADLINE: Ferry returns\r\n\r\nLOAD-DATE: August 4, 2015\r\n";
+    /// Checks an article's headline, source, date and writers.
+    fn check(article: &Article, title: &str, source: &str, date: &str, authors: &[&str]) {
+        assert_eq!(article.stated.title.as_deref(), Some(title));
+        assert_eq!(article.stated.source.as_deref(), Some(source));
+        assert_eq!(article.stated.date.unwrap().date.to_string(), date);
+        assert_eq!(article.stated.authors, authors);
+    }
+
+    const CLASSIC: &str = "\u{feff}Download Request: Current search (1 of 2)\r\nTime Of Request: Monday, March 9, 2025\r\nTerms: harbour\r\n\r\n                               1 of 2 DOCUMENTS\r\n\r\n                     Copyright 2015 The Harbourton Gazette\r\n                          The Harbourton Gazette\r\n\r\n                           July 1, 2015 Wednesday\r\n                               Final Edition\r\n\r\nSECTION: NEWS; Pg. A1\r\n\r\nLENGTH: 64 words\r\n\r\nHEADLINE: Council approves harbour budget after long\r\nnight sitting\r\n\r\nBYLINE: Maria Delgado; Sam Roe\r\n\r\nBODY:\r\n\r\nThe council approved the harbour budget on Tuesday after a sitting that ran\r\npast midnight.\r\n\r\nMayor Ellen Price said the quay would be repaired first.\r\n\r\nLOAD-DATE: July 2, 2015\r\n\r\nLANGUAGE: ENGLISH\r\n\r\nSUBJECT: BUDGETS (90%); CITY GOVERNMENT (89%)\r\n\r\n                               2 of 2 DOCUMENTS\r\n\r\n                         Coast Weekly\r\n\r\n                          August 3, 2015\r\n\r\nHEADLINE: Ferry returns\r\n\r\nLOAD-DATE: August 4, 2015\r\n";
 
     #[test]
     fn classic_exports_split_into_articles_with_their_fields() {
@@ -512,20 +519,17 @@ mod tests {
         let entries = articles(CLASSIC, Database::Nexis);
         assert_eq!(entries.len(), 2);
         let first = entries[0].1.as_ref().unwrap();
-        assert_eq!(
-            first.stated.title.as_deref(),
-            Some("Council approves harbour budget after long night session")
+        check(
+            first,
+            "Council approves harbour budget after long night sitting",
+            "The Harbourton Gazette",
+            "2015-07-01",
+            &["Maria Delgado", "Sam Roe"],
         );
-        assert_eq!(
-            first.stated.source.as_deref(),
-            Some("The Harbourton Gazette")
-        );
-        assert_eq!(first.stated.date.unwrap().date.to_string(), "2015-07-01");
-        assert_eq!(first.stated.authors, ["Maria Delgado", "Sam Roe"]);
         assert_eq!(first.stated.topics, ["Budgets", "City Government"]);
         assert_eq!(
             first.body,
-            "The council approved the harbour budget on Tuesday after a session that ran past midnight.\n\nMayor Ellen Price said the quay would be repaired first."
+            "The council approved the harbour budget on Tuesday after a sitting that ran past midnight.\n\nMayor Ellen Price said the quay would be repaired first."
         );
         // The second has no body: reported, not invented.
         assert!(entries[1].1.as_ref().unwrap_err().contains("Ferry returns"));
@@ -539,22 +543,26 @@ mod tests {
         let entries = articles(UNI, Database::Nexis);
         assert_eq!(entries.len(), 2);
         let first = entries[0].1.as_ref().unwrap();
-        assert_eq!(first.stated.title.as_deref(), Some("Quay repairs begin"));
-        assert_eq!(first.stated.source.as_deref(), Some("The Daily Ledger"));
-        assert_eq!(first.stated.date.unwrap().date.to_string(), "2025-03-04");
-        assert_eq!(first.stated.authors, ["Ana Ruiz"]);
+        check(
+            first,
+            "Quay repairs begin",
+            "The Daily Ledger",
+            "2025-03-04",
+            &["Ana Ruiz"],
+        );
         assert_eq!(first.stated.topics, ["Harbours", "Repairs"]);
         assert_eq!(
             first.body,
             "Work to repair the quay began on Monday.\n\nThe harbour master said it would take a month."
         );
         let second = entries[1].1.as_ref().unwrap();
-        assert_eq!(second.stated.date.unwrap().date.to_string(), "2025-03-05");
-        assert_eq!(
-            second.stated.title.as_deref(),
-            Some("Der Hafen öffnet wieder")
+        check(
+            second,
+            "Der Hafen öffnet wieder",
+            "Hafenblatt",
+            "2025-03-05",
+            &["Jörg Müller"],
         );
-        assert_eq!(second.stated.authors, ["Jörg Müller"]);
     }
 
     const FACTIVA: &str = "HD Quay repairs begin\nBY Ana Ruiz\nWC 40 words\nPD 4 March 2025\nSN The Daily Ledger\nSC DLEDG\nLA English\nCY (c) 2025 The Daily Ledger\nLP\nWork to repair the quay began on Monday.\n\nTD\nThe harbour master said it would take\na month.\nNS gcat : Political/General News\nAN Document DLEDG00020250304el340001\n\nHD\nHafen öffnet wieder\nPD 5 März 2025\nSN Hafenblatt\nLP Der Hafen öffnet am Freitag wieder.\nAN Document HAFEN00020250305el350002\n";
@@ -565,10 +573,13 @@ mod tests {
         let entries = articles(FACTIVA, Database::Factiva);
         assert_eq!(entries.len(), 2);
         let first = entries[0].1.as_ref().unwrap();
-        assert_eq!(first.stated.title.as_deref(), Some("Quay repairs begin"));
-        assert_eq!(first.stated.source.as_deref(), Some("The Daily Ledger"));
-        assert_eq!(first.stated.date.unwrap().date.to_string(), "2025-03-04");
-        assert_eq!(first.stated.authors, ["Ana Ruiz"]);
+        check(
+            first,
+            "Quay repairs begin",
+            "The Daily Ledger",
+            "2025-03-04",
+            &["Ana Ruiz"],
+        );
         assert_eq!(
             first.body,
             "Work to repair the quay began on Monday.\n\nThe harbour master said it would take a month."

@@ -78,6 +78,20 @@ fn clipping(title: &str, body: &str) -> String {
     format!("{title}\nPublished: 4 May 2025\n\n{body}\n")
 }
 
+/// Writes 500 clippings under `archive/burst/`, calling `after` with each number.
+fn write_burst(ctx: &TestContext, after: impl Fn(usize)) {
+    for n in 0..500 {
+        ctx.write(
+            &format!("archive/burst/{n:03}.txt"),
+            &clipping(
+                &format!("Burst {n}"),
+                &format!("Tide table number {n} for the quay."),
+            ),
+        );
+        after(n);
+    }
+}
+
 fn total(batches: &[Value], field: &str) -> u64 {
     batches.iter().map(|b| b[field].as_u64().unwrap()).sum()
 }
@@ -179,15 +193,7 @@ fn a_burst_of_files_lands_in_a_few_commits() {
         &clipping("First", "A first note about the quay."),
     );
     let watcher = Watcher::start(&ctx);
-    for n in 0..500 {
-        ctx.write(
-            &format!("archive/burst/{n:03}.txt"),
-            &clipping(
-                &format!("Burst {n}"),
-                &format!("Tide table number {n} for the quay."),
-            ),
-        );
-    }
+    write_burst(&ctx, |_| {});
     wait_until("all 500 files", || {
         ctx.run(&["stats", "--json"]).json()["articles"] == 501
     });
@@ -212,18 +218,12 @@ fn sigterm_mid_burst_leaves_an_index_the_next_watch_completes() {
         &clipping("First", "A first note about the quay."),
     );
     let watcher = Watcher::start(&ctx);
-    for n in 0..500 {
-        ctx.write(
-            &format!("archive/burst/{n:03}.txt"),
-            &clipping(
-                &format!("Burst {n}"),
-                &format!("Tide table number {n} for the quay."),
-            ),
-        );
+    // A pause halfway lets a batch start while the rest is still being written.
+    write_burst(&ctx, |n| {
         if n == 250 {
             std::thread::sleep(Duration::from_millis(1500));
         }
-    }
+    });
     assert_eq!(watcher.terminate(), Some(0));
     let stats = ctx.run(&["stats", "--json"]);
     assert!(matches!(stats.code, 0 | 1), "{}", stats.stderr);
