@@ -12,6 +12,7 @@ pub const NAME_PARTICLES: &[&str] = &[
 /// News agencies, as they are written in bylines and datelines.
 pub const NEWS_AGENCIES: &[&str] = &[
     "Reuters",
+    "Reuter",
     "AP",
     "AFP",
     "Associated Press",

@@ -271,3 +271,120 @@ fn persons_lists_people_and_shows_one_profile() {
     let stats = ctx.run(&["stats", "--json"]).json();
     assert_eq!(stats["persons"], 5, "{stats}");
 }
+
+/// Writes one clipping and returns the names of the persons `extract` finds in it.
+fn names_in(text: &str) -> Vec<String> {
+    let ctx = TestContext::new();
+    ctx.write("archive/clipping.txt", text);
+    names(&persons_of(&ctx, "clipping.txt"))
+}
+
+#[test]
+fn names_the_training_years_never_saw_are_found() {
+    let found = names_in(
+        "Leaders trade promises at the Rome summit\nPublished: 3 March 2023\n\n\
+         Ukrainian President Volodymyr Zelensky met Chancellor Olaf Scholz and Vice President \
+         Kamala Harris on Friday, while Chinese leader Xi Jinping sent a letter.\n\n\
+         Former prime minister Jacinda Ardern spoke by video, and Representative Alexandria \
+         Ocasio-Cortez asked about aid.\n\n\
+         Zelensky said the talks were useful; Xi did not reply.\n",
+    );
+    for name in [
+        "Volodymyr Zelensky",
+        "Olaf Scholz",
+        "Kamala Harris",
+        "Xi Jinping",
+        "Jacinda Ardern",
+        "Alexandria Ocasio-Cortez",
+    ] {
+        assert!(found.contains(&name.to_string()), "{name} in {found:?}");
+    }
+    // "Xi" later on is Xi Jinping (the surname comes first), not a second person.
+    assert!(!found.contains(&"Xi".to_string()), "{found:?}");
+}
+
+#[test]
+fn places_named_after_people_are_places() {
+    let found = names_in(
+        "Crowds gather for the new pope\nPublished: 9 May 2025\n\n\
+         Pilgrims filled St Peter's Square on Thursday, and traffic stopped on Martin Luther \
+         King Jr. Boulevard in Atlanta.\n\n\
+         In Harris County the polls opened at seven; the fire in Pacific Palisades was out, \
+         and the Palisades fire crews went home.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn companies_and_institutions_named_after_people_are_not_persons() {
+    let found = names_in(
+        "Banks lead a rally\nPublished: 14 June 2024\n\n\
+         Shares of Goldman Sachs and Ford rose on Tuesday after Morgan Stanley raised its \
+         forecasts.\n\n\
+         First Union Corp said it had filed with the Securities and Exchange Commission, and \
+         the Bank of Japan said rates would stay where they are.\n\n\
+         Analyst Rosa Delgado said the gains would not last.\n",
+    );
+    assert_eq!(found, ["Rosa Delgado"]);
+}
+
+#[test]
+fn capitalised_words_opening_sentences_are_not_names() {
+    let found = names_in(
+        "Council delays the vote\nPublished: 2 February 2025\n\n\
+         Meanwhile the council put off the vote. However, members said it would come back.\n\n\
+         Still, Councillor Tomasz Wiśniewski said he was hopeful. Nobody else spoke.\n",
+    );
+    assert_eq!(found, ["Tomasz Wiśniewski"]);
+}
+
+#[test]
+fn names_in_capitalised_headlines_are_the_bodys_people() {
+    // In capitals or title case a headline's words run into the names; the body says
+    // who is meant.
+    let shouted = names_in(
+        "SOCCER - INCE EXPOSED AFTER DEFEAT .\n\n\
+         Paul Ince said on Sunday that the defence had left him alone in midfield.\n",
+    );
+    assert_eq!(shouted, ["Paul Ince"]);
+    let title_case = names_in(
+        "Cunningham Retires From Racing\nPublished: 4 August 2024\n\n\
+         Sheila Cunningham, who won the national title twice, said she would not race again.\n",
+    );
+    assert_eq!(title_case, ["Sheila Cunningham"]);
+}
+
+#[test]
+fn a_byline_line_above_a_dateline_keeps_the_name_apart() {
+    let found = names_in(
+        "Talks resume in Berlin\n\nAdrian Whitlow\n\nBERLIN 2024-09-12\n\n\
+         Negotiators met again on Thursday, said Minister Ilse Brandt.\n",
+    );
+    assert!(found.contains(&"Adrian Whitlow".to_string()), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|n| !n.contains("BERLIN") && !n.contains("Berlin"))
+    );
+}
+
+#[test]
+fn wire_sign_offs_are_agencies_not_persons() {
+    let found = names_in(
+        "Grain exports rise\nPublished: 26 Feb 1987\n\n\
+         Wheat exports rose 12 pct in January, the ministry said.\n\n\
+         Reuter\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_first_name_alone_is_not_joined_to_someone_else() {
+    let found = names_in(
+        "Two runners finish together\nPublished: 1 June 2024\n\n\
+         Rachel Okoro and Megan Holt crossed the line together on Sunday.\n\n\
+         Rachel said later that the heat had been hard to bear.\n",
+    );
+    assert!(found.contains(&"Rachel Okoro".to_string()), "{found:?}");
+    assert!(found.contains(&"Megan Holt".to_string()), "{found:?}");
+}

@@ -12,10 +12,11 @@ use crate::clipping::Person;
 pub(super) fn join_mentions(
     mentions: Vec<Mention>,
     passages: usize,
+    is_first_name: &dyn Fn(&str) -> bool,
 ) -> (Vec<Person>, Vec<Vec<usize>>) {
     let forms = distinct_forms(&mentions);
     // A form is full when no longer form of the same last word contains it.
-    let full: Vec<bool> = forms
+    let mut full: Vec<bool> = forms
         .forms
         .iter()
         .map(|words| {
@@ -24,6 +25,12 @@ pub(super) fn join_mentions(
                 .all(|&other| !is_short_form(words, &forms.forms[other]))
         })
         .collect();
+    let opening = opening_word_forms(&forms, &full, is_first_name);
+    for (form, target) in opening.iter().enumerate() {
+        if target.is_some() {
+            full[form] = false;
+        }
+    }
     // One group per full form, in order of its first mention.
     let mut group_of_form: Vec<Option<usize>> = vec![None; forms.forms.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -48,6 +55,7 @@ pub(super) fn join_mentions(
         let candidates = forms.by_last[words.last().map_or("", String::as_str)]
             .iter()
             .filter(|&&other| full[other] && is_short_form(words, &forms.forms[other]))
+            .chain(&opening[form])
             .filter_map(|&other| group_of_form[other]);
         let last_named_before = |g: usize| {
             let members = &full_members[g];
@@ -78,6 +86,38 @@ pub(super) fn join_mentions(
         })
         .collect();
     (persons, by_passage)
+}
+
+/// For each one-word form that ends no longer name, the one full name it opens, if just
+/// one does: "Xi" after "Xi Jinping", "Kim" after "Kim Jong Un" (surnames written first).
+/// A known first name alone ("Rachel") is left alone: it is as often another person, and
+/// so is a word that opens two names.
+fn opening_word_forms(
+    forms: &Forms,
+    full: &[bool],
+    is_first_name: &dyn Fn(&str) -> bool,
+) -> Vec<Option<usize>> {
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (form, words) in forms.forms.iter().enumerate() {
+        if words.len() > 1 && full[form] {
+            by_first.entry(words[0].as_str()).or_default().push(form);
+        }
+    }
+    forms
+        .forms
+        .iter()
+        .map(|words| {
+            let [word] = words.as_slice() else {
+                return None;
+            };
+            match by_first.get(word.as_str())?.as_slice() {
+                [only] if forms.by_last[word.as_str()].len() == 1 && !is_first_name(word) => {
+                    Some(*only)
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The distinct word forms of an article's mentions, and which form each mention has.

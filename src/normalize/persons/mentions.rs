@@ -1,7 +1,9 @@
 //! One tagged span becomes a mention: titles and honorifics taken off and made roles,
 //! roles before and after the name read, and spans that are not names rejected.
 
-use super::lexicon::{HONORIFICS, NOT_NAME_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TITLES};
+use super::lexicon::{
+    CALENDAR_WORDS, HONORIFICS, NOT_NAME_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TITLES,
+};
 use super::tagger;
 use super::tokens::Token;
 use super::word_fold;
@@ -54,8 +56,13 @@ pub(super) fn mention(
         .iter()
         .map(|t| word_fold(&t.text))
         .collect();
+    if names_a_place_or_body(tokens, span.start, span.end) {
+        return None;
+    }
     let has_letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
-    let not_a_name = words.iter().any(|w| NOT_NAME_WORDS.contains(&w.as_str()));
+    let not_a_name = words
+        .iter()
+        .any(|w| NOT_NAME_WORDS.contains(&w.as_str()) || CALENDAR_WORDS.contains(&w.as_str()));
     let single_letter = words.len() == 1 && words[0].chars().count() < 2;
     if !has_letters || not_a_name || single_letter {
         return None;
@@ -83,6 +90,10 @@ pub(super) fn mention(
     roles.extend(role_before(tokens, titled_from.unwrap_or(span.start)));
     roles.extend(role_after(text, tokens, span.end));
     let name = display_name(span_text(text, tokens, span.clone()));
+    // A wire story's sign-off ("Reuter") or credit line is the agency, not a person.
+    if crate::normalize::lexicon::news_agency(&name).is_some() {
+        return None;
+    }
     let titled = titled_from.map(|from| display_name(span_text(text, tokens, from..span.end)));
     roles.dedup();
     Some(Mention {
@@ -92,6 +103,21 @@ pub(super) fn mention(
         roles,
         passage,
     })
+}
+
+/// True when the name is part of a place's or an institution's ("St Peter's Square",
+/// "Martin Luther King Jr. Boulevard", "Harris County", "Bank of Japan"): a capitalised
+/// word such names end with follows it (after a possessive or "Jr." at most), or comes
+/// before it with "of".
+fn names_a_place_or_body(tokens: &[Token], start: usize, end: usize) -> bool {
+    let institution = |t: &Token| {
+        tagger::may_be_name(&t.text) && NOT_NAME_WORDS.contains(&word_fold(&t.text).as_str())
+    };
+    let next = tokens[end.min(tokens.len())..]
+        .iter()
+        .find(|t| !matches!(t.text.as_ref(), "'s" | "Jr" | "Jr." | "Sr" | "Sr."));
+    let of_before = start >= 2 && tokens[start - 1].text == "of" && institution(&tokens[start - 2]);
+    next.is_some_and(institution) || of_before
 }
 
 /// The text a run of tokens covers, from the first token's start to the last one's end.

@@ -2,6 +2,8 @@
 //! titles and roles apart, reject what is not a person, and join the forms one person
 //! is called by within the article.
 
+pub mod clusters;
+mod evidence;
 mod joining;
 mod lexicon;
 mod mentions;
@@ -14,7 +16,7 @@ pub use training::read_conll;
 use crate::clipping::{Person, folded_key};
 use joining::join_mentions;
 use lexicon::{CONNECTIVES, HONORIFICS, ROLE_MODIFIERS, TITLES};
-use mentions::mention;
+use mentions::{Mention, mention};
 use std::ops::Range;
 use std::sync::LazyLock;
 use tagger::{B_ENT, B_PER, I_ENT, I_PER, Model, O};
@@ -34,28 +36,112 @@ pub fn model() -> Option<&'static Model> {
 /// The persons named in an article, and for each passage the indexes (into the returned
 /// list) of the persons it mentions.
 pub fn find_persons(title: &str, passages: &[String]) -> (Vec<Person>, Vec<Vec<usize>>) {
-    let Some(model) = model() else {
-        return (Vec::new(), vec![Vec::new(); passages.len()]);
-    };
+    match model() {
+        Some(model) => find_persons_with(model, title, passages),
+        None => (Vec::new(), vec![Vec::new(); passages.len()]),
+    }
+}
+
+/// [`find_persons`] with a model of one's own (the evaluation trains one).
+pub fn find_persons_with(
+    model: &Model,
+    title: &str,
+    passages: &[String],
+) -> (Vec<Person>, Vec<Vec<usize>>) {
     let texts: Vec<&str> = std::iter::once(title)
         .chain(passages.iter().map(String::as_str))
         .collect();
-    let token_lists: Vec<Vec<Token>> = texts.iter().map(|t| tokens::tokenize(t)).collect();
-    let slices: Vec<&[Token]> = token_lists.iter().map(Vec::as_slice).collect();
+    // A name never runs across a line break ("Adrian Warner" above "BERLIN 1996-08-29"):
+    // each line is a sentence of its own.
+    let lines: Vec<(usize, Vec<Token>)> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(n, text)| line_tokens(text).into_iter().map(move |t| (n, t)))
+        .collect();
+    let slices: Vec<&[Token]> = lines.iter().map(|(_, t)| t.as_slice()).collect();
     let tags = tag_document(model, &slices);
+    // Mentions from lines in capitals or title case (headlines, subheadings) are
+    // confirmed against the others.
+    let mut capitalised = Vec::new();
     let mut mentions = Vec::new();
-    for (n, ((text, tokens), tags)) in texts.iter().zip(&token_lists).zip(&tags).enumerate() {
+    for ((n, tokens), tags) in lines.iter().zip(&tags) {
         let passage = n.checked_sub(1);
+        let shouting = line_is_capitalised(tokens, passage.is_none());
         for span in person_spans(tags) {
             if starts_sentence_with_common_word(model, tokens, &span) {
                 continue;
             }
-            if let Some(mention) = mention(text, tokens, span, passage) {
-                mentions.push(mention);
+            if let Some(mention) = mention(texts[*n], tokens, span, passage) {
+                if shouting {
+                    capitalised.push(mention);
+                } else {
+                    mentions.push(mention);
+                }
             }
         }
     }
-    join_mentions(mentions, passages.len())
+    let confirmed = confirmed_by_body(capitalised, &mentions);
+    let mentions: Vec<Mention> = confirmed.into_iter().chain(mentions).collect();
+    join_mentions(mentions, passages.len(), &|word| model.is_first_name(word))
+}
+
+/// The tokens of each line of `text`, with offsets into the whole text.
+fn line_tokens(text: &str) -> Vec<Vec<Token<'_>>> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let mut tokens = tokens::tokenize(line);
+        for token in &mut tokens {
+            token.start += offset;
+            token.end += offset;
+        }
+        if !tokens.is_empty() {
+            lines.push(tokens);
+        }
+        offset += line.len() + 1;
+    }
+    lines
+}
+
+/// True for a headline in capitals or title case, or another line in capitals (a
+/// subheading, a repeated headline), where capitals tell little and the tagger runs names
+/// into the words around them ("Cunningham Retires"). Other title-case lines are left
+/// alone: lists of names and results are written that way.
+fn line_is_capitalised(tokens: &[Token], headline: bool) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.text.as_ref())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let shouted = |w: &&str| !w.chars().any(char::is_lowercase);
+    let capitalised = |w: &&str| tagger::may_be_name(w) || w.len() <= 3;
+    words.len() >= 3
+        && if headline {
+            words.iter().all(capitalised)
+        } else {
+            words.iter().all(shouted)
+        }
+}
+
+/// Names from capitalised lines are kept when the rest names the person too: cut to the
+/// words the rest uses for them, and written as the rest writes them.
+fn confirmed_by_body(headline: Vec<Mention>, body: &[Mention]) -> Vec<Mention> {
+    headline
+        .into_iter()
+        .filter_map(|mut mention| {
+            let known = |w: &String| body.iter().any(|b| b.words.contains(w));
+            let start = mention.words.iter().position(known)?;
+            let end = mention.words.iter().rposition(known)? + 1;
+            let words = &mention.words[start..end];
+            let same = body
+                .iter()
+                .filter(|b| b.words.ends_with(words) || b.words.starts_with(words))
+                .max_by_key(|b| b.words.len())?;
+            mention.name = same.name.clone();
+            mention.words = same.words.clone();
+            Some(mention)
+        })
+        .collect()
 }
 
 /// A lone capitalised ordinary word at a sentence start ("Meanwhile", "He") is not a
@@ -75,10 +161,11 @@ fn starts_sentence_with_common_word(model: &Model, tokens: &[Token], span: &Rang
 /// sentence is a name wherever else it appears capitalised in the document ("Orrick"
 /// after "Judge William Orrick"), unless the tagger took it for another kind of name.
 pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
+    let evidence = model.evidence(sentences);
     let mut tags: Vec<Vec<usize>> = sentences
         .iter()
         .map(|s| {
-            let mut tags = model.tag(s);
+            let mut tags = model.tag_with(s, &evidence);
             split_at_titles(s, &mut tags);
             tags
         })
@@ -158,7 +245,7 @@ fn split_at_titles(tokens: &[Token], tags: &mut [usize]) {
 }
 
 /// True for a title or honorific ("Judge", "Mr.", "SEN"), compared without allocating.
-fn is_title_word(word: &str) -> bool {
+pub(super) fn is_title_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     word.len() <= 12
         && (TITLES.iter().any(|(t, _)| t.eq_ignore_ascii_case(word))
@@ -236,6 +323,27 @@ mod tests {
         ];
         for (typed, expected) in cases {
             assert_eq!(strip_titles(typed).join(" "), expected, "{typed}");
+        }
+    }
+
+    #[test]
+    fn headlines_and_shouted_lines_are_told_from_lists_of_names() {
+        let cases = [
+            ("SOCCER - INCE EXPOSED .", true, true),
+            ("Cunningham Retires From Racing", true, true),
+            ("Cunningham retires from racing", true, false),
+            ("Phil Simmons ( Leicestershire ) 4-38", false, false),
+            ("PANAMA CITY 1996-08-29", false, false),
+            ("RESULTS OF THE DAY IN BRIEF", false, true),
+            ("Two words", true, false),
+        ];
+        for (line, headline, capitalised) in cases {
+            let tokens = tokens::tokenize(line);
+            assert_eq!(
+                line_is_capitalised(&tokens, headline),
+                capitalised,
+                "{line}"
+            );
         }
     }
 

@@ -1,6 +1,8 @@
 //! Tags the tokens of a text as parts of person names (or of other names) with a greedy
 //! averaged perceptron over hashed sparse features; also trains that model.
 
+use super::clusters::{self, Clusters};
+use super::evidence::{self, Evidence, Facts};
 use super::tokens::Token;
 use crate::normalize::lexicon::is_name_particle;
 
@@ -26,7 +28,7 @@ pub const B_ENT: usize = 3;
 /// Later token of another name.
 pub const I_ENT: usize = 4;
 
-const MAGIC: &[u8; 8] = b"MGPER01\n";
+const MAGIC: &[u8; 8] = b"MGPER02\n";
 
 /// Word lists learnt from training data that feature functions consult.
 #[derive(Debug, Default, Clone)]
@@ -46,6 +48,7 @@ pub struct Lexicon {
 pub struct Model {
     pub(super) weights: IntMap<u64, [f32; TAGS]>,
     pub(super) lexicon: Lexicon,
+    pub(super) clusters: Clusters,
 }
 
 /// Hashes a word form for the lexicon and features.
@@ -105,12 +108,20 @@ pub(super) struct Context<'a> {
     words: Vec<u64>,
     /// Hash of each token's shape.
     shapes: Vec<u64>,
+    /// Each token's word clusters, coarse to fine.
+    clusters: Vec<[u16; clusters::LEVELS]>,
+    /// What the rest of the document says about each token's word.
+    facts: Vec<Facts>,
     /// The text is mostly capitalised words (a headline): capitals say less there.
     title_case: bool,
 }
 
 impl<'a> Context<'a> {
-    pub(super) fn new(tokens: &'a [Token<'a>]) -> Context<'a> {
+    pub(super) fn new(
+        tokens: &'a [Token<'a>],
+        known: &Clusters,
+        evidence: &Evidence,
+    ) -> Context<'a> {
         // Only the words around a possible name are ever looked at: hash just those.
         let mut near = vec![false; tokens.len()];
         for (i, token) in tokens.iter().enumerate() {
@@ -124,10 +135,14 @@ impl<'a> Context<'a> {
         let mut lower = String::new();
         let mut words = vec![0; tokens.len()];
         let mut shapes = vec![0; tokens.len()];
+        let mut clusters = vec![[clusters::UNKNOWN; clusters::LEVELS]; tokens.len()];
+        let mut facts = vec![0; tokens.len()];
         for (i, token) in tokens.iter().enumerate() {
             if near[i] {
                 words[i] = word_key(lowercase_into(&token.text, &mut lower));
                 shapes[i] = shape_hash(&token.text);
+                clusters[i] = known.of(words[i]);
+                facts[i] = evidence.of(words[i]);
             }
         }
         let (mut alphabetic, mut capitalised) = (0, 0);
@@ -142,8 +157,19 @@ impl<'a> Context<'a> {
             tokens,
             words,
             shapes,
+            clusters,
+            facts,
             title_case,
         }
+    }
+
+    /// The clusters of token `i`; edges count as unknown words.
+    fn clusters(&self, i: isize) -> [u16; clusters::LEVELS] {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.clusters.get(i))
+            .copied()
+            .unwrap_or([clusters::UNKNOWN; clusters::LEVELS])
     }
 
     fn word(&self, i: isize) -> u64 {
@@ -279,6 +305,10 @@ pub(super) fn features(
     }
     out.push(feature(20, context.word(at - 1)));
     out.push(feature(21, context.word(at + 1)));
+    out.push(feature(22, context.word(at - 2)));
+    out.push(feature(23, context.word(at + 2)));
+    out.push(feature(28, feature(context.word(at - 1), key)));
+    out.push(feature(29, feature(key, context.word(at + 1))));
     out.push(feature(24, context.shape(at - 1)));
     out.push(feature(25, context.shape(at + 1)));
     out.push(feature(
@@ -323,16 +353,47 @@ pub(super) fn features(
     if original.len() > 1 && original.chars().all(|c| !c.is_lowercase()) {
         out.push(feature(72, u64::from(flags[3])));
     }
+    let own = context.clusters(at);
+    for (level, &cluster) in own.iter().enumerate() {
+        out.push(feature(80 + level as u64, u64::from(cluster)));
+    }
+    let fine = clusters::LEVELS - 1;
+    out.push(feature(85, feature(prev as u64, u64::from(own[fine]))));
+    out.push(feature(86, u64::from(context.clusters(at - 1)[fine])));
+    out.push(feature(87, u64::from(context.clusters(at + 1)[fine])));
+    out.push(feature(88, u64::from(context.clusters(at - 1)[1])));
+    out.push(feature(89, u64::from(context.clusters(at + 1)[1])));
+    let facts = context.facts[i];
+    for bit in 0..evidence::FACTS {
+        if facts & (1 << bit) != 0 {
+            out.push(feature(100 + u64::from(bit), 1));
+            out.push(feature(120 + u64::from(bit), prev as u64));
+        }
+    }
+    out.push(feature(140, u64::from(facts)));
+    let next_facts = context.facts.get(i + 1).copied().unwrap_or(0);
+    out.push(feature(141, u64::from(next_facts)));
 }
 
 impl Model {
-    /// Tags each token; tokens that cannot start or continue a name are tagged O unseen.
+    /// Tags each token of a text standing alone.
     pub fn tag(&self, tokens: &[Token<'_>]) -> Vec<usize> {
+        self.tag_with(tokens, &self.evidence(&[tokens]))
+    }
+
+    /// What the sentences of one document say about their words.
+    pub(super) fn evidence(&self, sentences: &[&[Token<'_>]]) -> Evidence {
+        Evidence::gather(sentences, &self.lexicon)
+    }
+
+    /// Tags each token of one sentence of a document; tokens that cannot start or
+    /// continue a name are tagged O unseen.
+    pub(super) fn tag_with(&self, tokens: &[Token<'_>], evidence: &Evidence) -> Vec<usize> {
         let mut tags = vec![O; tokens.len()];
         if !tokens.iter().any(|t| may_be_name(&t.text)) {
             return tags;
         }
-        let context = Context::new(tokens);
+        let context = Context::new(tokens, &self.clusters, evidence);
         let mut buffer = Vec::with_capacity(64);
         let mut lower = String::new();
         for i in 0..tokens.len() {
@@ -356,6 +417,16 @@ impl Model {
         self.lexicon
             .common_words
             .contains(&word_key(&word.to_lowercase()))
+    }
+
+    /// True when `word` (folded) opened persons' names in training.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.lexicon.first_names.contains(&word_key(word))
+    }
+
+    /// Number of words with clusters.
+    pub fn clustered_words(&self) -> usize {
+        self.clusters.len()
     }
 
     /// Number of features with weights.
@@ -404,7 +475,7 @@ impl Model {
                 out.write_all(&key.to_le_bytes())?;
             }
         }
-        Ok(())
+        self.clusters.write(out)
     }
 
     /// Reads a model written by [`Model::write`].
@@ -440,8 +511,10 @@ impl Model {
         let entity_words = sets.pop().unwrap_or_default();
         let person_words = sets.pop().unwrap_or_default();
         let first_names = sets.pop().unwrap_or_default();
+        let clusters = Clusters::read(&mut input)?;
         Ok(Model {
             weights,
+            clusters,
             lexicon: Lexicon {
                 first_names,
                 person_words,

@@ -2,6 +2,8 @@
 //! training data, and averaged-perceptron training. Used by `examples/train_persons.rs`;
 //! nothing here runs at ingest.
 
+use super::clusters::Clusters;
+use super::evidence::Evidence;
 use super::tagger::*;
 use super::tokens::Token;
 use crate::fasthash::IntMap;
@@ -117,7 +119,7 @@ pub fn lexicon(examples: &[&Example]) -> Lexicon {
 /// Trains a model: lexicon features are learnt on lexicons built from the other half of
 /// the documents, so that the model does not learn to trust them more than it should on
 /// names it has never seen.
-pub fn train(examples: &[Example], epochs: usize) -> Model {
+pub fn train(examples: &[Example], epochs: usize, clusters: Clusters) -> Model {
     let halves: [Vec<&Example>; 2] = [
         examples.iter().filter(|e| e.document % 2 == 0).collect(),
         examples.iter().filter(|e| e.document % 2 == 1).collect(),
@@ -127,6 +129,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Model {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut buffer = Vec::with_capacity(64);
+    let evidence = document_evidence(examples, &held_out);
     for _ in 0..epochs {
         // A fixed-seed shuffle: each epoch sees the sentences in a new order.
         for i in (1..order.len()).rev() {
@@ -138,7 +141,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Model {
         for &n in &order {
             let example = &examples[n];
             let lexicon = &held_out[example.document % 2];
-            let context = Context::new(&example.tokens);
+            let context = Context::new(&example.tokens, &clusters, &evidence[&example.document]);
             let mut tags = vec![O; example.tokens.len()];
             let mut lower = String::new();
             for i in 0..example.tokens.len() {
@@ -161,7 +164,26 @@ pub fn train(examples: &[Example], epochs: usize) -> Model {
     let mut model = trainer.averaged();
     let all: Vec<&Example> = examples.iter().collect();
     model.lexicon = lexicon(&all);
+    model.clusters = clusters;
     model
+}
+
+/// Each document's evidence, gathered with the lexicon its sentences train with.
+fn document_evidence(examples: &[Example], lexicons: &[Lexicon; 2]) -> IntMap<usize, Evidence> {
+    let mut sentences: IntMap<usize, Vec<&[Token<'static>]>> = IntMap::default();
+    for example in examples {
+        sentences
+            .entry(example.document)
+            .or_default()
+            .push(&example.tokens);
+    }
+    sentences
+        .into_iter()
+        .map(|(document, sentences)| {
+            let evidence = Evidence::gather(&sentences, &lexicons[document % 2]);
+            (document, evidence)
+        })
+        .collect()
 }
 
 /// Perceptron weights with the running sums that averaging needs.
@@ -213,6 +235,7 @@ impl Trainer {
         Model {
             weights,
             lexicon: Lexicon::default(),
+            clusters: Clusters::default(),
         }
     }
 }
