@@ -427,6 +427,65 @@ fn persons(corpora: &Path, verbose: bool, use_clusters: bool) {
         tokens as f64 / seconds / 1e6
     );
     surnames_through_pipeline(model, &examples, &documents, verbose);
+    reuters_people(model, &corpora.join("reuters21578"), verbose);
+}
+
+/// Recall of the Reuters-21578 PEOPLE tags (1987 wire stories, a decade before the
+/// training data): each story written as a text clipping, a tag counts as found when its
+/// surname is a word of a person's name or alias.
+fn reuters_people(model: &morgue::normalize::persons::tagger::Model, dir: &Path, verbose: bool) {
+    use morgue::clipping::folded_key;
+    let stories = reuters::stories(dir);
+    if stories.is_empty() {
+        println!(
+            "persons on Reuters-21578: skipped, {} is absent",
+            dir.display()
+        );
+        return;
+    }
+    let origin = Origin {
+        path: "story.txt",
+        format: Format::Text,
+        modified: None,
+    };
+    let (mut tags, mut found, mut persons) = (0usize, 0usize, 0usize);
+    for story in &stories {
+        let Some(text) = story.clipping() else {
+            continue;
+        };
+        let Ok(clipping) = morgue::normalize::normalize_text(&origin, &text, today()) else {
+            continue;
+        };
+        let (people, _) = morgue::normalize::persons::find_persons_with(
+            model,
+            &clipping.title,
+            &clipping.passages,
+        );
+        persons += people.len();
+        let words: std::collections::HashSet<String> = people
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+            .flat_map(|form| {
+                form.split_whitespace()
+                    .map(|w| folded_key(w.trim_end_matches('.')))
+            })
+            .collect();
+        for slug in &story.people {
+            let surname = slug.rsplit('-').next().unwrap_or(slug);
+            tags += 1;
+            if words.contains(surname) {
+                found += 1;
+            } else if verbose {
+                println!("  Reuters: missed {slug} in {:?}", story.title);
+            }
+        }
+    }
+    println!(
+        "persons on Reuters-21578 ({} stories, {tags} PEOPLE tags): recall {:.3} ({found} \
+         found); {persons} persons in all",
+        stories.len(),
+        found as f64 / tags.max(1) as f64
+    );
 }
 
 /// Each CoNLL document written as a text clipping (its first sentence as the headline,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: what person tagging costs at ingest. Ingests the Reuters-21578 stories written
-# as text clippings with this build and with the last commit before persons were extracted
-# (d79fcb5: same readers, no tagger), five runs each in turn, and prints the medians.
+# Benchmark: what person finding costs at ingest. Ingests the Reuters-21578 stories written
+# as text clippings with this build and with the same code built without the `persons`
+# feature (no tagger, no person fields filled), five runs each in turn, and prints the
+# medians.
 #
 # Usage: scripts/bench-persons.sh [CORPUS_DIR]   (default ../shared/corpora/reuters21578)
 set -euo pipefail
@@ -11,21 +12,14 @@ if [ ! -f "$corpus/reut2-000.sgm" ]; then
   echo "skipped: no Reuters-21578 corpus at $corpus"
   exit 0
 fi
-baseline=d79fcb5
-if ! git cat-file -e "$baseline^{commit}" 2>/dev/null; then
-  echo "skipped: commit $baseline is not in this clone's history"
-  exit 0
-fi
 work=$(mktemp -d)
-trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-git worktree add --detach "$work/base" "$baseline" >/dev/null 2>&1
+trap 'rm -rf "$work"' EXIT
 cargo build --release --quiet --bin morgue --example reuters_clippings
 cp target/release/morgue "$work/morgue-with-persons"
-# Its own target folder (kept between runs): cargo names a crate's outputs the same
-# whatever folder it is built from, so one folder would mix the two builds.
-CARGO_TARGET_DIR="$PWD/target/persons-baseline" cargo build --release --quiet \
-  --manifest-path "$work/base/Cargo.toml" --bin morgue
-cp target/persons-baseline/release/morgue "$work/morgue-without-persons"
+# Its own target folder (kept between runs), so the two builds do not replace each other.
+CARGO_TARGET_DIR="$PWD/target/without-persons" cargo build --release --quiet --bin morgue \
+  --no-default-features --features serve
+cp target/without-persons/release/morgue "$work/morgue-without-persons"
 target/release/examples/reuters_clippings "$corpus" "$work/clippings" > /dev/null
 files=$(find "$work/clippings" -type f | wc -l)
 
@@ -50,7 +44,7 @@ done
 median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
 echo "| build | runs | median |"
 echo "|---|---|---|"
-echo "| without persons | ${without[*]} | $(median "${without[@]}") |"
+echo "| without persons (\`--no-default-features --features serve\`) | ${without[*]} | $(median "${without[@]}") |"
 echo "| with persons | ${with[*]} | $(median "${with[@]}") |"
 m0=$(median "${without[@]}")
 m1=$(median "${with[@]}")

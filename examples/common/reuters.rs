@@ -23,6 +23,8 @@ pub struct Story {
     pub places: Vec<String>,
     /// The ORGS tags.
     pub orgs: Vec<String>,
+    /// The PEOPLE tags: lower-case slugs, surname last (`james-baker`, `volcker`).
+    pub people: Vec<String>,
 }
 
 /// Every story with a body in the corpus folder `dir` (`reut2-000.sgm` …), in order;
@@ -58,6 +60,7 @@ fn story(sgml: &str) -> Option<Story> {
         topics: tags(sgml, "TOPICS"),
         places: tags(sgml, "PLACES"),
         orgs: tags(sgml, "ORGS"),
+        people: tags(sgml, "PEOPLE"),
     })
 }
 

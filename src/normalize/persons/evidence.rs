@@ -4,7 +4,7 @@
 //! lower case. One pass
 //! over the document before tagging; the tagger reads it as features of each mention.
 
-use super::tagger::{Lexicon, lowercase_into, may_be_name, word_key};
+use super::tagger::{Lexicon, may_be_name};
 use super::tokens::Token;
 use crate::fasthash::IntMap;
 
@@ -46,17 +46,14 @@ pub struct Evidence {
 
 impl Evidence {
     /// Gathers the facts of every word in `sentences`.
-    pub fn gather(sentences: &[&[Token<'_>]], lexicon: &Lexicon) -> Self {
+    /// Gathers the facts of every word in `sentences`, given each sentence's word keys
+    /// (empty for a sentence that cannot hold a name, which is passed over).
+    pub fn gather(sentences: &[&[Token<'_>]], keys: &[Vec<u64>], lexicon: &Lexicon) -> Self {
         let mut facts: IntMap<u64, Facts> = IntMap::default();
-        let mut lower = String::new();
-        for tokens in sentences {
-            if !tokens.iter().any(|t| may_be_name(&t.text)) {
+        for (tokens, keys) in sentences.iter().zip(keys) {
+            if keys.len() != tokens.len() {
                 continue;
             }
-            let keys: Vec<u64> = tokens
-                .iter()
-                .map(|t| word_key(lowercase_into(&t.text, &mut lower)))
-                .collect();
             let capitalised: Vec<bool> = tokens.iter().map(|t| may_be_name(&t.text)).collect();
             for (i, token) in tokens.iter().enumerate() {
                 let word = token.text.as_ref();
@@ -136,6 +133,7 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::persons::tagger::{sentence_keys, word_key};
     use crate::normalize::persons::tokens::tokenize;
 
     #[test]
@@ -150,7 +148,8 @@ mod tests {
         ];
         let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(s)).collect();
         let slices: Vec<&[Token]> = tokens.iter().map(Vec::as_slice).collect();
-        let evidence = Evidence::gather(&slices, &lexicon);
+        let keys: Vec<Vec<u64>> = slices.iter().map(|s| sentence_keys(s)).collect();
+        let evidence = Evidence::gather(&slices, &keys, &lexicon);
         let of = |word: &str| evidence.of(word_key(word));
         let cases: [(&str, Facts, Facts); 6] = [
             ("william", AFTER_TITLE, AFTER_FIRST_NAME),

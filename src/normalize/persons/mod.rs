@@ -14,6 +14,7 @@ pub mod training;
 pub use training::read_conll;
 
 use crate::clipping::{Person, folded_key};
+use crate::fasthash::IntSet;
 use joining::join_mentions;
 use lexicon::{CONNECTIVES, HONORIFICS, ROLE_MODIFIERS, TITLES};
 use mentions::{Mention, mention};
@@ -24,7 +25,12 @@ use tokens::Token;
 
 /// The shipped model, trained by `cargo run --release --example train_persons` on the
 /// CoNLL-2003 English training set.
+#[cfg(feature = "persons")]
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/persons.model");
+
+/// A build without the `persons` feature has no model and finds no persons.
+#[cfg(not(feature = "persons"))]
+static MODEL_BYTES: &[u8] = &[];
 
 static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::read(MODEL_BYTES).ok());
 
@@ -161,27 +167,32 @@ fn starts_sentence_with_common_word(model: &Model, tokens: &[Token], span: &Rang
 /// sentence is a name wherever else it appears capitalised in the document ("Orrick"
 /// after "Judge William Orrick"), unless the tagger took it for another kind of name.
 pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
-    let evidence = model.evidence(sentences);
+    let (evidence, keys) = model.evidence(sentences);
     let mut tags: Vec<Vec<usize>> = sentences
         .iter()
-        .map(|s| {
-            let mut tags = model.tag_with(s, &evidence);
+        .zip(&keys)
+        .map(|(s, keys)| {
+            let mut tags = model.tag_with(s, keys, &evidence);
             split_at_titles(s, &mut tags);
             tags
         })
         .collect();
-    let mut names: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (sentence, tags) in sentences.iter().zip(&tags) {
-        for (token, &tag) in sentence.iter().zip(tags) {
+    // Words (by key) tagged as part of a person's name somewhere.
+    let mut names: IntSet<u64> = IntSet::default();
+    for ((sentence, tags), keys) in sentences.iter().zip(&tags).zip(&keys) {
+        for ((token, &tag), &key) in sentence.iter().zip(tags).zip(keys) {
             if (tag == B_PER || tag == I_PER) && token.text.chars().count() > 1 {
-                names.insert(token.text.as_ref());
+                names.insert(key);
             }
         }
     }
     if names.is_empty() {
         return tags;
     }
-    for (sentence, tags) in sentences.iter().zip(tags.iter_mut()) {
+    for ((sentence, tags), keys) in sentences.iter().zip(tags.iter_mut()).zip(&keys) {
+        if keys.len() != sentence.len() {
+            continue;
+        }
         // Other-name runs made only of this document's person words are persons too.
         let mut i = 0;
         while i < tags.len() {
@@ -192,7 +203,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             let end = (i + 1..tags.len())
                 .find(|&k| tags[k] != I_ENT)
                 .unwrap_or(tags.len());
-            if (i..end).all(|k| names.contains(sentence[k].text.as_ref())) {
+            if keys[i..end].iter().all(|k| names.contains(k)) {
                 tags[i] = B_PER;
                 for tag in &mut tags[i + 1..end] {
                     *tag = I_PER;
@@ -200,8 +211,9 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             }
             i = end;
         }
+        // Elsewhere, such a word written with a capital is a name too.
         for i in 0..sentence.len() {
-            if tags[i] == O && names.contains(sentence[i].text.as_ref()) {
+            if tags[i] == O && names.contains(&keys[i]) && tagger::may_be_name(&sentence[i].text) {
                 let prev = if i > 0 { tags[i - 1] } else { O };
                 tags[i] = if prev == B_PER || prev == I_PER {
                     I_PER

@@ -105,7 +105,7 @@ pub(super) fn plain_sentence_opener(context: &Context, lexicon: &Lexicon, i: usi
 pub(super) struct Context<'a> {
     tokens: &'a [Token<'a>],
     /// Hash of each token's lower-case form (the lexicon's key too).
-    words: Vec<u64>,
+    words: &'a [u64],
     /// Hash of each token's shape.
     shapes: Vec<u64>,
     /// Each token's word clusters, coarse to fine.
@@ -117,12 +117,15 @@ pub(super) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// `words` holds the [`sentence_keys`] of `tokens`.
     pub(super) fn new(
         tokens: &'a [Token<'a>],
+        words: &'a [u64],
         known: &Clusters,
         evidence: &Evidence,
     ) -> Context<'a> {
-        // Only the words around a possible name are ever looked at: hash just those.
+        // Only the words around a possible name are ever looked at: just those get shapes,
+        // clusters and facts.
         let mut near = vec![false; tokens.len()];
         for (i, token) in tokens.iter().enumerate() {
             let first = token.text.chars().next().unwrap_or(' ');
@@ -132,14 +135,11 @@ impl<'a> Context<'a> {
                 near[from..to].fill(true);
             }
         }
-        let mut lower = String::new();
-        let mut words = vec![0; tokens.len()];
         let mut shapes = vec![0; tokens.len()];
         let mut clusters = vec![[clusters::UNKNOWN; clusters::LEVELS]; tokens.len()];
         let mut facts = vec![0; tokens.len()];
         for (i, token) in tokens.iter().enumerate() {
             if near[i] {
-                words[i] = word_key(lowercase_into(&token.text, &mut lower));
                 shapes[i] = shape_hash(&token.text);
                 clusters[i] = known.of(words[i]);
                 facts[i] = evidence.of(words[i]);
@@ -191,6 +191,21 @@ impl<'a> Context<'a> {
     fn sentence_start(&self, i: usize) -> bool {
         i > 0 && ends_sentence(&self.tokens[i - 1].text)
     }
+}
+
+/// The [`word_key`] of each token's lower-case form: computed once per sentence, for the
+/// document's evidence and the tagger alike.
+pub(super) fn sentence_keys(tokens: &[Token<'_>]) -> Vec<u64> {
+    let mut lower = String::new();
+    tokens
+        .iter()
+        .map(|t| word_key(lowercase_into(&t.text, &mut lower)))
+        .collect()
+}
+
+/// True when some token of the sentence may be (part of) a name.
+pub(super) fn may_hold_names(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| may_be_name(&t.text))
 }
 
 /// True for a token after which a new sentence (or quotation) starts.
@@ -378,22 +393,40 @@ pub(super) fn features(
 impl Model {
     /// Tags each token of a text standing alone.
     pub fn tag(&self, tokens: &[Token<'_>]) -> Vec<usize> {
-        self.tag_with(tokens, &self.evidence(&[tokens]))
+        let keys = sentence_keys(tokens);
+        let evidence = Evidence::gather(&[tokens], std::slice::from_ref(&keys), &self.lexicon);
+        self.tag_with(tokens, &keys, &evidence)
     }
 
-    /// What the sentences of one document say about their words.
-    pub(super) fn evidence(&self, sentences: &[&[Token<'_>]]) -> Evidence {
-        Evidence::gather(sentences, &self.lexicon)
+    /// What the sentences of one document say about their words, and each sentence's
+    /// word keys (empty for a sentence that cannot hold a name).
+    pub(super) fn evidence(&self, sentences: &[&[Token<'_>]]) -> (Evidence, Vec<Vec<u64>>) {
+        let keys: Vec<Vec<u64>> = sentences
+            .iter()
+            .map(|s| {
+                if may_hold_names(s) {
+                    sentence_keys(s)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        (Evidence::gather(sentences, &keys, &self.lexicon), keys)
     }
 
-    /// Tags each token of one sentence of a document; tokens that cannot start or
-    /// continue a name are tagged O unseen.
-    pub(super) fn tag_with(&self, tokens: &[Token<'_>], evidence: &Evidence) -> Vec<usize> {
+    /// Tags each token of one sentence of a document, given its word keys; tokens that
+    /// cannot start or continue a name are tagged O unseen.
+    pub(super) fn tag_with(
+        &self,
+        tokens: &[Token<'_>],
+        keys: &[u64],
+        evidence: &Evidence,
+    ) -> Vec<usize> {
         let mut tags = vec![O; tokens.len()];
-        if !tokens.iter().any(|t| may_be_name(&t.text)) {
+        if !may_hold_names(tokens) || keys.len() != tokens.len() {
             return tags;
         }
-        let context = Context::new(tokens, &self.clusters, evidence);
+        let context = Context::new(tokens, keys, &self.clusters, evidence);
         let mut buffer = Vec::with_capacity(64);
         let mut lower = String::new();
         for i in 0..tokens.len() {

@@ -129,7 +129,8 @@ pub fn train(examples: &[Example], epochs: usize, clusters: Clusters) -> Model {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut buffer = Vec::with_capacity(64);
-    let evidence = document_evidence(examples, &held_out);
+    let keys: Vec<Vec<u64>> = examples.iter().map(|e| sentence_keys(&e.tokens)).collect();
+    let evidence = document_evidence(examples, &keys, &held_out);
     for _ in 0..epochs {
         // A fixed-seed shuffle: each epoch sees the sentences in a new order.
         for i in (1..order.len()).rev() {
@@ -141,7 +142,12 @@ pub fn train(examples: &[Example], epochs: usize, clusters: Clusters) -> Model {
         for &n in &order {
             let example = &examples[n];
             let lexicon = &held_out[example.document % 2];
-            let context = Context::new(&example.tokens, &clusters, &evidence[&example.document]);
+            let context = Context::new(
+                &example.tokens,
+                &keys[n],
+                &clusters,
+                &evidence[&example.document],
+            );
             let mut tags = vec![O; example.tokens.len()];
             let mut lower = String::new();
             for i in 0..example.tokens.len() {
@@ -169,18 +175,24 @@ pub fn train(examples: &[Example], epochs: usize, clusters: Clusters) -> Model {
 }
 
 /// Each document's evidence, gathered with the lexicon its sentences train with.
-fn document_evidence(examples: &[Example], lexicons: &[Lexicon; 2]) -> IntMap<usize, Evidence> {
-    let mut sentences: IntMap<usize, Vec<&[Token<'static>]>> = IntMap::default();
-    for example in examples {
-        sentences
-            .entry(example.document)
-            .or_default()
-            .push(&example.tokens);
+fn document_evidence(
+    examples: &[Example],
+    keys: &[Vec<u64>],
+    lexicons: &[Lexicon; 2],
+) -> IntMap<usize, Evidence> {
+    let mut documents: IntMap<usize, Vec<usize>> = IntMap::default();
+    for (n, example) in examples.iter().enumerate() {
+        documents.entry(example.document).or_default().push(n);
     }
-    sentences
+    documents
         .into_iter()
-        .map(|(document, sentences)| {
-            let evidence = Evidence::gather(&sentences, &lexicons[document % 2]);
+        .map(|(document, members)| {
+            let sentences: Vec<&[Token<'static>]> = members
+                .iter()
+                .map(|&n| examples[n].tokens.as_slice())
+                .collect();
+            let keys: Vec<Vec<u64>> = members.iter().map(|&n| keys[n].clone()).collect();
+            let evidence = Evidence::gather(&sentences, &keys, &lexicons[document % 2]);
             (document, evidence)
         })
         .collect()
