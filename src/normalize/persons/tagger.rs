@@ -296,17 +296,29 @@ pub(super) fn features(
     out.push(feature(0, 0)); // bias
     out.push(feature(1, key));
     out.push(feature(2, shape));
-    let boundaries: Vec<usize> = lower
-        .char_indices()
-        .map(|(at, _)| at)
-        .chain([lower.len()])
-        .collect();
-    let chars = boundaries.len() - 1;
-    for (n, &end) in boundaries.iter().enumerate().take(4).skip(1) {
+    // Prefixes of one to three letters and suffixes of one to four, shorter than the
+    // word; found without allocating (this runs for every scored word).
+    let ascii = lower.is_ascii();
+    let chars = if ascii {
+        lower.len()
+    } else {
+        lower.chars().count()
+    };
+    let byte_at = |n: usize| {
+        if ascii {
+            n
+        } else {
+            lower
+                .char_indices()
+                .nth(n)
+                .map_or(lower.len(), |(at, _)| at)
+        }
+    };
+    for n in 1..=3 {
         if chars > n {
             out.push(text_feature(
                 3 + n as u64,
-                lower.get(..end).unwrap_or_default(),
+                lower.get(..byte_at(n)).unwrap_or_default(),
             ));
         }
     }
@@ -314,7 +326,7 @@ pub(super) fn features(
         if chars > n {
             out.push(text_feature(
                 10 + n as u64,
-                lower.get(boundaries[chars - n]..).unwrap_or_default(),
+                lower.get(byte_at(chars - n)..).unwrap_or_default(),
             ));
         }
     }
