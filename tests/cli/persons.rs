@@ -388,3 +388,20 @@ fn a_first_name_alone_is_not_joined_to_someone_else() {
     assert!(found.contains(&"Rachel Okoro".to_string()), "{found:?}");
     assert!(found.contains(&"Megan Holt".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_sentence_opening_word_run_into_a_name_is_left_out() {
+    let french = names_in(
+        "Le maire de Lyon présente son budget\nPublished: 6 May 2024\n\n\
+         Le maire Grégory Doucet a présenté lundi le budget de la ville.\n\n\
+         Selon Doucet, les dépenses baisseront de deux pour cent.\n",
+    );
+    assert_eq!(french, ["Grégory Doucet"]);
+    let german = names_in(
+        "Kanzler reist nach Paris\nPublished: 6 May 2024\n\n\
+         Bundeskanzler Olaf Scholz hat am Montag Emmanuel Macron getroffen.\n\n\
+         Laut Scholz war das Treffen gut.\n",
+    );
+    assert!(german.contains(&"Olaf Scholz".to_string()), "{german:?}");
+    assert!(german.iter().all(|n| !n.starts_with("Laut")), "{german:?}");
+}

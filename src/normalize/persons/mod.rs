@@ -66,16 +66,21 @@ pub fn find_persons_with(
         .collect();
     let slices: Vec<&[Token]> = lines.iter().map(|(_, t)| t.as_slice()).collect();
     let tags = tag_document(model, &slices);
+    let spans: Vec<Vec<Range<usize>>> = tags.iter().map(|t| person_spans(t)).collect();
+    let inner = words_of_names_inside_sentences(&slices, &spans);
     // Mentions from lines in capitals or title case (headlines, subheadings) are
     // confirmed against the others.
     let mut capitalised = Vec::new();
     let mut mentions = Vec::new();
-    for ((n, tokens), tags) in lines.iter().zip(&tags) {
+    for ((n, tokens), spans) in lines.iter().zip(spans) {
         let passage = n.checked_sub(1);
         let shouting = line_is_capitalised(tokens, passage.is_none());
-        for span in person_spans(tags) {
+        for mut span in spans {
             if starts_sentence_with_common_word(model, tokens, &span) {
                 continue;
+            }
+            if opens_with_a_stray_word(model, tokens, &span, &inner) {
+                span.start += 1;
             }
             if let Some(mention) = mention(texts[*n], tokens, span, passage) {
                 if shouting {
@@ -150,16 +155,55 @@ fn confirmed_by_body(headline: Vec<Mention>, body: &[Mention]) -> Vec<Mention> {
         .collect()
 }
 
+/// True when the token at `start` opens a sentence (or a bracket or quotation).
+fn opens_sentence(tokens: &[Token], start: usize) -> bool {
+    start.checked_sub(1).is_none_or(|before| {
+        let before = tokens[before].text.as_ref();
+        tagger::ends_sentence(before) || matches!(before, "(" | "'")
+    })
+}
+
+/// The folded words of the names found where no sentence starts: the article's own
+/// evidence of how its people are written.
+fn words_of_names_inside_sentences(
+    sentences: &[&[Token]],
+    spans: &[Vec<Range<usize>>],
+) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    for (tokens, spans) in sentences.iter().zip(spans) {
+        for span in spans.iter().filter(|s| !opens_sentence(tokens, s.start)) {
+            words.extend(tokens[span.clone()].iter().map(|t| word_fold(&t.text)));
+        }
+    }
+    words
+}
+
+/// A sentence-opening word run into a name the article writes without it elsewhere
+/// ("Selon Doucet" after "Grégory Doucet", "Laut Scholz", "Meanwhile Harris"), and that is
+/// no known first name: not part of the name.
+fn opens_with_a_stray_word(
+    model: &Model,
+    tokens: &[Token],
+    span: &Range<usize>,
+    inner: &std::collections::HashSet<String>,
+) -> bool {
+    if span.len() < 2 || !opens_sentence(tokens, span.start) {
+        return false;
+    }
+    let first = word_fold(&tokens[span.start].text);
+    !model.is_first_name(&first)
+        && !inner.contains(&first)
+        && tokens[span.start + 1..span.end]
+            .iter()
+            .all(|t| inner.contains(&word_fold(&t.text)))
+}
+
 /// A lone capitalised ordinary word at a sentence start ("Meanwhile", "He") is not a
 /// name, whatever the tagger thought.
 fn starts_sentence_with_common_word(model: &Model, tokens: &[Token], span: &Range<usize>) -> bool {
-    let at_start = span.start.checked_sub(1).is_none_or(|before| {
-        let before = tokens[before].text.as_ref();
-        tagger::ends_sentence(before) || matches!(before, "(" | "'")
-    });
     let word = tokens[span.start].text.to_lowercase();
     span.len() == 1
-        && at_start
+        && opens_sentence(tokens, span.start)
         && (model.is_common_word(&word) || CONNECTIVES.contains(&word.as_str()))
 }
 
