@@ -443,24 +443,12 @@ fn reuters_people(model: &morgue::normalize::persons::tagger::Model, dir: &Path,
         );
         return;
     }
-    let origin = Origin {
-        path: "story.txt",
-        format: Format::Text,
-        modified: None,
-    };
     let (mut tags, mut found, mut persons) = (0usize, 0usize, 0usize);
     for story in &stories {
         let Some(text) = story.clipping() else {
             continue;
         };
-        let Ok(clipping) = morgue::normalize::normalize_text(&origin, &text, today()) else {
-            continue;
-        };
-        let (people, _) = morgue::normalize::persons::find_persons_with(
-            model,
-            &clipping.title,
-            &clipping.passages,
-        );
+        let people = persons_in_text_clipping(model, &text);
         persons += people.len();
         let words: std::collections::HashSet<String> = people
             .iter()
@@ -499,11 +487,6 @@ fn surnames_through_pipeline(
 ) {
     use morgue::clipping::folded_key;
     use std::collections::BTreeSet;
-    let origin = Origin {
-        path: "document.txt",
-        format: Format::Text,
-        modified: None,
-    };
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     for (n, document) in documents.iter().enumerate() {
         let sentences: Vec<String> = document
@@ -517,18 +500,7 @@ fn surnames_through_pipeline(
                 gold.insert(folded_key(&examples[i].tokens[span.end - 1].text));
             }
         }
-        let names: HashMap<String, String> =
-            match morgue::normalize::normalize_text(&origin, &text, today()) {
-                Ok(clipping) => {
-                    morgue::normalize::persons::find_persons_with(
-                        model,
-                        &clipping.title,
-                        &clipping.passages,
-                    )
-                    .0
-                }
-                Err(_) => Vec::new(),
-            }
+        let names: HashMap<String, String> = persons_in_text_clipping(model, &text)
             .iter()
             .filter_map(|p| {
                 let surname = p.name.split_whitespace().last()?;
@@ -557,6 +529,30 @@ fn surnames_through_pipeline(
         tp + fn_,
         2.0 * p * r / (p + r)
     );
+}
+
+/// The persons `model` finds in `text` read as a text clipping, as `morgue extract` reads
+/// it (with this model instead of the built-in one).
+fn persons_in_text_clipping(
+    model: &morgue::normalize::persons::tagger::Model,
+    text: &str,
+) -> Vec<morgue::clipping::Person> {
+    let origin = Origin {
+        path: "clipping.txt",
+        format: Format::Text,
+        modified: None,
+    };
+    match morgue::normalize::normalize_text(&origin, text, today()) {
+        Ok(clipping) => {
+            morgue::normalize::persons::find_persons_with(
+                model,
+                &clipping.title,
+                &clipping.passages,
+            )
+            .0
+        }
+        Err(_) => Vec::new(),
+    }
 }
 
 /// CoNLL tokens back into running text: no space before closing punctuation or "'s".

@@ -27,15 +27,10 @@ pub fn examples(conll: &Path, with_valid: bool) -> Option<Vec<Example>> {
     Some(examples)
 }
 
-/// Word clusters learnt from the unlabelled text of the corpora and of `examples`.
-pub fn learn_clusters(corpora: &Path, examples: &[Example]) -> clusters::Clusters {
-    clusters::learn(&unlabelled_text(corpora, examples))
-}
-
 /// A model trained on `examples` with the shipped settings.
 pub fn train(corpora: &Path, examples: &[Example], use_clusters: bool) -> Model {
     let clusters = if use_clusters {
-        learn_clusters(corpora, examples)
+        clusters::learn(&unlabelled_text(corpora, examples))
     } else {
         clusters::Clusters::default()
     };
@@ -44,7 +39,7 @@ pub fn train(corpora: &Path, examples: &[Example], use_clusters: bool) -> Model 
 
 /// Paragraphs of unlabelled news text: the Reuters-21578 stories, the BBC articles and
 /// the words (not the labels) of `examples`.
-pub fn unlabelled_text(corpora: &Path, examples: &[Example]) -> Vec<String> {
+fn unlabelled_text(corpora: &Path, examples: &[Example]) -> Vec<String> {
     let mut texts = Vec::new();
     for story in super::reuters::stories(&corpora.join("reuters21578")) {
         for paragraph in story.body.split("\n    ") {

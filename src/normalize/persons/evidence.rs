@@ -1,8 +1,8 @@
 //! What the rest of a document says about a capitalised word: whether it follows a title
 //! or a first name somewhere ("Judge Orrick", "William Orrick"), sits in a company's name
 //! ("Pirelli SpA"), follows "in" like a place or "the" like a thing, or is also written in
-//! lower case. One pass
-//! over the document before tagging; the tagger reads it as features of each mention.
+//! lower case. One pass over the document before tagging; the tagger reads it as features
+//! of each mention.
 
 use super::tagger::{Lexicon, may_be_name};
 use super::tokens::Token;
@@ -45,7 +45,6 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Gathers the facts of every word in `sentences`.
     /// Gathers the facts of every word in `sentences`, given each sentence's word keys
     /// (empty for a sentence that cannot hold a name, which is passed over).
     pub fn gather(sentences: &[&[Token<'_>]], keys: &[Vec<u64>], lexicon: &Lexicon) -> Self {
@@ -60,10 +59,7 @@ impl Evidence {
                 if !capitalised[i] {
                     // Only words that are capitalised somewhere matter; mark the rest cheaply.
                     if word.chars().next().is_some_and(char::is_lowercase) {
-                        facts
-                            .entry(keys[i])
-                            .and_modify(|f| *f |= LOWER_CASE)
-                            .or_insert(LOWER_CASE);
+                        *facts.entry(keys[i]).or_default() |= LOWER_CASE;
                     }
                     continue;
                 }
@@ -110,9 +106,7 @@ impl Evidence {
                         found |= BEFORE_SPEECH;
                     }
                 }
-                let opens_sentence = before.is_none_or(|(text, _, _)| {
-                    super::tagger::ends_sentence(text) || matches!(text.as_ref(), "(" | "'")
-                });
+                let opens_sentence = super::opens_sentence(tokens, i);
                 let neighbour_upper = before.is_some_and(|(_, _, upper)| upper)
                     || after.is_some_and(|(_, _, upper)| upper);
                 if !opens_sentence && !neighbour_upper {

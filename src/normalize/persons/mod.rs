@@ -120,19 +120,23 @@ fn line_tokens(text: &str) -> Vec<Vec<Token<'_>>> {
 /// into the words around them ("Cunningham Retires"). Other title-case lines are left
 /// alone: lists of names and results are written that way.
 fn line_is_capitalised(tokens: &[Token], headline: bool) -> bool {
-    let words: Vec<&str> = tokens
+    let mut words = tokens
         .iter()
         .map(|t| t.text.as_ref())
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let shouted = |w: &&str| !w.chars().any(char::is_lowercase);
-    let capitalised = |w: &&str| tagger::may_be_name(w) || w.len() <= 3;
-    words.len() >= 3
-        && if headline {
-            words.iter().all(capitalised)
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    let fits = |w: &str| {
+        if headline {
+            tagger::may_be_name(w) || w.len() <= 3
         } else {
-            words.iter().all(shouted)
+            !w.chars().any(char::is_lowercase)
         }
+    };
+    // Runs on every line: counted without collecting the words.
+    let mut count = 0;
+    words.all(|w| {
+        count += 1;
+        fits(w)
+    }) && count >= 3
 }
 
 /// Names from capitalised lines are kept when the rest names the person too: cut to the
@@ -157,7 +161,7 @@ fn confirmed_by_body(headline: Vec<Mention>, body: &[Mention]) -> Vec<Mention> {
 }
 
 /// True when the token at `start` opens a sentence (or a bracket or quotation).
-fn opens_sentence(tokens: &[Token], start: usize) -> bool {
+pub(super) fn opens_sentence(tokens: &[Token], start: usize) -> bool {
     start.checked_sub(1).is_none_or(|before| {
         let before = tokens[before].text.as_ref();
         tagger::ends_sentence(before) || matches!(before, "(" | "'")
