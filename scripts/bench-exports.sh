@@ -3,7 +3,11 @@
 # (BBC stories laid out in the classic `N of M DOCUMENTS` form), one Factiva export and
 # one gzip-per-record WARC of the same stories as web pages, each ingested alone.
 #
-# Usage: scripts/bench-exports.sh [ARTICLES]   (default 500)
+# Then a crawl-shaped web archive of WARC_MB megabytes (default 1000: pages, their
+# images and scripts, requests and redirects, gzip per record), ingested with its time,
+# pages a second and peak memory.
+#
+# Usage: scripts/bench-exports.sh [ARTICLES]   (default 500; WARC_MB=0 leaves the archive out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-500}
@@ -12,7 +16,7 @@ if [ ! -d "$bbc" ]; then
   echo "skipped: the BBC corpus is not at $bbc"
   exit 0
 fi
-cargo build --release --quiet --bin morgue
+cargo build --release --quiet --bin morgue --example generate_warc
 bin=$PWD/target/release/morgue
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -52,3 +56,20 @@ for kind in nexis factiva warc; do
   echo "$kind: $n articles in one file ($((bytes / 1000)) kB) → $records records in $ms ms"
   [ "$records" = "$n" ] || { echo "expected $n records" >&2; exit 1; }
 done
+
+warc_mb=${WARC_MB:-1000}
+if [ "$warc_mb" -gt 0 ]; then
+  mkdir -p "$work/crawl"
+  pages=$(target/release/examples/generate_warc "$work/crawl/crawl.warc.gz" "$warc_mb" | cut -d' ' -f1)
+  timed() {
+    if [ -x /usr/bin/time ]; then /usr/bin/time -f '%e %M' "$@" 2>&1 >/dev/null | tail -1
+    else start=$(date +%s%N); "$@" > /dev/null; echo "$((($(date +%s%N) - start) / 1000000))e-3 ?"; fi
+  }
+  read -r seconds kb < <(timed "$bin" -q --index "$work/crawl-index" ingest "$work/crawl")
+  records=$("$bin" -q --index "$work/crawl-index" stats --json | sed -n 's/.*"articles":\([0-9]*\).*/\1/p')
+  echo "warc: $warc_mb MB crawl, $pages pages → $records records in $seconds s ($(awk -v p="$pages" -v s="$seconds" 'BEGIN { printf "%.0f", p / s }') pages/s), peak $((kb / 1024)) MB"
+  [ "$records" = "$pages" ] || { echo "expected $pages records" >&2; exit 1; }
+  touch "$work/crawl/crawl.warc.gz"
+  read -r seconds kb < <(timed "$bin" -q --index "$work/crawl-index" ingest "$work/crawl")
+  echo "warc: the same archive touched (read again): $seconds s, peak $((kb / 1024)) MB"
+fi

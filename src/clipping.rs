@@ -31,11 +31,14 @@ pub enum Format {
     Warc,
     /// A Rich Text Format document, `.rtf`.
     Rtf,
+    /// A `.doc` file: read by what it holds (RTF, a web page or text, as news databases
+    /// and older tools save them); the old binary Word format itself is not read.
+    Doc,
 }
 
 impl Format {
     /// Every format, in the order their codes are stored on disk (new ones go last).
-    pub const ALL: [Format; 13] = [
+    pub const ALL: [Format; 14] = [
         Format::Text,
         Format::Markdown,
         Format::Html,
@@ -49,6 +52,7 @@ impl Format {
         Format::Mhtml,
         Format::Warc,
         Format::Rtf,
+        Format::Doc,
     ];
 
     /// The lower-case name used in JSON and summaries.
@@ -67,6 +71,7 @@ impl Format {
             Format::Mhtml => "mhtml",
             Format::Warc => "warc",
             Format::Rtf => "rtf",
+            Format::Doc => "doc",
         }
     }
 
@@ -181,6 +186,9 @@ pub struct Stated {
     pub url: Option<String>,
     /// Topics or tags, in the order given.
     pub topics: Vec<String>,
+    /// People the source's own classification names (a news database's `PERSON` terms),
+    /// joined to the persons found in the text.
+    pub persons: Vec<String>,
 }
 
 impl Stated {
@@ -199,6 +207,11 @@ impl Stated {
         for topic in other.topics {
             if !self.topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
                 self.topics.push(topic);
+            }
+        }
+        for person in other.persons {
+            if !self.persons.iter().any(|p| p.eq_ignore_ascii_case(&person)) {
+                self.persons.push(person);
             }
         }
     }
@@ -222,6 +235,7 @@ impl Stated {
             source: self.source.and_then(clean),
             url: self.url.and_then(clean),
             topics: self.topics.into_iter().filter_map(clean).collect(),
+            persons: self.persons.into_iter().filter_map(clean).collect(),
         }
     }
 }

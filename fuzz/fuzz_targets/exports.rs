@@ -1,5 +1,5 @@
-//! Any text as a news-database export, and any bytes as a Word, OpenDocument, MHTML,
-//! WARC or RTF file: no panic, and every article found has a body.
+//! Any text as a news-database export (text or web page), and any bytes as a Word,
+//! OpenDocument, MHTML, WARC or RTF file: no panic, and every article found has a body.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,6 +10,15 @@ fuzz_target!(|data: &[u8]| {
         && let Some(database) = exports::detect(text)
     {
         for (_, article) in exports::articles(text, database) {
+            if let Ok(article) = article {
+                assert!(!article.body.trim().is_empty());
+            }
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Some((_, articles)) = exports::html::export(text)
+    {
+        for (_, article) in articles {
             if let Ok(article) = article {
                 assert!(!article.body.trim().is_empty());
             }

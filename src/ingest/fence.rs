@@ -51,21 +51,27 @@ pub fn read_file(
     reading: &Reading,
     rest: &str,
 ) -> Vec<Result<Clipping, Failure>> {
+    guard(file, rest, || normalize::file(file, bytes, reading))
+        .unwrap_or_else(|failure| vec![Err(failure)])
+}
+
+/// Runs one reader of `file` behind the fence: a panic inside becomes its failure.
+pub fn guard<T>(file: &SourceFile, rest: &str, read: impl FnOnce() -> T) -> Result<T, Failure> {
     install_hook();
     FENCED.with(|f| f.set(true));
-    let result = catch_unwind(AssertUnwindSafe(|| normalize::file(file, bytes, reading)));
+    let result = catch_unwind(AssertUnwindSafe(read));
     FENCED.with(|f| f.set(false));
-    result.unwrap_or_else(|_| {
+    result.map_err(|_| {
         let message = LAST_PANIC
             .with(|last| last.borrow_mut().take())
             .unwrap_or_else(|| "no message".to_string());
-        vec![Err(Failure::new(
+        Failure::new(
             &file.display,
             format!(
                 "internal error in the {} reader ({message}); the rest was {rest}",
                 file.format.name()
             ),
-        ))]
+        )
     })
 }
 

@@ -1,6 +1,7 @@
 //! Keeps an index in step with folders of clippings: new files added, changed files
 //! replaced, deleted files removed, unchanged files skipped, all in one commit.
 
+pub mod archive;
 pub mod fence;
 pub mod pool;
 pub mod story;
@@ -105,6 +106,9 @@ pub struct FormatSummary {
     pub skipped: usize,
     /// Records by where their date came from.
     pub dates: BTreeMap<String, usize>,
+    /// Records of web archives that are not pages (requests, redirects, errors, images),
+    /// by kind.
+    pub passed_over: BTreeMap<String, usize>,
 }
 
 impl IngestSummary {
@@ -129,6 +133,25 @@ enum Outcome {
         failures: Vec<Failure>,
     },
     Skipped(Vec<Failure>),
+    /// An archive's pages follow.
+    ArchiveStart(Arc<SourceFile>),
+    /// One page of the archive being read.
+    Page(Box<std::result::Result<(Clipping, Signature), Failure>>),
+    /// The archive has been read.
+    ArchiveEnd {
+        file: Arc<SourceFile>,
+        end: archive::ArchiveEnd,
+    },
+}
+
+/// The archive whose pages are being indexed.
+struct OpenArchive {
+    /// The archive's file key.
+    key: String,
+    /// Whether the index held the file before.
+    known: bool,
+    /// The records indexed so far.
+    records: Vec<RecordSummary>,
 }
 
 /// Brings the index in `index_dir` up to date with `paths`.
@@ -219,7 +242,7 @@ impl Updater<'_> {
                 Duration::from_nanos(u64::try_from(youngest.saturating_sub(limit)).unwrap_or(0))
             });
         let progress = progress_bar(ready.len(), options.progress);
-        let jobs: Vec<(SourceFile, Option<FileEntry>)> = ready
+        let files: Vec<(SourceFile, Option<FileEntry>)> = ready
             .iter()
             .map(|file| ((*file).clone(), old.files.get(&file.key).cloned()))
             .collect();
@@ -230,26 +253,34 @@ impl Updater<'_> {
             },
             max_bytes: options.max_file_bytes,
         };
-        let work: Work<(SourceFile, Option<FileEntry>), Outcome> =
-            Arc::new(move |(file, known)| reader.examine(file, known.as_ref()));
+        let work: Work<archive::Job, Outcome> = Arc::new(move |job| reader.work(job));
         let timeout = options.file_timeout;
+        let mut open_archive: Option<OpenArchive> = None;
         pool::run_in_order(
-            jobs,
+            archive::jobs(files),
             reading_pool(timeout),
             work,
-            |(file, _)| Outcome::Skipped(vec![timed_out(file, timeout)]),
+            |job| job_timed_out(job, timeout),
             |outcome| {
-                progress.inc(1);
-                if matches!(outcome, Outcome::Read { .. }) && stories.is_none() {
+                if !matches!(outcome, Outcome::Page(_) | Outcome::ArchiveStart(_)) {
+                    progress.inc(1);
+                }
+                let adds = match &outcome {
+                    Outcome::Read { .. } => true,
+                    Outcome::Page(page) => page.is_ok(),
+                    _ => false,
+                };
+                if adds && stories.is_none() {
                     stories = Some(load_stories(index)?);
                 }
-                changed |= apply(
-                    outcome,
+                let mut target = Target {
                     writer,
-                    &mut manifest,
-                    stories.as_mut(),
-                    &mut summary,
-                )?;
+                    manifest: &mut manifest,
+                    stories: stories.as_mut(),
+                    summary: &mut summary,
+                    archive: &mut open_archive,
+                };
+                changed |= target.apply(outcome)?;
                 Ok::<(), Error>(())
             },
         )?;
@@ -345,6 +376,25 @@ pub fn timed_out(file: &SourceFile, timeout: Duration) -> Failure {
     )
 }
 
+/// The result a job gets when its reader runs past the limit.
+fn job_timed_out(job: &archive::Job, timeout: Duration) -> Outcome {
+    match job {
+        archive::Job::File { file, .. } => Outcome::Skipped(vec![timed_out(file, timeout)]),
+        archive::Job::Unreadable(failure) => Outcome::Skipped(vec![failure.clone()]),
+        archive::Job::ArchiveStart(file) => Outcome::ArchiveStart(Arc::clone(file)),
+        archive::Job::Page { file, capture } => {
+            let mut failure = timed_out(file, timeout);
+            failure.path =
+                crate::normalize::json::record_path(&file.display, Some(capture.position));
+            Outcome::Page(Box::new(Err(failure)))
+        }
+        archive::Job::ArchiveEnd { file, end } => Outcome::ArchiveEnd {
+            file: Arc::clone(file),
+            end: end.clone(),
+        },
+    }
+}
+
 /// What a reading thread needs to turn a file into records.
 #[derive(Debug, Clone)]
 pub struct FileReader {
@@ -362,9 +412,41 @@ impl FileReader {
         file: &SourceFile,
         rest: &str,
     ) -> Vec<std::result::Result<Clipping, Failure>> {
+        if file.format == Format::Warc {
+            return fence::guard(file, rest, || archive::read_pages(file, self.reading.today))
+                .unwrap_or_else(|failure| vec![Err(failure)]);
+        }
         match input::read_bytes(file, self.max_bytes) {
             Ok(bytes) => fence::read_file(file, &bytes, &self.reading, rest),
             Err(failure) => vec![Err(failure)],
+        }
+    }
+
+    /// Does one job of an ingest.
+    fn work(&self, job: &archive::Job) -> Outcome {
+        match job {
+            archive::Job::File { file, known } => self.examine(file, known.as_ref()),
+            archive::Job::Unreadable(failure) => Outcome::Skipped(vec![failure.clone()]),
+            archive::Job::ArchiveStart(file) => Outcome::ArchiveStart(Arc::clone(file)),
+            archive::Job::Page { file, capture } => {
+                let origin = crate::normalize::Origin {
+                    path: &file.display,
+                    format: file.format,
+                    modified: file.modified_date(),
+                };
+                let page = fence::guard(file, "indexed", || {
+                    crate::normalize::warc::normalize_capture(&origin, capture, self.reading.today)
+                })
+                .and_then(|read| read);
+                Outcome::Page(Box::new(page.map(|clipping| {
+                    let signature = story::signature(&clipping.title, &clipping.passages);
+                    (clipping, signature)
+                })))
+            }
+            archive::Job::ArchiveEnd { file, end } => Outcome::ArchiveEnd {
+                file: Arc::clone(file),
+                end: end.clone(),
+            },
         }
     }
 
@@ -426,91 +508,178 @@ impl FileReader {
     }
 }
 
-/// Applies one outcome to the writer and manifest; returns true when the index changes.
-fn apply(
-    outcome: Outcome,
-    writer: &ClippingWriter,
-    manifest: &mut Manifest,
-    stories: Option<&mut StoryIndex>,
-    summary: &mut IngestSummary,
-) -> Result<bool> {
-    match outcome {
-        Outcome::Unchanged { key, entry } => {
-            summary.unchanged += 1;
-            if let Some(entry) = entry {
-                manifest.files.insert(key, entry);
+/// Where outcomes go: the writer, the manifest, the stories, the summary.
+struct Target<'a, 'w> {
+    writer: &'a ClippingWriter<'w>,
+    manifest: &'a mut Manifest,
+    stories: Option<&'a mut StoryIndex>,
+    summary: &'a mut IngestSummary,
+    archive: &'a mut Option<OpenArchive>,
+}
+
+impl Target<'_, '_> {
+    /// Applies one outcome; returns true when the index changes.
+    fn apply(&mut self, outcome: Outcome) -> Result<bool> {
+        match outcome {
+            Outcome::Unchanged { key, entry } => {
+                self.summary.unchanged += 1;
+                if let Some(entry) = entry {
+                    self.manifest.files.insert(key, entry);
+                }
+                Ok(false)
             }
-            Ok(false)
-        }
-        Outcome::Skipped(failures) => {
-            for failure in failures {
-                summary.count_skipped(failure);
+            Outcome::Skipped(failures) => {
+                for failure in failures {
+                    self.summary.count_skipped(failure);
+                }
+                Ok(false)
             }
-            Ok(false)
-        }
-        Outcome::Read {
-            file,
-            hash,
-            clippings,
-            failures,
-        } => {
-            // A file counts under what it turned out to be (a `.docx` that is a Nexis export
-            // counts as nexis), so no format shows files without records.
-            let read_as = clippings.first().map_or(file.format, |(c, _)| c.format);
-            for failure in failures {
-                summary
-                    .formats
-                    .entry(read_as.name().to_string())
-                    .or_default()
-                    .skipped += 1;
-                summary.skipped.push(failure);
-            }
-            summary
-                .formats
-                .entry(read_as.name().to_string())
-                .or_default()
-                .files += 1;
-            if manifest.files.contains_key(&file.key) {
-                writer.remove_file(&file.key);
-                summary.updated += 1;
-            } else {
-                summary.added += 1;
-            }
-            let stories = stories.expect("the story index is built before records are applied");
-            let mut records = Vec::with_capacity(clippings.len());
-            for (clipping, signature) in &clippings {
-                let story = stories.assign(signature.clone(), id_number(&clipping.id));
-                let article = manifest.take_article_number();
-                writer.add(clipping, &file.key, article, story, &signature.to_bytes())?;
-                *summary
-                    .by_format
-                    .entry(clipping.format.name().to_string())
-                    .or_default() += 1;
-                *summary
-                    .by_date_source
-                    .entry(clipping.date_source.name().to_string())
-                    .or_default() += 1;
-                let format = summary
-                    .formats
-                    .entry(clipping.format.name().to_string())
-                    .or_default();
-                format.records += 1;
-                *format
-                    .dates
-                    .entry(clipping.date_source.name().to_string())
-                    .or_default() += 1;
-                records.push(RecordSummary::new(clipping));
-            }
-            let entry = FileEntry {
-                path: file.display.clone(),
-                size: file.size,
-                modified_ns: file.modified_ns,
+            Outcome::Read {
+                file,
                 hash,
-                records,
-            };
-            manifest.files.insert(file.key, entry);
-            Ok(true)
+                clippings,
+                failures,
+            } => {
+                // A file counts under what it turned out to be (a `.docx` that is a Nexis
+                // export counts as nexis), so no format shows files without records.
+                let read_as = clippings.first().map_or(file.format, |(c, _)| c.format);
+                for failure in failures {
+                    self.skip_record(read_as, failure);
+                }
+                self.format(read_as).files += 1;
+                let known = self.forget(&file.key);
+                self.count_file(known);
+                let mut records = Vec::with_capacity(clippings.len());
+                for (clipping, signature) in &clippings {
+                    records.push(self.add(clipping, signature, &file.key)?);
+                }
+                self.keep(&file, hash, records);
+                Ok(true)
+            }
+            Outcome::ArchiveStart(file) => {
+                let known = self.forget(&file.key);
+                *self.archive = Some(OpenArchive {
+                    key: file.key.clone(),
+                    known,
+                    records: Vec::new(),
+                });
+                Ok(known)
+            }
+            Outcome::Page(page) => match *page {
+                Ok((clipping, signature)) => {
+                    let Some(key) = self.archive.as_ref().map(|open| open.key.clone()) else {
+                        return Ok(false);
+                    };
+                    let record = self.add(&clipping, &signature, &key)?;
+                    if let Some(open) = self.archive.as_mut() {
+                        open.records.push(record);
+                    }
+                    Ok(true)
+                }
+                Err(failure) => {
+                    self.skip_record(Format::Warc, failure);
+                    Ok(false)
+                }
+            },
+            Outcome::ArchiveEnd { file, end } => {
+                let open = self.archive.take().unwrap_or(OpenArchive {
+                    key: file.key.clone(),
+                    known: false,
+                    records: Vec::new(),
+                });
+                let format = self.format(Format::Warc);
+                for (kind, n) in end.passed_over {
+                    *format.passed_over.entry(kind).or_default() += n;
+                }
+                if let Some(broken) = end.broken {
+                    self.skip_record(Format::Warc, broken);
+                }
+                if open.records.is_empty() {
+                    self.summary.count_skipped(Failure::new(
+                        &file.display,
+                        crate::normalize::warc::NO_PAGES,
+                    ));
+                    return Ok(open.known);
+                }
+                self.format(Format::Warc).files += 1;
+                self.count_file(open.known);
+                self.keep(&file, end.hash, open.records);
+                Ok(true)
+            }
         }
+    }
+
+    fn format(&mut self, format: Format) -> &mut FormatSummary {
+        self.summary
+            .formats
+            .entry(format.name().to_string())
+            .or_default()
+    }
+
+    fn skip_record(&mut self, format: Format, failure: Failure) {
+        self.format(format).skipped += 1;
+        self.summary.skipped.push(failure);
+    }
+
+    /// Takes a file's earlier records out of the index; true when it had some.
+    fn forget(&mut self, key: &str) -> bool {
+        let known = self.manifest.files.remove(key).is_some();
+        if known {
+            self.writer.remove_file(key);
+        }
+        known
+    }
+
+    fn count_file(&mut self, known: bool) {
+        if known {
+            self.summary.updated += 1;
+        } else {
+            self.summary.added += 1;
+        }
+    }
+
+    /// Indexes one record of the file `key`.
+    fn add(
+        &mut self,
+        clipping: &Clipping,
+        signature: &Signature,
+        key: &str,
+    ) -> Result<RecordSummary> {
+        let stories = self
+            .stories
+            .as_deref_mut()
+            .expect("the story index is built before records are applied");
+        let story = stories.assign(signature.clone(), id_number(&clipping.id));
+        let article = self.manifest.take_article_number();
+        self.writer
+            .add(clipping, key, article, story, &signature.to_bytes())?;
+        let summary = &mut *self.summary;
+        *summary
+            .by_format
+            .entry(clipping.format.name().to_string())
+            .or_default() += 1;
+        *summary
+            .by_date_source
+            .entry(clipping.date_source.name().to_string())
+            .or_default() += 1;
+        let format = self.format(clipping.format);
+        format.records += 1;
+        *format
+            .dates
+            .entry(clipping.date_source.name().to_string())
+            .or_default() += 1;
+        Ok(RecordSummary::new(clipping))
+    }
+
+    fn keep(&mut self, file: &SourceFile, hash: u128, records: Vec<RecordSummary>) {
+        let entry = FileEntry {
+            path: file.display.clone(),
+            size: file.size,
+            modified_ns: file.modified_ns,
+            hash,
+            records,
+        };
+        self.manifest.files.insert(file.key.clone(), entry);
     }
 }
 

@@ -23,6 +23,9 @@ const TICK: Duration = Duration::from_millis(50);
 /// The work a pool does for each job.
 pub type Work<J, R> = Arc<dyn Fn(&J) -> R + Send + Sync>;
 
+/// Jobs waiting for a worker, each with its number.
+type Queue<J> = Arc<Mutex<Receiver<(usize, Arc<J>)>>>;
+
 /// What one worker is doing: the job it started and when.
 type Slot = Mutex<Option<(usize, Instant)>>;
 
@@ -48,8 +51,12 @@ struct Worker {
 /// Runs `work` on every job and hands the results to `sink` in job order. A job still
 /// running after `options.time_limit` gets `timed_out(job)` as its result instead.
 /// Stops at the first error `sink` returns.
+///
+/// Jobs are drawn from `jobs` only as the window allows, so a source that makes jobs as
+/// it goes (the pages of a web archive read record by record) is held in memory only a
+/// window at a time.
 pub fn run_in_order<J, R, E>(
-    jobs: Vec<J>,
+    jobs: impl IntoIterator<Item = J>,
     options: PoolOptions,
     work: Work<J, R>,
     timed_out: impl Fn(&J) -> R,
@@ -59,13 +66,13 @@ where
     J: Send + Sync + 'static,
     R: Send + 'static,
 {
-    let jobs: Arc<Vec<J>> = Arc::new(jobs);
-    let (job_sender, job_receiver) = mpsc::sync_channel::<usize>(options.window.max(1));
+    let mut jobs = jobs.into_iter();
+    let window = options.window.max(1);
+    let (job_sender, job_receiver) = mpsc::sync_channel::<(usize, Arc<J>)>(window);
     let job_receiver = Arc::new(Mutex::new(job_receiver));
     let (result_sender, results) = mpsc::channel::<(usize, R)>();
     let spawn = |workers: &mut Vec<Worker>| {
         workers.push(spawn_worker(
-            Arc::clone(&jobs),
             Arc::clone(&work),
             Arc::clone(&job_receiver),
             result_sender.clone(),
@@ -75,14 +82,14 @@ where
     for _ in 0..options.workers.max(1) {
         spawn(&mut workers);
     }
-    let total = jobs.len();
     let mut state = Progress::default();
     let outcome = (|| {
-        state.feed(&job_sender, total, options.window);
-        while state.next_result < total {
+        state.feed(&mut jobs, &job_sender, window);
+        while !(state.exhausted && state.next_result == state.next_job) {
             match results.recv_timeout(TICK) {
                 Ok((index, result)) => {
-                    if !state.given_up.contains(&index) {
+                    // A result given up on (timed out) is stale, even once delivered.
+                    if index >= state.next_result && !state.given_up.contains(&index) {
                         state.waiting.insert(index, result);
                     }
                 }
@@ -94,7 +101,9 @@ where
                 let overdue = overdue_job(&workers[k], options.time_limit);
                 if let Some(index) = overdue.filter(|i| !state.given_up.contains(i)) {
                     state.given_up.insert(index);
-                    state.waiting.insert(index, timed_out(&jobs[index]));
+                    if let Some(job) = state.running.get(&index) {
+                        state.waiting.insert(index, timed_out(job));
+                    }
                     workers[k].abandoned.store(true, Ordering::SeqCst);
                     workers[k].handle = None;
                     spawn(&mut workers);
@@ -102,10 +111,12 @@ where
             }
             workers.retain(|w| w.handle.is_some());
             while let Some(result) = state.waiting.remove(&state.next_result) {
+                state.running.remove(&state.next_result);
+                state.given_up.remove(&state.next_result);
                 sink(result)?;
                 state.next_result += 1;
             }
-            state.feed(&job_sender, total, options.window);
+            state.feed(&mut jobs, &job_sender, window);
         }
         Ok(())
     })();
@@ -120,33 +131,54 @@ where
 }
 
 /// The coordinator's bookkeeping.
-struct Progress<R> {
-    /// The next job handed to the workers.
+struct Progress<J, R> {
+    /// The number of the next job drawn from the source.
     next_job: usize,
     /// The next job whose result goes to the sink.
     next_result: usize,
+    /// Whether the source has no more jobs.
+    exhausted: bool,
+    /// Jobs handed out whose results have not gone to the sink (a time-out is made
+    /// from its job).
+    running: BTreeMap<usize, Arc<J>>,
     /// Results that came back before their turn.
     waiting: BTreeMap<usize, R>,
     /// Jobs given up for running too long; their late results are dropped.
     given_up: HashSet<usize>,
 }
 
-impl<R> Default for Progress<R> {
+impl<J, R> Default for Progress<J, R> {
     fn default() -> Self {
         Progress {
             next_job: 0,
             next_result: 0,
+            exhausted: false,
+            running: BTreeMap::new(),
             waiting: BTreeMap::new(),
             given_up: HashSet::new(),
         }
     }
 }
 
-impl<R> Progress<R> {
-    /// Hands out jobs until `window` are ahead of the next result awaited.
-    fn feed(&mut self, sender: &SyncSender<usize>, total: usize, window: usize) {
-        while self.next_job < total && self.next_job < self.next_result + window.max(1) {
-            if sender.try_send(self.next_job).is_err() {
+impl<J, R> Progress<J, R> {
+    /// Draws and hands out jobs until `window` are ahead of the next result awaited.
+    fn feed(
+        &mut self,
+        jobs: &mut impl Iterator<Item = J>,
+        sender: &SyncSender<(usize, Arc<J>)>,
+        window: usize,
+    ) {
+        while !self.exhausted && self.next_job < self.next_result + window {
+            let Some(job) = jobs.next() else {
+                self.exhausted = true;
+                return;
+            };
+            let job = Arc::new(job);
+            self.running.insert(self.next_job, Arc::clone(&job));
+            // The channel holds `window` jobs and fewer than that are ever unfinished,
+            // so this never waits; it fails only when every worker is gone.
+            if sender.send((self.next_job, job)).is_err() {
+                self.exhausted = true;
                 return;
             }
             self.next_job += 1;
@@ -161,12 +193,7 @@ fn overdue_job(worker: &Worker, limit: Duration) -> Option<usize> {
         .map(|(index, _)| index)
 }
 
-fn spawn_worker<J, R>(
-    jobs: Arc<Vec<J>>,
-    work: Work<J, R>,
-    queue: Arc<Mutex<Receiver<usize>>>,
-    results: Sender<(usize, R)>,
-) -> Worker
+fn spawn_worker<J, R>(work: Work<J, R>, queue: Queue<J>, results: Sender<(usize, R)>) -> Worker
 where
     J: Send + Sync + 'static,
     R: Send + 'static,
@@ -180,9 +207,10 @@ where
         .spawn(move || {
             loop {
                 let next = queue.lock().ok().and_then(|q| q.recv().ok());
-                let Some(index) = next else { return };
+                let Some((index, job)) = next else { return };
                 set_slot(&my_slot, Some((index, Instant::now())));
-                let result = work(&jobs[index]);
+                let result = work(&job);
+                drop(job);
                 set_slot(&my_slot, None);
                 // A worker given up on stops once its job ends; its result is stale.
                 if my_abandoned.load(Ordering::SeqCst) || results.send((index, result)).is_err() {
@@ -270,11 +298,37 @@ mod tests {
     }
 
     #[test]
+    fn jobs_are_drawn_from_their_source_a_window_at_a_time() {
+        let drawn = std::cell::Cell::new(0usize);
+        let source = (0..500u64).inspect(|_| drawn.set(drawn.get() + 1));
+        let work: Work<u64, u64> = Arc::new(|&n| n);
+        let mut consumed = 0usize;
+        let mut most_ahead = 0usize;
+        run_in_order(
+            source,
+            options(10_000),
+            work,
+            |_| 0,
+            |_| {
+                consumed += 1;
+                most_ahead = most_ahead.max(drawn.get() - consumed);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(consumed, 500);
+        assert!(
+            most_ahead < 4,
+            "{most_ahead} jobs drawn ahead of a window of 4"
+        );
+    }
+
+    #[test]
     fn the_sink_can_stop_the_run() {
         let work: Work<u64, u64> = Arc::new(|&n| n);
         let mut seen = 0;
         let stopped = run_in_order(
-            (0..100).collect(),
+            0..100u64,
             options(10_000),
             work,
             |_| 0,

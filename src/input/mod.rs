@@ -101,6 +101,7 @@ pub fn format_for(path: &Path) -> Option<Format> {
         "mhtml" | "mht" => Some(Format::Mhtml),
         "warc" => Some(Format::Warc),
         "rtf" => Some(Format::Rtf),
+        "doc" => Some(Format::Doc),
         _ => None,
     }
 }
@@ -263,7 +264,7 @@ fn add_file(path: &Path, canonical: PathBuf, meta: &std::fs::Metadata, found: &m
         found.skipped.push(Failure::new(
             display,
             format!(
-                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt, .mhtml, .warc(.gz), .rtf and files without extension"
+                "unsupported format (.{ext}); morgue reads .txt, .md, .html, .json, .jsonl, .eml, .mbox, .pdf, .docx, .odt, .mhtml, .warc(.gz), .rtf, .doc (RTF, HTML or text inside) and files without extension"
             ),
         ));
         return;
@@ -343,7 +344,7 @@ fn date_from_nanos(nanos: u128) -> Option<NaiveDate> {
     DateTime::<Utc>::from_timestamp(secs, 0).map(|t| t.date_naive())
 }
 
-fn io_reason(err: &std::io::Error) -> String {
+pub(crate) fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

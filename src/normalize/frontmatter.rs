@@ -178,6 +178,7 @@ fn read_fields(map: &Map<String, Value>) -> Stated {
                 "articlesection",
             ],
         ),
+        persons: merged_lists(map, &["persons", "people"]),
         authors: get(&["authors", "author", "byline", "creator", "writer"])
             .map(|v| {
                 let mut names: Vec<String> = Vec::new();

@@ -78,35 +78,46 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
     #[cfg(test)]
     test_faults::inject(&file.display);
     let fail = |reason: String| Failure::new(&file.display, reason);
+    let format = match file.format {
+        Format::Doc => match doc_contents(bytes) {
+            Ok(format) => format,
+            Err(reason) => return vec![Err(fail(reason.to_string()))],
+        },
+        format => format,
+    };
     let origin = Origin {
         path: &file.display,
-        format: file.format,
+        format,
         modified: file.modified_date(),
     };
     let today = reading.today;
-    match file.format {
+    match format {
         Format::Email => normalize_email(&origin, bytes, today),
-        Format::Pdf => vec![
-            reading
-                .pdf
-                .text_pages(bytes)
-                .map_err(|e| fail(e.to_string()))
-                .and_then(|pages| {
-                    normalize_pdf(&origin, &pages, today).map_err(|e| fail(e.to_string()))
-                }),
-        ],
+        Format::Pdf => match reading.pdf.text_pages(bytes) {
+            Err(err) => vec![Err(fail(err.to_string()))],
+            Ok(pages) => match pdf::export_text(&pages) {
+                Some((database, text)) => exports::normalize(&origin, &text, database, today),
+                None => {
+                    vec![normalize_pdf(&origin, &pages, today).map_err(|e| fail(e.to_string()))]
+                }
+            },
+        },
         Format::Json => match decode(bytes) {
             Ok(text) => normalize_json(&origin, &text, today),
             Err(err) => vec![Err(fail(err.to_string()))],
         },
-        Format::Html => vec![
-            decode_html(bytes)
-                .map_err(|e| fail(e.to_string()))
-                .and_then(|html| {
+        Format::Html => match decode_html(bytes) {
+            Err(err) => vec![Err(fail(err.to_string()))],
+            Ok(html) => match exports::html::export(&html) {
+                Some((database, articles)) => {
+                    exports::normalize_articles(&origin, articles, database, today)
+                }
+                None => vec![
                     normalize_html(&html, Stated::default(), &origin, today)
-                        .map_err(|e| fail(e.to_string()))
-                }),
-        ],
+                        .map_err(|e| fail(e.to_string())),
+                ],
+            },
+        },
         Format::Text | Format::Markdown => match decode(bytes) {
             Err(err) => vec![Err(fail(err.to_string()))],
             Ok(text) => match exports::detect(&text) {
@@ -130,8 +141,34 @@ pub fn file(file: &SourceFile, bytes: &[u8], reading: &Reading) -> Vec<Result<Cl
         Format::Mhtml => {
             vec![mhtml::normalize(&origin, bytes, today).map_err(|e| fail(e.to_string()))]
         }
-        // Exports are recognised by their content, never chosen by extension.
-        Format::Nexis | Format::Factiva => vec![Err(fail("not a file format".to_string()))],
+        // Exports are recognised by their content, never chosen by extension; a `.doc`
+        // has been read as what it holds.
+        Format::Nexis | Format::Factiva | Format::Doc => {
+            vec![Err(fail("not a file format".to_string()))]
+        }
+    }
+}
+
+/// What a `.doc` file holds: news databases and older tools save RTF, web pages and
+/// text under that name. The old binary Word format has no well-kept Rust reader.
+fn doc_contents(bytes: &[u8]) -> Result<Format, &'static str> {
+    const OLE2: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    let start = bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(bytes)
+        .trim_ascii_start();
+    if start.starts_with(b"{\\rtf") {
+        Ok(Format::Rtf)
+    } else if start.starts_with(b"PK\x03\x04") {
+        Ok(Format::Docx)
+    } else if bytes.starts_with(OLE2) {
+        Err(
+            "an old binary Word document (.doc), which morgue cannot read; save it as .docx, .odt or .rtf",
+        )
+    } else if start.first() == Some(&b'<') {
+        Ok(Format::Html)
+    } else {
+        Ok(Format::Text)
     }
 }
 
@@ -321,7 +358,13 @@ pub fn assemble(
         .title
         .unwrap_or_else(|| title_from_sentence(&parts.passages[0]));
     let (date, date_source) = pick_date(stated.date, origin, today);
-    let (persons, passage_persons) = persons::find_persons(&title, &parts.passages);
+    let (mut persons, mut passage_persons) = persons::find_persons(&title, &parts.passages);
+    persons::join_stated(
+        &mut persons,
+        &mut passage_persons,
+        &stated.persons,
+        &parts.passages,
+    );
     Ok(Clipping {
         id: clipping_id(&title, &parts.passages),
         path: origin.path.to_string(),

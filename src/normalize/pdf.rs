@@ -69,8 +69,30 @@ fn is_page_number(line: &str) -> bool {
         .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())
         .trim_start_matches("page")
         .trim();
-    let core = core.split(" of ").next().unwrap_or(core).trim();
-    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
+    let number = |text: &str| {
+        let text = text.trim();
+        !text.is_empty() && text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit())
+    };
+    // "3", "Page 3", "3 of 12"; not "1 of 25 DOCUMENTS", an export's separator.
+    match core.split_once(" of ") {
+        Some((page, pages)) => number(page) && number(pages),
+        None => number(core),
+    }
+}
+
+/// The text of a PDF that is a news-database export (LexisNexis saves its exports as PDF
+/// too), with the page numbers left out; `None` for any other PDF. Running lines stay:
+/// an export's `End of Document` often closes a page.
+pub fn export_text(pages: &[String]) -> Option<(super::exports::Database, String)> {
+    let mut text = String::new();
+    for page in pages {
+        for line in page.lines().filter(|l| !is_page_number(l.trim())) {
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    super::exports::detect(&text).map(|database| (database, text))
 }
 
 #[cfg(test)]

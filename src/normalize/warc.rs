@@ -6,10 +6,15 @@
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
-/// Largest archive unpacked in memory (a gzip bomb stops here).
-const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
+/// Largest record whose block is read; a larger one is passed over as "too large" (a
+/// page is rarely more than a few megabytes, and a gzip bomb stops here).
+const MAX_RECORD_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest header block of a record or of its HTTP response.
+const MAX_HEADER_BYTES: u64 = 256 * 1024;
+/// Largest page once its content encoding is undone.
+const MAX_PAGE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One captured page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,33 +39,116 @@ pub struct Archive {
     pub passed_over: BTreeMap<String, usize>,
 }
 
+/// What one record of an archive is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    /// An HTML page captured with status 200.
+    Page(Capture),
+    /// Any other record, by kind.
+    PassedOver(String),
+}
+
 /// Whether bytes look like a WARC file (plain or gzip-compressed).
 pub fn looks_like_warc(bytes: &[u8]) -> bool {
     bytes.starts_with(b"WARC/") || bytes.starts_with(&[0x1f, 0x8b])
 }
 
-/// Reads an archive's records.
+/// Reads an archive held in memory.
 pub fn read(bytes: &[u8]) -> Result<Archive, String> {
-    let unpacked = unpack(bytes)?;
-    if !unpacked.starts_with(b"WARC/") {
-        return Err("not a WARC file (no WARC/1.x header)".to_string());
-    }
     let mut archive = Archive::default();
-    let mut rest: &[u8] = &unpacked;
-    let mut position = 0;
-    while !rest.is_empty() {
-        position += 1;
-        let (headers, after) = split_headers(rest)
+    for record in Records::new(Box::new(bytes))? {
+        match record? {
+            Record::Page(capture) => archive.pages.push(capture),
+            Record::PassedOver(kind) => *archive.passed_over.entry(kind).or_default() += 1,
+        }
+    }
+    Ok(archive)
+}
+
+/// The records of an archive, read one at a time from a stream: however large the
+/// archive, only the record at hand is in memory.
+pub struct Records<'a> {
+    reader: Box<dyn BufRead + 'a>,
+    position: usize,
+    finished: bool,
+}
+
+impl<'a> Records<'a> {
+    /// Reads `source`, plain or gzip-compressed (one member per record, or one for all).
+    pub fn new(mut source: Box<dyn BufRead + 'a>) -> Result<Records<'a>, String> {
+        let head = source
+            .fill_buf()
+            .map_err(|e| format!("cannot read the archive ({e})"))?;
+        let reader: Box<dyn BufRead + 'a> = if head.starts_with(&[0x1f, 0x8b]) {
+            Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(source)))
+        } else {
+            source
+        };
+        let mut records = Records {
+            reader,
+            position: 0,
+            finished: false,
+        };
+        let start = records
+            .reader
+            .fill_buf()
+            .map_err(|e| format!("broken gzip data ({e})"))?;
+        if !start.starts_with(b"WARC/") {
+            return Err("not a WARC file (no WARC/1.x header)".to_string());
+        }
+        Ok(records)
+    }
+
+    /// The next record, `None` at the end of the archive.
+    fn next_record(&mut self) -> Result<Option<Record>, String> {
+        skip_blank_lines(&mut self.reader).map_err(|e| self.broken(e))?;
+        let at_end = match self.reader.fill_buf() {
+            Ok(rest) => rest.is_empty(),
+            Err(e) => return Err(self.broken(e)),
+        };
+        if at_end {
+            return Ok(None);
+        }
+        self.position += 1;
+        let position = self.position;
+        let head = read_header_block(&mut self.reader)
+            .map_err(|e| self.broken(e))?
             .ok_or_else(|| format!("record {position}: its headers never end"))?;
-        let length: usize = header(&headers, "content-length")
+        if !head.starts_with(b"WARC/") {
+            return Err(format!("record {position}: not a WARC record header"));
+        }
+        let headers = header_lines(&head);
+        let length: u64 = header(&headers, "content-length")
             .and_then(|l| l.trim().parse().ok())
             .ok_or_else(|| format!("record {position}: no Content-Length"))?;
-        let block = after
-            .get(..length)
-            .ok_or_else(|| format!("record {position}: cut short ({length} bytes announced)"))?;
-        rest = skip_newlines(&after[length..]);
-        match record_page(&headers, block) {
-            Ok(html) => archive.pages.push(Capture {
+        let cut_short = || format!("record {position}: cut short ({length} bytes announced)");
+        let is_response =
+            header(&headers, "warc-type").is_some_and(|kind| kind.eq_ignore_ascii_case("response"));
+        if !is_response || length > MAX_RECORD_BYTES {
+            let skipped =
+                std::io::copy(&mut self.reader.by_ref().take(length), &mut std::io::sink())
+                    .map_err(|e| self.broken(e))?;
+            if skipped != length {
+                return Err(cut_short());
+            }
+            let kind = match header(&headers, "warc-type") {
+                _ if is_response => "too large".to_string(),
+                Some(kind) => kind.to_ascii_lowercase(),
+                None => "unknown".to_string(),
+            };
+            return Ok(Some(Record::PassedOver(kind)));
+        }
+        let mut block = Vec::with_capacity(length as usize);
+        self.reader
+            .by_ref()
+            .take(length)
+            .read_to_end(&mut block)
+            .map_err(|e| self.broken(e))?;
+        if block.len() as u64 != length {
+            return Err(cut_short());
+        }
+        Ok(Some(match record_page(&headers, &block) {
+            Ok(html) => Record::Page(Capture {
                 position,
                 url: header(&headers, "warc-target-uri")
                     .map(|u| u.trim_matches(['<', '>', ' ']).to_string()),
@@ -69,50 +157,85 @@ pub fn read(bytes: &[u8]) -> Result<Archive, String> {
                     .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
                 html,
             }),
-            Err(kind) => *archive.passed_over.entry(kind).or_default() += 1,
-        }
+            Err(kind) => Record::PassedOver(kind),
+        }))
     }
-    Ok(archive)
+
+    fn broken(&self, error: std::io::Error) -> String {
+        format!(
+            "broken data after record {} ({error})",
+            self.position.saturating_sub(1)
+        )
+    }
 }
 
-fn unpack(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    if !bytes.starts_with(&[0x1f, 0x8b]) {
-        return Ok(bytes.to_vec());
+impl Iterator for Records<'_> {
+    type Item = Result<Record, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.finished {
+            return None;
+        }
+        let next = self.next_record().transpose();
+        // After a broken record nothing further can be trusted to line up.
+        self.finished = !matches!(next, Some(Ok(_)));
+        next
     }
-    // Every record is usually its own gzip member: read them all, one after another.
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes)
-        .take(MAX_UNPACKED_BYTES + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("broken gzip data ({e})"))?;
-    if out.len() as u64 > MAX_UNPACKED_BYTES {
-        return Err("the archive unpacks to more than 1 GB".to_string());
+}
+
+fn skip_blank_lines(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        let blank = buffer
+            .iter()
+            .take_while(|b| **b == b'\r' || **b == b'\n')
+            .count();
+        let all = blank == buffer.len();
+        reader.consume(blank);
+        if !all {
+            return Ok(());
+        }
     }
-    Ok(out)
+}
+
+/// Header lines up to the blank line that ends them (the blank line read too); `None`
+/// when no blank line comes within the limit.
+fn read_header_block(reader: &mut dyn BufRead) -> std::io::Result<Option<Vec<u8>>> {
+    let mut head = Vec::new();
+    loop {
+        let before = head.len();
+        let room = MAX_HEADER_BYTES.saturating_sub(before as u64);
+        reader.take(room).read_until(b'\n', &mut head)?;
+        let line = &head[before..];
+        if line.is_empty() || !line.ends_with(b"\n") {
+            return Ok(None);
+        }
+        if line == b"\r\n" || line == b"\n" {
+            head.truncate(before);
+            return Ok(Some(head));
+        }
+    }
 }
 
 /// Header lines as (lower-cased name, value).
 type Headers = Vec<(String, String)>;
 
-/// Header lines up to the blank line, and what follows it.
-fn split_headers(bytes: &[u8]) -> Option<(Headers, &[u8])> {
-    let end = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map(|p| (p, p + 4))
-        .or_else(|| {
-            bytes
-                .windows(2)
-                .position(|w| w == b"\n\n")
-                .map(|p| (p, p + 2))
-        })?;
-    let head = String::from_utf8_lossy(&bytes[..end.0]);
-    let headers = head
+fn header_lines(head: &[u8]) -> Headers {
+    String::from_utf8_lossy(head)
         .lines()
         .filter_map(|line| line.split_once(':'))
         .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_string()))
-        .collect();
-    Some((headers, &bytes[end.1..]))
+        .collect()
+}
+
+/// An HTTP response's header lines up to the blank line, and what follows it.
+fn split_headers(bytes: &[u8]) -> Option<(Headers, &[u8])> {
+    let mut reader = bytes;
+    let head = read_header_block(&mut reader).ok()??;
+    Some((header_lines(&head), reader))
 }
 
 fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
@@ -120,14 +243,6 @@ fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
         .iter()
         .find(|(n, _)| n == name)
         .map(|(_, v)| v.as_str())
-}
-
-fn skip_newlines(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| *b != b'\r' && *b != b'\n')
-        .unwrap_or(bytes.len());
-    &bytes[start..]
 }
 
 /// The HTML page a record holds, or the kind of record it is instead.
@@ -186,7 +301,7 @@ fn record_page(headers: &[(String, String)], block: &[u8]) -> Result<Vec<u8>, St
 fn inflate(reader: impl Read) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     reader
-        .take(MAX_UNPACKED_BYTES)
+        .take(MAX_PAGE_BYTES)
         .read_to_end(&mut out)
         .map_err(|_| "broken compressed page".to_string())?;
     Ok(out)
@@ -211,8 +326,8 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// Normalizes every page of an archive, each `path:N` by its record's position; a page
-/// the HTML reader cannot use fails alone.
+/// Normalizes every page of an archive held in memory, each `path:N` by its record's
+/// position; a page the HTML reader cannot use fails alone.
 pub fn normalize(
     origin: &super::Origin,
     bytes: &[u8],
@@ -224,36 +339,43 @@ pub fn normalize(
         Err(reason) => return vec![Err(Failure::new(origin.path, reason))],
     };
     if archive.pages.is_empty() {
-        return vec![Err(Failure::new(
-            origin.path,
-            "no HTML pages captured in the archive",
-        ))];
+        return vec![Err(Failure::new(origin.path, NO_PAGES))];
     }
     archive
         .pages
-        .into_iter()
-        .map(|capture| {
-            let path = super::json::record_path(origin.path, Some(capture.position));
-            let fail = |reason: String| Failure::new(&path, reason);
-            let here = super::Origin {
-                path: &path,
-                ..origin.clone()
-            };
-            let html = crate::input::decode_html(&capture.html).map_err(|e| fail(e.to_string()))?;
-            let outside = crate::clipping::Stated {
-                url: capture.url.clone(),
-                ..Default::default()
-            };
-            let mut clipping = super::normalize_html(&html, outside, &here, today)
-                .map_err(|e| fail(e.to_string()))?;
-            if clipping.date_source == crate::clipping::DateSource::Mtime
-                && let Some(captured) = capture.captured
-            {
-                clipping.date = captured;
-            }
-            Ok(clipping)
-        })
+        .iter()
+        .map(|capture| normalize_capture(origin, capture, today))
         .collect()
+}
+
+/// Why an archive without pages gives no records.
+pub const NO_PAGES: &str = "no HTML pages captured in the archive";
+
+/// Normalizes one captured page of the archive `origin` names, as `path:N`.
+pub fn normalize_capture(
+    origin: &super::Origin,
+    capture: &Capture,
+    today: NaiveDate,
+) -> Result<crate::clipping::Clipping, crate::input::Failure> {
+    let path = super::json::record_path(origin.path, Some(capture.position));
+    let fail = |reason: String| crate::input::Failure::new(&path, reason);
+    let here = super::Origin {
+        path: &path,
+        ..origin.clone()
+    };
+    let html = crate::input::decode_html(&capture.html).map_err(|e| fail(e.to_string()))?;
+    let outside = crate::clipping::Stated {
+        url: capture.url.clone(),
+        ..Default::default()
+    };
+    let mut clipping =
+        super::normalize_html(&html, outside, &here, today).map_err(|e| fail(e.to_string()))?;
+    if clipping.date_source == crate::clipping::DateSource::Mtime
+        && let Some(captured) = capture.captured
+    {
+        clipping.date = captured;
+    }
+    Ok(clipping)
 }
 
 #[cfg(test)]

@@ -275,6 +275,19 @@ pub fn ingest(out: &mut dyn Write, summary: &IngestSummary) -> io::Result<()> {
                 String::new(),
             ],
         )?;
+        for (kind, n) in &f.passed_over {
+            row(
+                out,
+                &[
+                    "not a page".to_string(),
+                    name.clone(),
+                    String::new(),
+                    n.to_string(),
+                    String::new(),
+                    kind.clone(),
+                ],
+            )?;
+        }
     }
     for skipped in &summary.skipped {
         row(

@@ -263,6 +263,9 @@ pub fn ingest_summary(out: &mut dyn Write, summary: &IngestSummary) -> io::Resul
         if counts_of.skipped > 0 {
             line.push_str(&format!(", {} skipped", counts_of.skipped));
         }
+        if !counts_of.passed_over.is_empty() {
+            line.push_str(&format!("; not pages: {}", counts(&counts_of.passed_over)));
+        }
         writeln!(out, "{line}")?;
     }
     if !summary.by_format.is_empty() {

@@ -317,6 +317,8 @@ struct FormatObject<'a> {
     records: usize,
     skipped: usize,
     dates: &'a BTreeMap<String, usize>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    passed_over: &'a BTreeMap<String, usize>,
 }
 
 impl<'a> From<&'a FormatSummary> for FormatObject<'a> {
@@ -326,6 +328,7 @@ impl<'a> From<&'a FormatSummary> for FormatObject<'a> {
             records: f.records,
             skipped: f.skipped,
             dates: &f.dates,
+            passed_over: &f.passed_over,
         }
     }
 }

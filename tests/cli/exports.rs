@@ -459,7 +459,27 @@ fn a_web_archive_gives_one_record_per_captured_page() {
     ctx.write_bytes("archive/coast.warc.gz", &warc);
     let ingest = ctx.run(&["ingest", "archive", "--json"]);
     assert_eq!(ingest.code, 0, "{}", ingest.stderr);
-    assert_eq!(ingest.json()["formats"]["warc"]["records"], 3);
+    let warc_summary = &ingest.json()["formats"]["warc"];
+    assert_eq!(warc_summary["records"], 3);
+    assert_eq!(warc_summary["files"], 1);
+    assert_eq!(
+        warc_summary["passed_over"],
+        serde_json::json!({
+            "metadata": 1,
+            "not HTML (image/png)": 1,
+            "redirect (302)": 1,
+            "request": 1,
+            "warcinfo": 1
+        })
+    );
+    let human = ctx.run(&["ingest", "archive", "--rebuild"]);
+    assert!(
+        human.stderr.contains(
+            "not pages: metadata 1, not HTML (image/png) 1, redirect (302) 1, request 1, warcinfo 1"
+        ),
+        "{}",
+        human.stderr
+    );
     let records = extract(&ctx, "archive/coast.warc.gz");
     let paths: Vec<&str> = records
         .iter()
@@ -489,6 +509,74 @@ fn a_web_archive_gives_one_record_per_captured_page() {
     let hits = ctx.run(&["search", "rotten boards", "--json"]).json_lines();
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0]["copies"].as_array().unwrap().len(), 1);
+}
+
+/// A WARC of `pages` captured pages, each about a numbered quay, with a request record
+/// before each.
+fn quay_archive(pages: usize) -> Vec<u8> {
+    let mut warc = Vec::new();
+    for n in 1..=pages {
+        let uri = format!("https://coast.example/quay-{n}");
+        warc.extend(warc_record(
+            "request",
+            &uri,
+            "2024-05-06T07:08:09Z",
+            b"GET / HTTP/1.1\r\n\r\n",
+        ));
+        let page = format!(
+            "<html><head><title>Quay {n} reopens</title><meta property=\"article:published_time\" content=\"2023-04-{:02}\"></head><body><article><h1>Quay {n} reopens</h1><p>Quay number {n} reopened to fishing boats after the storm repairs, the harbour office said.</p></article></body></html>",
+            n % 28 + 1
+        );
+        warc.extend(warc_record(
+            "response",
+            &uri,
+            "2024-05-06T07:08:09Z",
+            &http("200 OK", "Content-Type: text/html\r\n", page.as_bytes()),
+        ));
+    }
+    warc
+}
+
+#[test]
+fn a_web_archive_is_read_page_by_page_and_kept_in_step() {
+    let ctx = TestContext::new();
+    ctx.write_bytes("archive/quays.warc.gz", &quay_archive(40));
+    let first = ctx.run(&["ingest", "archive", "--json"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let summary = first.json();
+    assert_eq!(summary["added"], 1);
+    assert_eq!(summary["formats"]["warc"]["records"], 40);
+    assert_eq!(summary["formats"]["warc"]["passed_over"]["request"], 40);
+    let again = ctx.run(&["ingest", "archive", "--json"]).json();
+    assert_eq!(again["unchanged"], 1, "{again}");
+
+    // The archive shrinks: the pages it no longer holds leave the index.
+    ctx.write_bytes("archive/quays.warc.gz", &quay_archive(10));
+    let shrunk = ctx.run(&["ingest", "archive", "--json"]).json();
+    assert_eq!(shrunk["updated"], 1, "{shrunk}");
+    assert_eq!(shrunk["formats"]["warc"]["records"], 10);
+    let stats = ctx.run(&["stats", "--json"]).json();
+    assert_eq!(stats["articles"], 10, "{stats}");
+    assert_eq!(
+        ctx.run(&["search", "\"number 35\"", "--json"]).code,
+        1,
+        "a page gone from the archive is gone from the index"
+    );
+
+    // Cut short in the middle of a record: the pages before it are kept, the break is
+    // reported, and the index stays whole.
+    let mut cut = quay_archive(6);
+    let whole_records: usize = quay_archive(5).len();
+    cut.truncate(whole_records + 30);
+    ctx.write_bytes("archive/quays.warc.gz", &cut);
+    let broken = ctx.run(&["ingest", "archive", "--json"]);
+    assert_eq!(broken.code, 3, "{}", broken.stderr);
+    let summary = broken.json();
+    assert_eq!(summary["formats"]["warc"]["records"], 5, "{summary}");
+    let reason = summary["skipped"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("after record 10"), "{reason}");
+    let hits = ctx.run(&["search", "quay", "--json"]).json_lines();
+    assert_eq!(hits.len(), 5);
 }
 
 #[test]

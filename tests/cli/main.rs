@@ -6,6 +6,7 @@ mod common;
 mod copies;
 mod crash;
 mod docs;
+mod export_pages;
 mod exports;
 mod extract;
 mod formats;

@@ -86,6 +86,7 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
             source,
             url,
             topics,
+            persons: Vec::new(),
         },
         text_date,
         paragraphs,

@@ -363,6 +363,63 @@ pub(super) fn word_fold(word: &str) -> String {
     folded_key(word.trim_end_matches('.'))
 }
 
+/// Joins the people a source's own classification names (a news database's `PERSON`
+/// terms) to those found in the text: one whose surname a found person shares becomes
+/// that person's alias; any other is added, mentioned by the passages holding its
+/// surname (the classification naming it counts as one mention when none does).
+pub fn join_stated(
+    persons: &mut Vec<Person>,
+    passage_persons: &mut [Vec<usize>],
+    names: &[String],
+    passages: &[String],
+) {
+    for name in names {
+        let Some(surname) = stated_surname(name) else {
+            continue;
+        };
+        let surname_key = folded_key(surname);
+        let known = persons.iter().position(|p| {
+            p.name
+                .split_whitespace()
+                .any(|w| folded_key(w) == surname_key)
+        });
+        if let Some(at) = known {
+            let person = &mut persons[at];
+            let new_form = !person.name.eq_ignore_ascii_case(name)
+                && !person.aliases.iter().any(|a| a.eq_ignore_ascii_case(name));
+            if new_form {
+                person.aliases.push(name.clone());
+            }
+            continue;
+        }
+        let index = persons.len();
+        let mut mentions = 0;
+        for (passage, people) in passages.iter().zip(passage_persons.iter_mut()) {
+            let here = passage
+                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .filter(|w| folded_key(w) == surname_key)
+                .count();
+            if here > 0 {
+                mentions += here;
+                people.push(index);
+            }
+        }
+        persons.push(Person {
+            name: name.clone(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: mentions.max(1),
+        });
+    }
+}
+
+/// The word a stated name is filed under: its last, generational suffixes aside.
+fn stated_surname(name: &str) -> Option<&str> {
+    name.split_whitespace()
+        .rev()
+        .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

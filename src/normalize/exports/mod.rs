@@ -3,6 +3,8 @@
 //! codes `HD`, `BY`, `PD`, `SN`, `LP`, `TD`, …). Each is split into articles with their
 //! own headline, date, source, byline, section and body; the export's furniture stays out.
 
+pub mod html;
+
 use super::date::parse_date;
 use super::{Body, Origin, body_record};
 use crate::clipping::{AuthorsSource, Clipping, DateSource, Format, Stated, StatedDate};
@@ -33,12 +35,12 @@ pub type Entry = (usize, Result<Article, String>);
 /// Which database's export `text` is, judged by its content (not its file name). Runs
 /// on every text clipping, so it looks at the first 64 KB once, line by line.
 pub fn detect(text: &str) -> Option<Database> {
-    let (mut separator, mut end_of_document, mut uni_label) = (false, false, false);
+    let (mut separator, mut end_of_document, mut uni_labelled) = (false, false, false);
     let mut codes = [false; 4]; // HD, PD, SN, LP or TD
     for line in super::text::head(text, 64 * 1024).lines().map(str::trim) {
         separator |= is_classic_separator(line);
         end_of_document |= line == "End of Document";
-        uni_label |= label_value(line, UNI_LABELS).is_some();
+        uni_labelled |= uni_label(line).is_some();
         match field_code(line).map(|(code, _)| code) {
             Some("HD") => codes[0] = true,
             Some("PD") => codes[1] = true,
@@ -47,7 +49,7 @@ pub fn detect(text: &str) -> Option<Database> {
             _ => {}
         }
     }
-    if separator || (end_of_document && uni_label) {
+    if separator || (end_of_document && uni_labelled) {
         Some(Database::Nexis)
     } else if codes.iter().all(|c| *c) {
         Some(Database::Factiva)
@@ -66,7 +68,7 @@ pub fn articles(text: &str, database: Database) -> Vec<Entry> {
     }
 }
 
-/// `1 of 25 DOCUMENTS`, `1 of 1 DOCUMENT`, `Dokument 3 von 40`.
+/// `1 of 25 DOCUMENTS`, `1 of 1 DOCUMENT`, `Dokument 3 von 40`, `Document 3 van 40`.
 fn is_classic_separator(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
@@ -76,11 +78,15 @@ fn is_classic_separator(line: &str) -> bool {
                 && b.eq_ignore_ascii_case("of")
                 && number(c)
                 && d.to_uppercase().starts_with("DOCUMENT");
-            let german = a.eq_ignore_ascii_case("dokument")
+            let elsewhere = ["dokument", "document"]
+                .iter()
+                .any(|w| a.eq_ignore_ascii_case(w))
                 && number(b)
-                && c.eq_ignore_ascii_case("von")
+                && ["von", "van", "de", "sur"]
+                    .iter()
+                    .any(|w| c.eq_ignore_ascii_case(w))
                 && number(d);
-            english || german
+            english || elsewhere
         }
         _ => false,
     }
@@ -115,6 +121,31 @@ const CLASSIC_LABELS: &[&str] = &[
     "ACC-NO",
     "TICKER",
 ];
+/// Labels of the classic layout in the other languages LexisNexis exports in (Dutch,
+/// German, French), with the English label each stands for.
+const CLASSIC_LABELS_ELSEWHERE: &[(&str, &str)] = &[
+    ("KOP", "HEADLINE"),
+    ("TEKST", "BODY"),
+    ("LENGTE", "LENGTH"),
+    ("SECTIE", "SECTION"),
+    ("RUBRIEK", "SECTION"),
+    ("AUTEUR", "BYLINE"),
+    ("TAAL", "LANGUAGE"),
+    ("UPDATE", "LOAD-DATE"),
+    ("PUBLICATIETYPE", "PUBLICATION-TYPE"),
+    ("ONDERWERP", "SUBJECT"),
+    ("PERSOON", "PERSON"),
+    ("ÜBERSCHRIFT", "HEADLINE"),
+    ("TITEL", "HEADLINE"),
+    ("LÄNGE", "LENGTH"),
+    ("RUBRIK", "SECTION"),
+    ("AUTOR", "BYLINE"),
+    ("SPRACHE", "LANGUAGE"),
+    ("TITRE", "HEADLINE"),
+    ("LONGUEUR", "LENGTH"),
+    ("RUBRIQUE", "SECTION"),
+    ("LANGUE", "LANGUAGE"),
+];
 /// Labels of Nexis Uni, as written before their value.
 const UNI_LABELS: &[&str] = &[
     "Section",
@@ -143,20 +174,40 @@ const UNI_LABELS: &[&str] = &[
 fn label_value<'a>(line: &'a str, labels: &[&'static str]) -> Option<(&'static str, &'a str)> {
     let (label, value) = line.split_once(':')?;
     let found = *labels.iter().find(|l| **l == label.trim())?;
-    Some((
-        found,
-        value.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}'),
-    ))
+    Some((found, label_rest(value)))
+}
+
+fn label_rest(value: &str) -> &str {
+    value.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+}
+
+/// A label of the classic layout, in English or another language, named by its English
+/// form.
+fn classic_label(line: &str) -> Option<(&'static str, &str)> {
+    label_value(line, CLASSIC_LABELS).or_else(|| {
+        let (label, value) = line.split_once(':')?;
+        let (_, english) = CLASSIC_LABELS_ELSEWHERE
+            .iter()
+            .find(|(l, _)| *l == label.trim())?;
+        Some((*english, label_rest(value)))
+    })
+}
+
+fn uni_label(line: &str) -> Option<(&'static str, &str)> {
+    label_value(line, UNI_LABELS)
 }
 
 /// Labelled fields of one article: each label's value runs on over following lines until
 /// a blank line or the next label.
-fn labelled_fields(lines: &[&str], labels: &[&'static str]) -> Vec<(&'static str, String, usize)> {
+fn labelled_fields(
+    lines: &[&str],
+    label: fn(&str) -> Option<(&'static str, &str)>,
+) -> Vec<(&'static str, String, usize)> {
     let mut fields: Vec<(&'static str, String, usize)> = Vec::new();
     let mut open = false;
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        if let Some((label, value)) = label_value(trimmed, labels) {
+        if let Some((label, value)) = label(trimmed) {
             fields.push((label, value.to_string(), n));
             open = true;
         } else if trimmed.is_empty() {
@@ -179,21 +230,29 @@ fn terms(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// `CITY GOVERNMENT` → `City Government`; mixed case stays.
+/// `CITY GOVERNMENT` → `City Government`, `ALEXANDRIA OCASIO-CORTEZ` →
+/// `Alexandria Ocasio-Cortez`, `CONOR O'BRIEN` → `Conor O'Brien`; mixed case stays.
 fn title_case_if_shouting(text: &str) -> String {
     if text.chars().any(char::is_lowercase) {
         return text.to_string();
     }
-    text.split_whitespace()
-        .map(|w| {
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
-                None => String::new(),
-            }
-        })
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+        .chars()
+    {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        // A hyphen or an apostrophe opens a part of a name that keeps its capital.
+        word_start = matches!(c, ' ' | '-' | '\'' | '’');
+    }
+    out
 }
 
 fn authors(value: &str) -> Vec<String> {
@@ -233,6 +292,7 @@ fn apply_fields(
                 }
             }
             "SUBJECT" | "GEOGRAPHIC" => stated.topics.extend(terms(value)),
+            "PERSON" => stated.persons.extend(terms(value)),
             "LOAD-DATE" => load_date = parse_date(value),
             _ => {}
         }
@@ -257,7 +317,7 @@ fn classic(text: &str) -> Vec<Entry> {
 }
 
 fn classic_article(lines: &[&str]) -> Result<Article, String> {
-    let fields = labelled_fields(lines, CLASSIC_LABELS);
+    let fields = labelled_fields(lines, classic_label);
     let first_label = fields.first().map_or(lines.len(), |f| f.2);
     let mut stated = Stated::default();
     // The header before the first label: copyright, publication, date, edition.
@@ -279,7 +339,7 @@ fn classic_article(lines: &[&str]) -> Result<Article, String> {
             let to = fields.get(at + 1).map_or(lines.len(), |f| f.2);
             // The label's own line may carry the first words; later lines are read as
             // they stand (the field's value ran them together).
-            let first = label_value(lines[from].trim(), CLASSIC_LABELS).map_or("", |(_, v)| v);
+            let first = classic_label(lines[from].trim()).map_or("", |(_, v)| v);
             format!("{first}\n{}", lines[from + 1..to].join("\n"))
         }
         None => String::new(),
@@ -334,10 +394,7 @@ fn uni(text: &str) -> Vec<Entry> {
             chunk.push(line);
         }
     }
-    if chunk
-        .iter()
-        .any(|l| label_value(l.trim(), UNI_LABELS).is_some())
-    {
+    if chunk.iter().any(|l| uni_label(l.trim()).is_some()) {
         entries.push((entries.len() + 1, uni_article(&chunk)));
     }
     entries
@@ -347,7 +404,7 @@ fn uni_article(lines: &[&str]) -> Result<Article, String> {
     let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
     let body_at = lines.iter().position(|l| *l == "Body");
     let head_end = body_at.unwrap_or(lines.len());
-    let head_fields = labelled_fields(&lines[..head_end], UNI_LABELS);
+    let head_fields = labelled_fields(&lines[..head_end], uni_label);
     // Title, publication and date stand just above the copyright line (or the first label):
     // whatever is above them is the cover page or the previous article's tail.
     let anchor = lines[..head_end]
@@ -379,7 +436,7 @@ fn uni_article(lines: &[&str]) -> Result<Article, String> {
         None => (String::new(), &lines[..0]),
     };
     let mut fields = head_fields;
-    fields.extend(labelled_fields(tail, UNI_LABELS));
+    fields.extend(labelled_fields(tail, uni_label));
     let load_date = apply_fields(&mut stated, &fields);
     if stated.date.is_none() {
         stated.date = load_date.map(stated_date);
@@ -441,7 +498,7 @@ fn factiva(text: &str) -> Vec<Entry> {
         .collect()
 }
 
-fn factiva_article(fields: &[(&'static str, String)]) -> Result<Article, String> {
+pub(crate) fn factiva_article(fields: &[(&'static str, String)]) -> Result<Article, String> {
     let value = |code: &str| {
         fields
             .iter()
@@ -475,11 +532,20 @@ pub fn normalize(
     database: Database,
     today: NaiveDate,
 ) -> Vec<Result<Clipping, Failure>> {
+    normalize_articles(origin, articles(text, database), database, today)
+}
+
+/// [`normalize`] for an export already split into its articles.
+pub fn normalize_articles(
+    origin: &Origin,
+    entries: Vec<Entry>,
+    database: Database,
+    today: NaiveDate,
+) -> Vec<Result<Clipping, Failure>> {
     let format = match database {
         Database::Nexis => Format::Nexis,
         Database::Factiva => Format::Factiva,
     };
-    let entries = articles(text, database);
     if entries.is_empty() {
         return vec![Err(Failure::new(origin.path, "an export without articles"))];
     }
