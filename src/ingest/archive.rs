@@ -3,7 +3,6 @@
 //! its pages are read on every core.
 
 use crate::clipping::Format;
-use crate::index::FileEntry;
 use crate::input::{Failure, SourceFile};
 use crate::normalize::warc::{Capture, Record, Records};
 use std::cell::RefCell;
@@ -20,8 +19,8 @@ pub enum Job {
     File {
         /// The file.
         file: SourceFile,
-        /// What the index holds of it.
-        known: Option<FileEntry>,
+        /// What the index knows of it.
+        known: Option<Known>,
     },
     /// A file that cannot be read at all.
     Unreadable(Failure),
@@ -43,6 +42,34 @@ pub enum Job {
     },
 }
 
+/// What the index knows of a file: enough to tell whether it changed, without a copy of
+/// its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// Size in bytes when it was indexed.
+    pub size: u64,
+    /// Modification time then, nanoseconds since the Unix epoch.
+    pub modified_ns: u128,
+    /// Content hash then.
+    pub hash: u128,
+}
+
+impl Known {
+    /// What `entry` knows.
+    pub fn of(entry: &crate::index::FileEntry) -> Known {
+        Known {
+            size: entry.size,
+            modified_ns: entry.modified_ns,
+            hash: entry.hash,
+        }
+    }
+
+    /// Whether `file` has the size and modification time it had when indexed.
+    pub fn same_stamp(&self, file: &SourceFile) -> bool {
+        self.size == file.size && self.modified_ns == file.modified_ns
+    }
+}
+
 /// What is known of an archive once all of it has been read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArchiveEnd {
@@ -56,11 +83,9 @@ pub struct ArchiveEnd {
 
 /// The jobs for `files`: a file read whole is one job; a web archive that needs reading
 /// is a start, a job per page and an end, made as the archive is read.
-pub fn jobs(files: Vec<(SourceFile, Option<FileEntry>)>) -> impl Iterator<Item = Job> {
+pub fn jobs(files: Vec<(SourceFile, Option<Known>)>) -> impl Iterator<Item = Job> {
     files.into_iter().flat_map(|(file, known)| {
-        let unchanged = known
-            .as_ref()
-            .is_some_and(|k| k.size == file.size && k.modified_ns == file.modified_ns);
+        let unchanged = known.is_some_and(|k| k.same_stamp(&file));
         if file.format != Format::Warc || unchanged {
             return Box::new(std::iter::once(Job::File { file, known }))
                 as Box<dyn Iterator<Item = Job>>;

@@ -123,7 +123,8 @@ impl IngestSummary {
 enum Outcome {
     Unchanged {
         key: String,
-        entry: Option<FileEntry>,
+        /// The file's new size and modification time, when only those changed.
+        touched: Option<(u64, u128)>,
     },
     Read {
         file: SourceFile,
@@ -207,7 +208,7 @@ impl Updater<'_> {
         let (index, options) = (self.index, self.options);
         // Read what is indexed only once the writer lock is held: a process that held it
         // before may have committed in the meantime.
-        let old = if rebuild {
+        let mut manifest = if rebuild {
             Manifest::default()
         } else {
             index.manifest()?
@@ -224,7 +225,6 @@ impl Updater<'_> {
             self.writer.remove_all()?;
         }
         let writer = &self.writer;
-        let mut manifest = old.clone();
         let mut stories: Option<StoryIndex> = None;
         let mut changed = rebuild;
         let settled = settled_before(options.settle);
@@ -242,9 +242,12 @@ impl Updater<'_> {
                 Duration::from_nanos(u64::try_from(youngest.saturating_sub(limit)).unwrap_or(0))
             });
         let progress = progress_bar(ready.len(), options.progress);
-        let files: Vec<(SourceFile, Option<FileEntry>)> = ready
+        let files: Vec<(SourceFile, Option<archive::Known>)> = ready
             .iter()
-            .map(|file| ((*file).clone(), old.files.get(&file.key).cloned()))
+            .map(|file| {
+                let known = manifest.files.get(&file.key).map(archive::Known::of);
+                ((*file).clone(), known)
+            })
             .collect();
         let reader = FileReader {
             reading: Reading {
@@ -287,7 +290,8 @@ impl Updater<'_> {
         progress.finish_and_clear();
 
         let seen_keys: HashSet<&str> = found.files.iter().map(|f| f.key.as_str()).collect();
-        let gone: Vec<String> = old
+        // Only files seen in this run were added, so what is gone is what the index held.
+        let gone: Vec<String> = manifest
             .files
             .keys()
             .filter(|key| !seen_keys.contains(key.as_str()) && under_any(key, &found.folders))
@@ -299,7 +303,7 @@ impl Updater<'_> {
             summary.removed += 1;
             changed = true;
         }
-        if changed || manifest != old {
+        if changed {
             self.writer.commit(
                 &manifest,
                 &crate::catalog::Summary::encode_catalog(&manifest),
@@ -425,7 +429,7 @@ impl FileReader {
     /// Does one job of an ingest.
     fn work(&self, job: &archive::Job) -> Outcome {
         match job {
-            archive::Job::File { file, known } => self.examine(file, known.as_ref()),
+            archive::Job::File { file, known } => self.examine(file, *known),
             archive::Job::Unreadable(failure) => Outcome::Skipped(vec![failure.clone()]),
             archive::Job::ArchiveStart(file) => Outcome::ArchiveStart(Arc::clone(file)),
             archive::Job::Page { file, capture } => {
@@ -451,14 +455,11 @@ impl FileReader {
     }
 
     /// Decides what to do with one file: skip it as unchanged, or read and normalize it.
-    fn examine(&self, file: &SourceFile, known: Option<&FileEntry>) -> Outcome {
-        if let Some(entry) = known
-            && entry.size == file.size
-            && entry.modified_ns == file.modified_ns
-        {
+    fn examine(&self, file: &SourceFile, known: Option<archive::Known>) -> Outcome {
+        if known.is_some_and(|k| k.same_stamp(file)) {
             return Outcome::Unchanged {
                 key: file.key.clone(),
-                entry: None,
+                touched: None,
             };
         }
         let bytes = match input::read_bytes(file, self.max_bytes) {
@@ -466,17 +467,10 @@ impl FileReader {
             Err(skipped) => return Outcome::Skipped(vec![skipped]),
         };
         let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
-        if let Some(entry) = known
-            && entry.hash == hash
-        {
-            let entry = FileEntry {
-                size: file.size,
-                modified_ns: file.modified_ns,
-                ..entry.clone()
-            };
+        if known.is_some_and(|k| k.hash == hash) {
             return Outcome::Unchanged {
                 key: file.key.clone(),
-                entry: Some(entry),
+                touched: Some((file.size, file.modified_ns)),
             };
         }
         let (clippings, failures): (Vec<_>, Vec<_>) =
@@ -521,12 +515,18 @@ impl Target<'_, '_> {
     /// Applies one outcome; returns true when the index changes.
     fn apply(&mut self, outcome: Outcome) -> Result<bool> {
         match outcome {
-            Outcome::Unchanged { key, entry } => {
+            Outcome::Unchanged { key, touched } => {
                 self.summary.unchanged += 1;
-                if let Some(entry) = entry {
-                    self.manifest.files.insert(key, entry);
+                // Same bytes under a new time: the manifest learns the time, so the next
+                // run need not read the file again.
+                match (touched, self.manifest.files.get_mut(&key)) {
+                    (Some((size, modified_ns)), Some(entry)) => {
+                        entry.size = size;
+                        entry.modified_ns = modified_ns;
+                        Ok(true)
+                    }
+                    _ => Ok(false),
                 }
-                Ok(false)
             }
             Outcome::Skipped(failures) => {
                 for failure in failures {
