@@ -539,74 +539,94 @@ impl Target<'_, '_> {
                 hash,
                 clippings,
                 failures,
-            } => {
-                // A file counts under what it turned out to be (a `.docx` that is a Nexis
-                // export counts as nexis), so no format shows files without records.
-                let read_as = clippings.first().map_or(file.format, |(c, _)| c.format);
-                for failure in failures {
-                    self.skip_record(read_as, failure);
-                }
-                self.format(read_as).files += 1;
-                let known = self.forget(&file.key);
-                self.count_file(known);
-                let mut records = Vec::with_capacity(clippings.len());
-                for (clipping, signature) in &clippings {
-                    records.push(self.add(clipping, signature, &file.key)?);
-                }
-                self.keep(&file, hash, records);
-                Ok(true)
-            }
-            Outcome::ArchiveStart(file) => {
-                let known = self.forget(&file.key);
-                *self.archive = Some(OpenArchive {
-                    key: file.key.clone(),
-                    known,
-                    records: Vec::new(),
-                });
-                Ok(known)
-            }
-            Outcome::Page(page) => match *page {
-                Ok((clipping, signature)) => {
-                    let Some(key) = self.archive.as_ref().map(|open| open.key.clone()) else {
-                        return Ok(false);
-                    };
-                    let record = self.add(&clipping, &signature, &key)?;
-                    if let Some(open) = self.archive.as_mut() {
-                        open.records.push(record);
-                    }
-                    Ok(true)
-                }
-                Err(failure) => {
-                    self.skip_record(Format::Warc, failure);
-                    Ok(false)
-                }
-            },
-            Outcome::ArchiveEnd { file, end } => {
-                let open = self.archive.take().unwrap_or(OpenArchive {
-                    key: file.key.clone(),
-                    known: false,
-                    records: Vec::new(),
-                });
-                let format = self.format(Format::Warc);
-                for (kind, n) in end.passed_over {
-                    *format.passed_over.entry(kind).or_default() += n;
-                }
-                if let Some(broken) = end.broken {
-                    self.skip_record(Format::Warc, broken);
-                }
-                if open.records.is_empty() {
-                    self.summary.count_skipped(Failure::new(
-                        &file.display,
-                        crate::normalize::warc::NO_PAGES,
-                    ));
-                    return Ok(open.known);
-                }
-                self.format(Format::Warc).files += 1;
-                self.count_file(open.known);
-                self.keep(&file, end.hash, open.records);
-                Ok(true)
-            }
+            } => self.apply_read(&file, hash, &clippings, failures),
+            Outcome::ArchiveStart(file) => Ok(self.open_archive(&file)),
+            Outcome::Page(page) => self.apply_page(*page),
+            Outcome::ArchiveEnd { file, end } => Ok(self.close_archive(&file, end)),
         }
+    }
+
+    /// A file read whole: its earlier records leave, its records arrive.
+    fn apply_read(
+        &mut self,
+        file: &SourceFile,
+        hash: u128,
+        clippings: &[(Clipping, Signature)],
+        failures: Vec<Failure>,
+    ) -> Result<bool> {
+        // A file counts under what it turned out to be (a `.docx` that is a Nexis export
+        // counts as nexis), so no format shows files without records.
+        let read_as = clippings.first().map_or(file.format, |(c, _)| c.format);
+        for failure in failures {
+            self.skip_record(read_as, failure);
+        }
+        self.format(read_as).files += 1;
+        let known = self.forget(&file.key);
+        self.count_file(known);
+        let mut records = Vec::with_capacity(clippings.len());
+        for (clipping, signature) in clippings {
+            records.push(self.add(clipping, signature, &file.key)?);
+        }
+        self.keep(file, hash, records);
+        Ok(true)
+    }
+
+    /// An archive's pages follow: its earlier records leave now, before any page of it
+    /// is added (a removal takes every record of the file added before it).
+    fn open_archive(&mut self, file: &SourceFile) -> bool {
+        let known = self.forget(&file.key);
+        *self.archive = Some(OpenArchive {
+            key: file.key.clone(),
+            known,
+            records: Vec::new(),
+        });
+        known
+    }
+
+    fn apply_page(
+        &mut self,
+        page: std::result::Result<(Clipping, Signature), Failure>,
+    ) -> Result<bool> {
+        let (clipping, signature) = match page {
+            Ok(read) => read,
+            Err(failure) => {
+                self.skip_record(Format::Warc, failure);
+                return Ok(false);
+            }
+        };
+        let Some(key) = self.archive.as_ref().map(|open| open.key.clone()) else {
+            return Ok(false);
+        };
+        let record = self.add(&clipping, &signature, &key)?;
+        if let Some(open) = self.archive.as_mut() {
+            open.records.push(record);
+        }
+        Ok(true)
+    }
+
+    /// The archive has been read: its entry in the manifest, and what it passed over.
+    fn close_archive(&mut self, file: &SourceFile, end: archive::ArchiveEnd) -> bool {
+        let open = self.archive.take().unwrap_or(OpenArchive {
+            key: file.key.clone(),
+            known: false,
+            records: Vec::new(),
+        });
+        let format = self.format(Format::Warc);
+        for (kind, n) in end.passed_over {
+            *format.passed_over.entry(kind).or_default() += n;
+        }
+        if let Some(broken) = end.broken {
+            self.skip_record(Format::Warc, broken);
+        }
+        if open.records.is_empty() {
+            let none = Failure::new(&file.display, crate::normalize::warc::NO_PAGES);
+            self.summary.count_skipped(none);
+            return open.known;
+        }
+        self.format(Format::Warc).files += 1;
+        self.count_file(open.known);
+        self.keep(file, end.hash, open.records);
+        true
     }
 
     fn format(&mut self, format: Format) -> &mut FormatSummary {
