@@ -10,12 +10,18 @@ use crate::clipping::{Clipping, DateSource, Format, Person};
 use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// The first bytes of a manifest file.
 const MAGIC: &[u8; 8] = b"MGMANIF\n";
-/// Version of the layout below; another version is refused, never misread.
-const VERSION: u32 = 1;
+/// Version of the layout written: each file's records as one length-prefixed block, so
+/// they can be left unread, and a checksum at the end, since they are checked only when
+/// read.
+const VERSION: u32 = 2;
+/// The first layout (records inline, no checksum): still read, never written.
+const VERSION_INLINE: u32 = 1;
 
 /// A summary of one indexed record, enough for `stats` and `topics` without the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,8 +69,55 @@ pub struct FileEntry {
     /// Content hash (xxh3-128).
     pub hash: u128,
     /// Records read from the file.
-    pub records: Vec<RecordSummary>,
+    pub records: Records,
 }
+
+/// A file's record summaries, decoded only when asked for: a re-ingest looks at every
+/// file's size, time and hash, and at the records of only the files that changed.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// The manifest's bytes and where this file's records lie in them, until decoded.
+    encoded: Option<(Arc<[u8]>, Range<usize>)>,
+    decoded: OnceLock<Vec<RecordSummary>>,
+}
+
+impl Records {
+    /// The summaries. A block that cannot be read gives none; the manifest's checksum
+    /// was verified when it was loaded, so that takes a bug, not a damaged file.
+    pub fn get(&self) -> &[RecordSummary] {
+        self.decoded.get_or_init(|| {
+            self.encoded
+                .as_ref()
+                .and_then(|(bytes, range)| decode_records(bytes.get(range.clone())?))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The block as written, when the summaries were never decoded (written back as is).
+    fn undecoded(&self) -> Option<&[u8]> {
+        match (&self.encoded, self.decoded.get()) {
+            (Some((bytes, range)), None) => bytes.get(range.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl From<Vec<RecordSummary>> for Records {
+    fn from(records: Vec<RecordSummary>) -> Self {
+        Records {
+            encoded: None,
+            decoded: OnceLock::from(records),
+        }
+    }
+}
+
+impl PartialEq for Records {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for Records {}
 
 /// Every indexed file, by canonical path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,7 +140,9 @@ impl Manifest {
 impl Manifest {
     /// Every record summary, in file order.
     pub fn records(&self) -> impl Iterator<Item = &RecordSummary> {
-        self.files.values().flat_map(|entry| entry.records.iter())
+        self.files
+            .values()
+            .flat_map(|entry| entry.records.get().iter())
     }
 }
 
@@ -166,35 +221,88 @@ pub fn remove_others(dir: &Path, keep: u64) {
     }
 }
 
-/// The manifest as bytes: the magic, the version, then every file and record, numbers
-/// as LEB128 varints and strings length-prefixed.
+/// The manifest as bytes: the magic, the version, then every file with its records as
+/// one length-prefixed block, numbers as LEB128 varints and strings length-prefixed,
+/// then an xxh3 checksum of all that.
 pub fn encode(manifest: &Manifest) -> Vec<u8> {
     let mut out = Encoder(Vec::with_capacity(64 * manifest.files.len() + 64));
     out.0.extend_from_slice(MAGIC);
     out.0.extend_from_slice(&VERSION.to_le_bytes());
     out.number(manifest.next_article);
     out.number(manifest.files.len() as u64);
+    let mut block = Encoder(Vec::new());
     for (key, file) in &manifest.files {
         out.text(key);
         out.text(&file.path);
         out.number(file.size);
         out.0.extend_from_slice(&file.modified_ns.to_le_bytes());
         out.0.extend_from_slice(&file.hash.to_le_bytes());
-        out.number(file.records.len() as u64);
-        for record in &file.records {
-            out.record(record);
-        }
+        let bytes = match file.records.undecoded() {
+            Some(bytes) => bytes,
+            None => {
+                block.0.clear();
+                block.records(file.records.get());
+                &block.0
+            }
+        };
+        out.number(bytes.len() as u64);
+        out.0.extend_from_slice(bytes);
     }
+    let checksum = xxhash_rust::xxh3::xxh3_64(&out.0);
+    out.0.extend_from_slice(&checksum.to_le_bytes());
     out.0
 }
 
-/// Reads [`encode`]'s output; `None` for anything else.
+/// Reads [`encode`]'s output (or the first layout's); `None` for anything else.
 pub fn decode(bytes: &[u8]) -> Option<Manifest> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (version, rest) = rest.split_at_checked(4)?;
-    if u32::from_le_bytes(version.try_into().ok()?) != VERSION {
+    let (version, _) = rest.split_at_checked(4)?;
+    match u32::from_le_bytes(version.try_into().ok()?) {
+        VERSION => decode_blocks(bytes),
+        VERSION_INLINE => decode_inline(&rest[4..]),
+        _ => None,
+    }
+}
+
+fn decode_blocks(bytes: &[u8]) -> Option<Manifest> {
+    let (body, checksum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != checksum {
         return None;
     }
+    let shared: Arc<[u8]> = Arc::from(body);
+    let start = MAGIC.len() + 4;
+    let mut input = Decoder(&shared[start..]);
+    let next_article = input.number()?;
+    let mut files = BTreeMap::new();
+    for _ in 0..input.number()? {
+        let key = input.text()?;
+        let path = input.text()?;
+        let size = input.number()?;
+        let modified_ns = input.u128()?;
+        let hash = input.u128()?;
+        let len = usize::try_from(input.number()?).ok()?;
+        let at = shared.len() - input.0.len();
+        input.0 = input.0.get(len..)?;
+        let records = Records {
+            encoded: Some((Arc::clone(&shared), at..at + len)),
+            decoded: OnceLock::new(),
+        };
+        let entry = FileEntry {
+            path,
+            size,
+            modified_ns,
+            hash,
+            records,
+        };
+        files.insert(key, entry);
+    }
+    input.0.is_empty().then_some(Manifest {
+        files,
+        next_article,
+    })
+}
+
+fn decode_inline(rest: &[u8]) -> Option<Manifest> {
     let mut input = Decoder(rest);
     let next_article = input.number()?;
     let mut files = BTreeMap::new();
@@ -204,9 +312,7 @@ pub fn decode(bytes: &[u8]) -> Option<Manifest> {
         let size = input.number()?;
         let modified_ns = input.u128()?;
         let hash = input.u128()?;
-        let records = (0..input.number()?)
-            .map(|_| input.record())
-            .collect::<Option<Vec<_>>>()?;
+        let records = input.records()?;
         files.insert(
             key,
             FileEntry {
@@ -214,7 +320,7 @@ pub fn decode(bytes: &[u8]) -> Option<Manifest> {
                 size,
                 modified_ns,
                 hash,
-                records,
+                records: records.into(),
             },
         );
     }
@@ -222,6 +328,13 @@ pub fn decode(bytes: &[u8]) -> Option<Manifest> {
         files,
         next_article,
     })
+}
+
+/// One file's block of records.
+fn decode_records(block: &[u8]) -> Option<Vec<RecordSummary>> {
+    let mut input = Decoder(block);
+    let records = input.records()?;
+    input.0.is_empty().then_some(records)
 }
 
 struct Encoder(Vec<u8>);
@@ -248,6 +361,13 @@ impl Encoder {
         self.number(texts.len() as u64);
         for text in texts {
             self.text(text);
+        }
+    }
+
+    fn records(&mut self, records: &[RecordSummary]) {
+        self.number(records.len() as u64);
+        for record in records {
+            self.record(record);
         }
     }
 
@@ -304,6 +424,10 @@ impl Decoder<'_> {
 
     fn texts(&mut self) -> Option<Vec<String>> {
         (0..self.number()?).map(|_| self.text()).collect()
+    }
+
+    fn records(&mut self) -> Option<Vec<RecordSummary>> {
+        (0..self.number()?).map(|_| self.record()).collect()
     }
 
     fn record(&mut self) -> Option<RecordSummary> {
@@ -397,7 +521,7 @@ mod tests {
                 size: 123_456,
                 modified_ns: 1_745_884_800_123_456_789,
                 hash: u128::MAX - 7,
-                records: vec![record.clone(), record],
+                records: vec![record.clone(), record].into(),
             },
         );
         Manifest {
@@ -425,5 +549,42 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert_eq!(decode(&longer), None);
+        // A changed byte inside a file's block of records is caught when the manifest is
+        // loaded, though the block itself is read only later.
+        let mut flipped = bytes.clone();
+        let inside = bytes.len() - 20;
+        flipped[inside] ^= 0x10;
+        assert_eq!(decode(&flipped), None);
+    }
+
+    #[test]
+    fn records_left_unread_are_written_back_as_they_were() {
+        let bytes = encode(&sample());
+        let loaded = decode(&bytes).unwrap();
+        let entry = loaded.files.values().next().unwrap();
+        assert!(entry.records.undecoded().is_some());
+        assert_eq!(encode(&loaded), bytes);
+        assert_eq!(entry.records.get()[0].persons[0].name, "William Orrick");
+        assert!(entry.records.undecoded().is_none());
+        assert_eq!(encode(&loaded), bytes);
+    }
+
+    #[test]
+    fn the_first_layout_is_still_read() {
+        let manifest = sample();
+        let mut old = Encoder(Vec::new());
+        old.0.extend_from_slice(MAGIC);
+        old.0.extend_from_slice(&VERSION_INLINE.to_le_bytes());
+        old.number(manifest.next_article);
+        old.number(manifest.files.len() as u64);
+        for (key, file) in &manifest.files {
+            old.text(key);
+            old.text(&file.path);
+            old.number(file.size);
+            old.0.extend_from_slice(&file.modified_ns.to_le_bytes());
+            old.0.extend_from_slice(&file.hash.to_le_bytes());
+            old.records(file.records.get());
+        }
+        assert_eq!(decode(&old.0), Some(manifest));
     }
 }

@@ -697,7 +697,7 @@ impl Target<'_, '_> {
             size: file.size,
             modified_ns: file.modified_ns,
             hash,
-            records,
+            records: records.into(),
         };
         self.manifest.files.insert(file.key.clone(), entry);
     }
