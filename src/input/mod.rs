@@ -185,35 +185,11 @@ fn walk_folder(root: &Path, canonical_root: &Path, exclude: Option<&Path>, found
                 .is_some_and(|dir| entry.file_type().is_dir() && canonical(entry.path()) == dir);
             !hidden && !excluded
         });
+    let mut entries = Vec::new();
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => {}
-            Ok(entry) => match entry.metadata() {
-                Ok(meta) if meta.is_file() => {
-                    add_file(entry.path(), canonical(entry.path()), &meta, found)
-                }
-                // A symlink to a file is read like the file; other special files are not.
-                Ok(_) => match std::fs::metadata(entry.path()) {
-                    Ok(meta) if meta.is_file() => {
-                        add_file(entry.path(), canonical(entry.path()), &meta, found)
-                    }
-                    // Links to folders are not followed: a folder could be read twice, or
-                    // a link could point at its own parent.
-                    Ok(meta) if meta.is_dir() => found.skipped.push(Failure::new(
-                        entry.path().display().to_string(),
-                        "link to a folder, not followed (name the folder itself to read it)",
-                    )),
-                    Ok(_) => {}
-                    Err(err) => found.skipped.push(Failure::new(
-                        entry.path().display().to_string(),
-                        io_reason(&err),
-                    )),
-                },
-                Err(err) => found.skipped.push(Failure::new(
-                    entry.path().display().to_string(),
-                    err.to_string(),
-                )),
-            },
+            Ok(entry) => entries.push(entry),
             Err(err) => {
                 let path = err
                     .path()
@@ -225,6 +201,44 @@ fn walk_folder(root: &Path, canonical_root: &Path, exclude: Option<&Path>, found
                 };
                 found.skipped.push(Failure::new(path, reason));
             }
+        }
+    }
+    // Looking up each file's size and time is most of a re-ingest that finds nothing
+    // new: the lookups go to every core.
+    use rayon::prelude::*;
+    let looked_up: Vec<_> = entries
+        .into_par_iter()
+        .map(|entry| {
+            let meta = entry.metadata();
+            (entry, meta)
+        })
+        .collect();
+    for (entry, meta) in looked_up {
+        match meta {
+            Ok(meta) if meta.is_file() => {
+                add_file(entry.path(), canonical(entry.path()), &meta, found)
+            }
+            // A symlink to a file is read like the file; other special files are not.
+            Ok(_) => match std::fs::metadata(entry.path()) {
+                Ok(meta) if meta.is_file() => {
+                    add_file(entry.path(), canonical(entry.path()), &meta, found)
+                }
+                // Links to folders are not followed: a folder could be read twice, or
+                // a link could point at its own parent.
+                Ok(meta) if meta.is_dir() => found.skipped.push(Failure::new(
+                    entry.path().display().to_string(),
+                    "link to a folder, not followed (name the folder itself to read it)",
+                )),
+                Ok(_) => {}
+                Err(err) => found.skipped.push(Failure::new(
+                    entry.path().display().to_string(),
+                    io_reason(&err),
+                )),
+            },
+            Err(err) => found.skipped.push(Failure::new(
+                entry.path().display().to_string(),
+                err.to_string(),
+            )),
         }
     }
 }

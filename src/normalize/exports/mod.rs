@@ -1,7 +1,8 @@
 //! News-database exports that hold many articles in one file: LexisNexis (the classic
 //! `N of M DOCUMENTS` layout and Nexis Uni's `End of Document` layout) and Factiva (field
-//! codes `HD`, `BY`, `PD`, `SN`, `LP`, `TD`, …). Each is split into articles with their
-//! own headline, date, source, byline, section and body; the export's furniture stays out.
+//! codes `HD`, `BY`, `PD`, `SN`, `LP`, `TD`, …), saved as text, RTF, Word, a web page or
+//! a PDF. Each is split into articles with their own headline, date, source, byline,
+//! section and body; the export's furniture stays out.
 
 pub mod html;
 

@@ -425,6 +425,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn stated_persons_join_the_found_ones_by_surname() {
+        let person = |name: &str, mentions: usize| Person {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions,
+        };
+        let passages: Vec<String> = [
+            "Judge Orrick ruled on Tuesday.",
+            "Lawyers for the city said O'Halloran had not been told, and O'Halloran agreed.",
+            "Nobody else spoke.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut persons = vec![person("William Orrick", 1)];
+        let mut passage_persons = vec![vec![0], vec![], vec![]];
+        let stated = ["William H. Orrick III", "Edward O'Halloran", "Ana Ruiz"]
+            .map(String::from)
+            .to_vec();
+        join_stated(&mut persons, &mut passage_persons, &stated, &passages);
+        assert_eq!(persons[0].aliases, ["William H. Orrick III"]);
+        assert_eq!(persons[1].name, "Edward O'Halloran");
+        assert_eq!(persons[1].mentions, 2);
+        // Named only by the classification: one mention, no passage.
+        assert_eq!(
+            (persons[2].name.as_str(), persons[2].mentions),
+            ("Ana Ruiz", 1)
+        );
+        assert_eq!(passage_persons, [vec![0], vec![1], vec![]]);
+    }
+
+    #[test]
     fn spans_come_from_begin_and_inside_tags() {
         let tags = [O, B_PER, I_PER, O, B_PER, B_PER, I_ENT, I_PER];
         assert_eq!(person_spans(&tags), [1..3, 4..5, 5..6]);
