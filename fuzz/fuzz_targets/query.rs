@@ -6,7 +6,7 @@ use morgue::query::{parse_date_range, parse_query};
 
 fuzz_target!(|text: &str| {
     if let Err(message) = parse_query(text) {
-        assert!(!message.contains('\n'));
+        assert!(!message.to_string().contains('\n'));
     }
     let _ = parse_date_range(text);
 });
