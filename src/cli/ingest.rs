@@ -76,10 +76,12 @@ pub fn ingest_options(
 /// Limits on reading one file, shared by `ingest`, `extract` and `watch`.
 #[derive(Debug, clap::Args)]
 pub struct LimitArgs {
-    /// Skip files larger than this many megabytes.
+    /// Skip files larger than this many megabytes (web archives are read as a stream and
+    /// have no limit).
     #[arg(long, value_name = "MB", default_value_t = 64.0)]
     pub max_file_size: f64,
-    /// Skip a file whose reading takes longer than this many seconds.
+    /// Skip a file whose reading takes longer than this many seconds (for a web archive:
+    /// each captured page).
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub file_timeout: f64,
 }
