@@ -271,58 +271,39 @@ fn decode_blocks(bytes: &[u8]) -> Option<Manifest> {
     }
     let shared: Arc<[u8]> = Arc::from(body);
     let start = MAGIC.len() + 4;
-    let mut input = Decoder(&shared[start..]);
-    let next_article = input.number()?;
-    let mut files = BTreeMap::new();
-    for _ in 0..input.number()? {
-        let key = input.text()?;
-        let path = input.text()?;
-        let size = input.number()?;
-        let modified_ns = input.u128()?;
-        let hash = input.u128()?;
+    decode_files(Decoder(&shared[start..]), |input| {
         let len = usize::try_from(input.number()?).ok()?;
         let at = shared.len() - input.0.len();
         input.0 = input.0.get(len..)?;
-        let records = Records {
+        Some(Records {
             encoded: Some((Arc::clone(&shared), at..at + len)),
             decoded: OnceLock::new(),
-        };
-        let entry = FileEntry {
-            path,
-            size,
-            modified_ns,
-            hash,
-            records,
-        };
-        files.insert(key, entry);
-    }
-    input.0.is_empty().then_some(Manifest {
-        files,
-        next_article,
+        })
     })
 }
 
 fn decode_inline(rest: &[u8]) -> Option<Manifest> {
-    let mut input = Decoder(rest);
+    decode_files(Decoder(rest), |input| input.records().map(Records::from))
+}
+
+/// The article counter and every file, each file's records read by `records` (a block
+/// left for later, or records inline).
+fn decode_files<'a>(
+    mut input: Decoder<'a>,
+    mut records: impl FnMut(&mut Decoder<'a>) -> Option<Records>,
+) -> Option<Manifest> {
     let next_article = input.number()?;
     let mut files = BTreeMap::new();
     for _ in 0..input.number()? {
         let key = input.text()?;
-        let path = input.text()?;
-        let size = input.number()?;
-        let modified_ns = input.u128()?;
-        let hash = input.u128()?;
-        let records = input.records()?;
-        files.insert(
-            key,
-            FileEntry {
-                path,
-                size,
-                modified_ns,
-                hash,
-                records: records.into(),
-            },
-        );
+        let entry = FileEntry {
+            path: input.text()?,
+            size: input.number()?,
+            modified_ns: input.u128()?,
+            hash: input.u128()?,
+            records: records(&mut input)?,
+        };
+        files.insert(key, entry);
     }
     input.0.is_empty().then_some(Manifest {
         files,

@@ -120,20 +120,26 @@ struct ArchiveJobs {
     end: ArchiveEnd,
 }
 
+/// The records of an archive on disk, and the hash of the bytes read so far.
+fn open_records(file: &SourceFile) -> Result<(Records<'static>, Rc<RefCell<Xxh3>>), Failure> {
+    let opened = std::fs::File::open(&file.path)
+        .map_err(|e| Failure::new(&file.display, crate::input::io_reason(&e)))?;
+    let hasher = Rc::new(RefCell::new(Xxh3::new()));
+    let source = BufReader::with_capacity(
+        256 * 1024,
+        Hashing {
+            inner: opened,
+            hasher: Rc::clone(&hasher),
+        },
+    );
+    let records =
+        Records::new(Box::new(source)).map_err(|reason| Failure::new(&file.display, reason))?;
+    Ok((records, hasher))
+}
+
 impl ArchiveJobs {
     fn open(file: SourceFile) -> Result<ArchiveJobs, Failure> {
-        let opened = std::fs::File::open(&file.path)
-            .map_err(|e| Failure::new(&file.display, crate::input::io_reason(&e)))?;
-        let hasher = Rc::new(RefCell::new(Xxh3::new()));
-        let source = BufReader::with_capacity(
-            256 * 1024,
-            Hashing {
-                inner: opened,
-                hasher: Rc::clone(&hasher),
-            },
-        );
-        let records =
-            Records::new(Box::new(source)).map_err(|reason| Failure::new(&file.display, reason))?;
+        let (records, hasher) = open_records(&file)?;
         Ok(ArchiveJobs {
             file: Arc::new(file),
             records: Some(records),
@@ -184,33 +190,13 @@ pub fn read_pages(
     file: &SourceFile,
     today: chrono::NaiveDate,
 ) -> Vec<Result<crate::clipping::Clipping, Failure>> {
-    let pages = match ArchiveJobs::open(file.clone()) {
-        Ok(mut jobs) => {
-            let records = jobs.records.take();
-            records.into_iter().flatten()
-        }
-        Err(failure) => return vec![Err(failure)],
-    };
     let origin = crate::normalize::Origin {
         path: &file.display,
         format: file.format,
         modified: file.modified_date(),
     };
-    let mut out = Vec::new();
-    for record in pages {
-        match record {
-            Ok(Record::Page(capture)) => out.push(crate::normalize::warc::normalize_capture(
-                &origin, &capture, today,
-            )),
-            Ok(Record::PassedOver(_)) => {}
-            Err(reason) => out.push(Err(Failure::new(&file.display, reason))),
-        }
+    match open_records(file) {
+        Ok((records, _)) => crate::normalize::warc::normalize_records(&origin, records, today),
+        Err(failure) => vec![Err(failure)],
     }
-    if out.is_empty() {
-        out.push(Err(Failure::new(
-            &file.display,
-            crate::normalize::warc::NO_PAGES,
-        )));
-    }
-    out
 }

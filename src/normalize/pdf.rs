@@ -84,6 +84,22 @@ fn is_page_number(line: &str) -> bool {
 /// too), with the page numbers left out; `None` for any other PDF. Running lines stay:
 /// an export's `End of Document` often closes a page.
 pub fn export_text(pages: &[String]) -> Option<(super::exports::Database, String)> {
+    // The pages an export is recognised by (detection reads the first 64 KB): the whole
+    // text is joined only for a PDF that is one.
+    let mut first_bytes = 0;
+    let first = pages
+        .iter()
+        .take_while(|page| {
+            let before = first_bytes;
+            first_bytes += page.len();
+            before < 64 * 1024
+        })
+        .count();
+    let database = super::exports::detect(&without_page_numbers(&pages[..first]))?;
+    Some((database, without_page_numbers(pages)))
+}
+
+fn without_page_numbers(pages: &[String]) -> String {
     let mut text = String::new();
     for page in pages {
         for line in page.lines().filter(|l| !is_page_number(l.trim())) {
@@ -92,7 +108,7 @@ pub fn export_text(pages: &[String]) -> Option<(super::exports::Database, String
         }
         text.push('\n');
     }
-    super::exports::detect(&text).map(|database| (database, text))
+    text
 }
 
 #[cfg(test)]

@@ -48,11 +48,6 @@ pub enum Record {
     PassedOver(String),
 }
 
-/// Whether bytes look like a WARC file (plain or gzip-compressed).
-pub fn looks_like_warc(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"WARC/") || bytes.starts_with(&[0x1f, 0x8b])
-}
-
 /// Reads an archive held in memory.
 pub fn read(bytes: &[u8]) -> Result<Archive, String> {
     let mut archive = Archive::default();
@@ -333,19 +328,32 @@ pub fn normalize(
     bytes: &[u8],
     today: NaiveDate,
 ) -> Vec<Result<crate::clipping::Clipping, crate::input::Failure>> {
-    use crate::input::Failure;
-    let archive = match read(bytes) {
-        Ok(archive) => archive,
-        Err(reason) => return vec![Err(Failure::new(origin.path, reason))],
-    };
-    if archive.pages.is_empty() {
-        return vec![Err(Failure::new(origin.path, NO_PAGES))];
+    match Records::new(Box::new(bytes)) {
+        Ok(records) => normalize_records(origin, records, today),
+        Err(reason) => vec![Err(crate::input::Failure::new(origin.path, reason))],
     }
-    archive
-        .pages
-        .iter()
-        .map(|capture| normalize_capture(origin, capture, today))
-        .collect()
+}
+
+/// Normalizes every page `records` holds, in order; a break in the archive keeps the
+/// pages before it and is reported after them.
+pub fn normalize_records(
+    origin: &super::Origin,
+    records: Records,
+    today: NaiveDate,
+) -> Vec<Result<crate::clipping::Clipping, crate::input::Failure>> {
+    use crate::input::Failure;
+    let mut out = Vec::new();
+    for record in records {
+        match record {
+            Ok(Record::Page(capture)) => out.push(normalize_capture(origin, &capture, today)),
+            Ok(Record::PassedOver(_)) => {}
+            Err(reason) => out.push(Err(Failure::new(origin.path, reason))),
+        }
+    }
+    if out.is_empty() {
+        out.push(Err(Failure::new(origin.path, NO_PAGES)));
+    }
+    out
 }
 
 /// Why an archive without pages gives no records.

@@ -18,6 +18,15 @@ const MARKERS: &[&str] = &[
     ">HD<",
 ];
 
+/// The markers as one pattern: the page is scanned once for all of them.
+fn any_marker() -> &'static regex::Regex {
+    static PATTERN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let alternatives: Vec<String> = MARKERS.iter().map(|m| regex::escape(m)).collect();
+        regex::Regex::new(&alternatives.join("|")).expect("escaped literals form a pattern")
+    });
+    &PATTERN
+}
+
 /// Elements whose text is never the export's (scripts, styles, the results page's
 /// forms and hidden fields).
 const SKIPPED: &[&str] = &[
@@ -51,7 +60,7 @@ const BLOCKS: &[&str] = &[
 /// The articles of a page that is a news-database export; `None` for any other page.
 pub fn export(html: &str) -> Option<(Database, Vec<Entry>)> {
     let head = crate::normalize::text::head(html, 512 * 1024);
-    if !MARKERS.iter().any(|m| head.contains(m)) {
+    if !any_marker().is_match(head) {
         return None;
     }
     // The page is walked recursively: a hostile depth is left to the HTML reader, which

@@ -373,6 +373,20 @@ pub fn join_stated(
     names: &[String],
     passages: &[String],
 ) {
+    if names.is_empty() {
+        return;
+    }
+    // Each passage's words, folded once for all the names.
+    let passage_words: Vec<Vec<String>> = passages
+        .iter()
+        .map(|passage| {
+            passage
+                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(folded_key)
+                .collect()
+        })
+        .collect();
     for name in names {
         let Some(surname) = stated_surname(name) else {
             continue;
@@ -394,11 +408,8 @@ pub fn join_stated(
         }
         let index = persons.len();
         let mut mentions = 0;
-        for (passage, people) in passages.iter().zip(passage_persons.iter_mut()) {
-            let here = passage
-                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-                .filter(|w| folded_key(w) == surname_key)
-                .count();
+        for (words, people) in passage_words.iter().zip(passage_persons.iter_mut()) {
+            let here = words.iter().filter(|w| **w == surname_key).count();
             if here > 0 {
                 mentions += here;
                 people.push(index);
