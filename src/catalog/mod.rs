@@ -62,7 +62,7 @@ pub fn stats(manifest: &Manifest, passages: u64, index_bytes: u64) -> Stats {
         index_bytes,
     };
     let mut people: HashSet<String> = HashSet::new();
-    for record in manifest.records() {
+    manifest.for_each_record(|record| {
         people.extend(record.persons.iter().map(|p| folded_key(&p.name)));
         stats.articles += 1;
         stats.first_date = Some(stats.first_date.map_or(record.date, |d| d.min(record.date)));
@@ -75,7 +75,7 @@ pub fn stats(manifest: &Manifest, passages: u64, index_bytes: u64) -> Stats {
             .by_date_source
             .entry(record.date_source.name().to_string())
             .or_default() += 1;
-    }
+    });
     stats.persons = people.len();
     stats
 }
@@ -84,7 +84,7 @@ pub fn stats(manifest: &Manifest, passages: u64, index_bytes: u64) -> Stats {
 /// articles first.
 pub fn topics(manifest: &Manifest) -> Vec<TopicCount> {
     let mut by_key: BTreeMap<String, TopicCount> = BTreeMap::new();
-    for record in manifest.records() {
+    manifest.for_each_record(|record| {
         for topic in &record.topics {
             let count = by_key
                 .entry(folded_key(topic))
@@ -98,7 +98,7 @@ pub fn topics(manifest: &Manifest) -> Vec<TopicCount> {
             count.first_date = count.first_date.min(record.date);
             count.last_date = count.last_date.max(record.date);
         }
-    }
+    });
     let mut topics: Vec<TopicCount> = by_key.into_values().collect();
     topics.sort_by(|a, b| {
         b.articles

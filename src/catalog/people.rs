@@ -164,7 +164,7 @@ impl People {
 /// Every person of every record under the folded full name.
 fn gather(manifest: &Manifest) -> BTreeMap<String, Gathered> {
     let mut people: BTreeMap<String, Gathered> = BTreeMap::new();
-    for record in manifest.records() {
+    manifest.for_each_record(|record| {
         for person in &record.persons {
             let key = folded_key(&person.name);
             let entry = people
@@ -180,7 +180,7 @@ fn gather(manifest: &Manifest) -> BTreeMap<String, Gathered> {
             entry.first_date = entry.first_date.min(record.date);
             entry.last_date = entry.last_date.max(record.date);
         }
-    }
+    });
     people
 }
 
@@ -338,9 +338,9 @@ fn profile(manifest: &Manifest, person: PersonSummary) -> PersonProfile {
     let own = |name: &str| person.keys.contains(&folded_key(name));
     let mut together: HashMap<String, (String, usize)> = HashMap::new();
     let mut months: BTreeMap<String, usize> = BTreeMap::new();
-    for record in manifest.records() {
+    manifest.for_each_record(|record| {
         if !record.persons.iter().any(|p| own(&p.name)) {
-            continue;
+            return;
         }
         *months
             .entry(record.date.format("%Y-%m").to_string())
@@ -354,7 +354,7 @@ fn profile(manifest: &Manifest, person: PersonSummary) -> PersonProfile {
                     .1 += 1;
             }
         }
-    }
+    });
     let mut named_with: Vec<NamedWith> = together
         .into_values()
         .map(|(name, articles)| NamedWith { name, articles })

@@ -93,6 +93,34 @@ impl Records {
         })
     }
 
+    /// The summaries kept as their encoded block only: a whole ingest's worth of decoded
+    /// summaries (names, aliases, roles, topics as separate strings) takes several times
+    /// the memory of the block.
+    pub fn packed(records: &[RecordSummary]) -> Records {
+        let mut block = Encoder(Vec::new());
+        block.records(records);
+        let len = block.0.len();
+        Records {
+            encoded: Some((Arc::from(block.0), 0..len)),
+            decoded: OnceLock::new(),
+        }
+    }
+
+    /// Calls `f` with the summaries. A block not yet decoded is decoded for this call
+    /// alone and not kept, so that a pass over every file holds one file's at a time.
+    pub fn with<T>(&self, f: impl FnOnce(&[RecordSummary]) -> T) -> T {
+        match (self.decoded.get(), &self.encoded) {
+            (None, Some((bytes, range))) => {
+                let records = bytes
+                    .get(range.clone())
+                    .and_then(decode_records)
+                    .unwrap_or_default();
+                f(&records)
+            }
+            _ => f(self.get()),
+        }
+    }
+
     /// The block as written, when the summaries were never decoded (written back as is).
     fn undecoded(&self) -> Option<&[u8]> {
         match (&self.encoded, self.decoded.get()) {
@@ -138,7 +166,17 @@ impl Manifest {
 }
 
 impl Manifest {
-    /// Every record summary, in file order.
+    /// Calls `f` with every record summary in file order, decoding as it goes and
+    /// keeping nothing decoded: for passes over the whole archive.
+    pub fn for_each_record(&self, mut f: impl FnMut(&RecordSummary)) {
+        for entry in self.files.values() {
+            entry
+                .records
+                .with(|records| records.iter().for_each(&mut f));
+        }
+    }
+
+    /// Every record summary, in file order (each file's decoded once and kept).
     pub fn records(&self) -> impl Iterator<Item = &RecordSummary> {
         self.files
             .values()
@@ -509,6 +547,30 @@ mod tests {
             files,
             next_article: 41,
         }
+    }
+
+    #[test]
+    fn packed_records_are_read_without_being_kept_decoded() {
+        let manifest = sample();
+        let records = manifest
+            .files
+            .values()
+            .next()
+            .unwrap()
+            .records
+            .get()
+            .to_vec();
+        let packed = Records::packed(&records);
+        assert_eq!(packed.with(|r| r.to_vec()), records);
+        // `with` left the block as it was: it is written back without being re-encoded.
+        assert!(packed.undecoded().is_some());
+        let mut seen = Vec::new();
+        let mut packed_manifest = manifest.clone();
+        packed_manifest.files.values_mut().next().unwrap().records = packed;
+        packed_manifest.for_each_record(|r| seen.push(r.persons[0].name.clone()));
+        assert_eq!(seen, ["William Orrick", "William Orrick"]);
+        assert_eq!(encode(&packed_manifest), encode(&manifest));
+        assert_eq!(decode(&encode(&packed_manifest)), Some(manifest));
     }
 
     #[test]

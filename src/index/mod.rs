@@ -13,7 +13,7 @@ mod stem;
 mod writer;
 
 pub use day_counts::DayTable;
-pub use manifest::{FileEntry, Manifest, RecordSummary};
+pub use manifest::{FileEntry, Manifest, RecordSummary, Records};
 pub use query_build::MAX_EXPANSIONS;
 pub use ranking::stand_together;
 pub use schema::SCHEMA_VERSION;

@@ -10,7 +10,7 @@ pub mod watch;
 use crate::clipping::id_number;
 use crate::clipping::{Clipping, Format};
 use crate::error::{Error, Result};
-use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSummary};
+use crate::index::{ClippingIndex, ClippingWriter, FileEntry, Manifest, RecordSummary, Records};
 use crate::input::pdf::PdfReader;
 use crate::input::{self, Failure, SourceFile};
 use crate::normalize::Reading;
@@ -697,7 +697,7 @@ impl Target<'_, '_> {
             size: file.size,
             modified_ns: file.modified_ns,
             hash,
-            records: records.into(),
+            records: Records::packed(&records),
         };
         self.manifest.files.insert(file.key.clone(), entry);
     }

@@ -1,8 +1,6 @@
 //! Groups near-identical copies of one story (wire reprints, the same file saved twice):
 //! MinHash signatures over word shingles, and a banded index to find copies quickly.
 
-use crate::fasthash::IntMap;
-
 /// Number of hash functions in a signature: enough that a reprint with a cut paragraph
 /// or a few edited words (Jaccard 0.4–0.6) shares a band with its original almost always.
 pub const SIGNATURE_LEN: usize = 128;
@@ -377,86 +375,176 @@ impl Signature {
         })
     }
 
-    fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+    /// One key per band of rows, the band's number mixed in so that bands never meet.
+    fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
         self.minimums
             .chunks_exact(BAND_ROWS)
             .enumerate()
             .map(|(band, rows)| {
-                let key = rows
-                    .iter()
-                    .fold(band as u64, |acc, &v| mix(acc ^ u64::from(v)));
-                (band, key)
+                rows.iter()
+                    .fold(band as u64, |acc, &v| mix(acc ^ u64::from(v)))
             })
     }
 }
 
 /// Signatures of the records seen so far, each with its story id, searchable by band.
 ///
-/// Records already in an index are loaded in bulk into one sorted list of band keys (no
-/// allocation per key); records added one by one during an ingest go into hash maps.
+/// Held compactly, because it grows with the archive: each record's band keys are packed
+/// with its slot into one `u64` (eight bytes instead of a hash-map entry and a vector per
+/// band, which made this index the largest share of an ingest's memory), in sorted runs
+/// merged as they grow; signatures are kept as their stored bytes and decoded only when
+/// a record is a candidate.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
-    loaded: Vec<(u64, u32)>,
-    recent: Vec<IntMap<u64, Vec<u32>>>,
-    entries: Vec<(Signature, u64)>,
+    /// Sorted runs of packed band entries, each at most half the size of the one before.
+    runs: Vec<Vec<u64>>,
+    /// The latest entries, unsorted, until there are enough for a run of their own.
+    fresh: Vec<u64>,
+    /// Every signature's bytes, back to back.
+    signatures: Vec<u8>,
+    /// Where each slot's signature ends in `signatures`.
+    ends: Vec<u64>,
+    /// Each slot's story.
+    stories: Vec<u64>,
+}
+
+/// Fresh entries kept unsorted: a few records' worth, scanned on every lookup.
+const FRESH_ENTRIES: usize = 16 * SIGNATURE_LEN / BAND_ROWS;
+
+/// A band key and a slot packed into one sortable value: the key's high 32 bits (two
+/// different bands of different records agree by chance once in four billion, and a
+/// candidate is checked in full anyway), then the slot.
+fn packed(key: u64, slot: u32) -> u64 {
+    (key & 0xFFFF_FFFF_0000_0000) | u64::from(slot)
+}
+
+fn key_part(entry: u64) -> u64 {
+    entry & 0xFFFF_FFFF_0000_0000
+}
+
+/// Merges two sorted runs into one.
+fn merge_runs(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 impl StoryIndex {
     /// An empty index.
     pub fn new() -> Self {
-        StoryIndex {
-            loaded: Vec::new(),
-            recent: vec![IntMap::default(); SIGNATURE_LEN / BAND_ROWS],
-            entries: Vec::new(),
-        }
+        StoryIndex::default()
     }
 
     /// An index of many records at once, each signature with its story.
     pub fn load(records: impl IntoIterator<Item = (Signature, u64)>) -> Self {
         let mut index = StoryIndex::new();
+        let mut entries = Vec::new();
         for (signature, story) in records {
-            let slot = index.entries.len() as u32;
-            index
-                .loaded
-                .extend(signature.band_keys().map(|(_, key)| (key, slot)));
-            index.entries.push((signature, story));
+            let slot = index.push_signature(&signature, story);
+            entries.extend(signature.band_keys().map(|key| packed(key, slot)));
         }
-        index.loaded.sort_unstable();
+        entries.sort_unstable();
+        if !entries.is_empty() {
+            index.runs.push(entries);
+        }
         index
     }
 
     /// Number of records held.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.stories.len()
     }
 
     /// True when no record is held.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.stories.is_empty()
+    }
+
+    /// Keeps a signature and its story; returns its slot.
+    fn push_signature(&mut self, signature: &Signature, story: u64) -> u32 {
+        let slot = u32::try_from(self.stories.len()).expect("fewer than 2^32 records");
+        self.signatures.extend_from_slice(&signature.to_bytes());
+        self.ends.push(self.signatures.len() as u64);
+        self.stories.push(story);
+        slot
+    }
+
+    /// The signature and story of `slot`.
+    fn entry(&self, slot: u32) -> Option<(Signature, u64)> {
+        let slot = slot as usize;
+        let start = if slot == 0 {
+            0
+        } else {
+            self.ends[slot - 1] as usize
+        };
+        let end = self.ends[slot] as usize;
+        let signature = Signature::from_bytes(&self.signatures[start..end])?;
+        Some((signature, self.stories[slot]))
     }
 
     /// Adds a record's signature under `story`.
     pub fn insert(&mut self, signature: Signature, story: u64) {
-        let slot = self.entries.len() as u32;
-        for (band, key) in signature.band_keys() {
-            self.recent[band].entry(key).or_default().push(slot);
+        let slot = self.push_signature(&signature, story);
+        self.fresh
+            .extend(signature.band_keys().map(|key| packed(key, slot)));
+        if self.fresh.len() >= FRESH_ENTRIES {
+            let mut run = std::mem::take(&mut self.fresh);
+            run.sort_unstable();
+            self.runs.push(run);
+            self.merge_small_runs();
         }
-        self.entries.push((signature, story));
+    }
+
+    /// Merges the newest runs while one is at least half the size of the one before, so
+    /// that there are only logarithmically many runs and each entry is merged that often.
+    fn merge_small_runs(&mut self) {
+        while let [.., before, last] = self.runs.as_slice() {
+            if last.len() * 2 < before.len() {
+                break;
+            }
+            let merged = merge_runs(before, last);
+            self.runs.truncate(self.runs.len() - 2);
+            self.runs.push(merged);
+        }
     }
 
     /// Slots of the records sharing at least one band with `signature`.
     fn candidates(&self, signature: &Signature) -> Vec<u32> {
+        let mut keys: Vec<u64> = signature
+            .band_keys()
+            .map(|key| key_part(packed(key, 0)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
         let mut candidates = Vec::new();
-        for (band, key) in signature.band_keys() {
-            let start = self.loaded.partition_point(|&(k, _)| k < key);
-            candidates.extend(
-                self.loaded[start..]
-                    .iter()
-                    .take_while(|&&(k, _)| k == key)
-                    .map(|&(_, slot)| slot),
-            );
-            candidates.extend(self.recent[band].get(&key).into_iter().flatten().copied());
+        for run in &self.runs {
+            for &key in &keys {
+                let start = run.partition_point(|&entry| entry < key);
+                candidates.extend(
+                    run[start..]
+                        .iter()
+                        .take_while(|&&entry| key_part(entry) == key)
+                        .map(|&entry| entry as u32),
+                );
+            }
         }
+        candidates.extend(
+            self.fresh
+                .iter()
+                .filter(|&&entry| keys.binary_search(&key_part(entry)).is_ok())
+                .map(|&entry| entry as u32),
+        );
         candidates.sort_unstable();
         candidates.dedup();
         candidates
@@ -466,9 +554,9 @@ impl StoryIndex {
     pub fn find(&self, signature: &Signature) -> Option<u64> {
         self.candidates(signature)
             .into_iter()
-            .map(|slot| &self.entries[slot as usize])
+            .filter_map(|slot| self.entry(slot))
             .filter(|(other, _)| other.same_story(signature))
-            .map(|(other, story)| (other.similarity(signature), *story))
+            .map(|(other, story)| (other.similarity(signature), story))
             .fold(None, |best: Option<(f64, u64)>, candidate| match best {
                 Some(b) if b.0 >= candidate.0 => Some(b),
                 _ => Some(candidate),
@@ -591,6 +679,39 @@ mod tests {
         assert_eq!(index.assign(other.clone(), 11), 11);
         assert_eq!(index.find(&other), Some(11));
         assert_eq!(index.find(&unrelated), Some(7));
+    }
+
+    #[test]
+    fn copies_are_found_in_every_run_as_runs_merge() {
+        // Enough distinct records to fill and merge many runs: each report's copy, added
+        // long after it, must still find it, whichever run it has been merged into.
+        let report = |n: usize| {
+            format!(
+                "Report number {n} from the harbour office said {n} ships were delayed.\nThe \
+                 harbour master, speaking on day {n}, blamed fog over the estuary for the \
+                 delays.\nPilots expected traffic to return to normal within {} hours.",
+                n % 7 + 2
+            )
+        };
+        let mut index = StoryIndex::new();
+        for n in 0..200 {
+            assert_eq!(
+                index.assign(sig(&report(n)), n as u64 + 1000),
+                n as u64 + 1000
+            );
+        }
+        assert!(
+            index.runs.len() > 1 && index.runs.len() < 10,
+            "{}",
+            index.runs.len()
+        );
+        for n in [0, 17, 99, 150, 199] {
+            assert_eq!(
+                index.assign(sig(&report(n)), 5000 + n as u64),
+                n as u64 + 1000
+            );
+        }
+        assert_eq!(index.len(), 205);
     }
 
     #[test]
