@@ -74,7 +74,8 @@ fn predicted(texts: &[String]) -> Pairs {
         let Some(Ok(clipping)) = normalize::file(&file, text.as_bytes(), &reading).pop() else {
             continue;
         };
-        let story = index.assign(signature(&clipping.title, &clipping.passages), i as u64);
+        let signature = signature(&clipping.title, &clipping.passages);
+        let story = index.assign(&signature, &signature.to_bytes(), i as u64);
         groups.entry(story).or_default().push(i);
     }
     pairs(groups.values())

@@ -355,9 +355,7 @@ fn under_any(key: &str, folders: &[String]) -> bool {
 /// The stories of the records already indexed, for new records to join.
 fn load_stories(index: &ClippingIndex) -> Result<StoryIndex> {
     let stored = index.stored_signatures()?;
-    Ok(StoryIndex::load(stored.into_iter().filter_map(
-        |(bytes, story)| Signature::from_bytes(&bytes).map(|signature| (signature, story)),
-    )))
+    Ok(StoryIndex::load(stored))
 }
 
 /// How reading threads run: one per core, each file within `timeout`.
@@ -669,10 +667,10 @@ impl Target<'_, '_> {
             .stories
             .as_deref_mut()
             .expect("the story index is built before records are applied");
-        let story = stories.assign(signature.clone(), id_number(&clipping.id));
+        let bytes = signature.to_bytes();
+        let story = stories.assign(signature, &bytes, id_number(&clipping.id));
         let article = self.manifest.take_article_number();
-        self.writer
-            .add(clipping, key, article, story, &signature.to_bytes())?;
+        self.writer.add(clipping, key, article, story, &bytes)?;
         let summary = &mut *self.summary;
         *summary
             .by_format

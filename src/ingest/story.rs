@@ -446,12 +446,16 @@ impl StoryIndex {
         StoryIndex::default()
     }
 
-    /// An index of many records at once, each signature with its story.
-    pub fn load(records: impl IntoIterator<Item = (Signature, u64)>) -> Self {
+    /// An index of many records at once, each signature as its stored bytes with its
+    /// story; bytes that are no signature are left out.
+    pub fn load(records: impl IntoIterator<Item = (Vec<u8>, u64)>) -> Self {
         let mut index = StoryIndex::new();
         let mut entries = Vec::new();
-        for (signature, story) in records {
-            let slot = index.push_signature(&signature, story);
+        for (bytes, story) in records {
+            let Some(signature) = Signature::from_bytes(&bytes) else {
+                continue;
+            };
+            let slot = index.push_signature(&bytes, story);
             entries.extend(signature.band_keys().map(|key| packed(key, slot)));
         }
         entries.sort_unstable();
@@ -471,10 +475,10 @@ impl StoryIndex {
         self.stories.is_empty()
     }
 
-    /// Keeps a signature and its story; returns its slot.
-    fn push_signature(&mut self, signature: &Signature, story: u64) -> u32 {
+    /// Keeps a signature's bytes and its story; returns its slot.
+    fn push_signature(&mut self, bytes: &[u8], story: u64) -> u32 {
         let slot = u32::try_from(self.stories.len()).expect("fewer than 2^32 records");
-        self.signatures.extend_from_slice(&signature.to_bytes());
+        self.signatures.extend_from_slice(bytes);
         self.ends.push(self.signatures.len() as u64);
         self.stories.push(story);
         slot
@@ -493,9 +497,9 @@ impl StoryIndex {
         Some((signature, self.stories[slot]))
     }
 
-    /// Adds a record's signature under `story`.
-    pub fn insert(&mut self, signature: Signature, story: u64) {
-        let slot = self.push_signature(&signature, story);
+    /// Adds a record's signature (and its [`Signature::to_bytes`]) under `story`.
+    fn insert(&mut self, signature: &Signature, bytes: &[u8], story: u64) {
+        let slot = self.push_signature(bytes, story);
         self.fresh
             .extend(signature.band_keys().map(|key| packed(key, slot)));
         if self.fresh.len() >= FRESH_ENTRIES {
@@ -521,10 +525,7 @@ impl StoryIndex {
 
     /// Slots of the records sharing at least one band with `signature`.
     fn candidates(&self, signature: &Signature) -> Vec<u32> {
-        let mut keys: Vec<u64> = signature
-            .band_keys()
-            .map(|key| key_part(packed(key, 0)))
-            .collect();
+        let mut keys: Vec<u64> = signature.band_keys().map(key_part).collect();
         keys.sort_unstable();
         keys.dedup();
         let mut candidates = Vec::new();
@@ -565,10 +566,11 @@ impl StoryIndex {
     }
 
     /// The story for a new record: that of its closest copy, else `own_id`; the record is
-    /// then added so later copies find it.
-    pub fn assign(&mut self, signature: Signature, own_id: u64) -> u64 {
-        let story = self.find(&signature).unwrap_or(own_id);
-        self.insert(signature, story);
+    /// then added so later copies find it. `bytes` is its [`Signature::to_bytes`], which
+    /// the caller also stores in the index, so it is encoded once.
+    pub fn assign(&mut self, signature: &Signature, bytes: &[u8], own_id: u64) -> u64 {
+        let story = self.find(signature).unwrap_or(own_id);
+        self.insert(signature, bytes, story);
         story
     }
 }
@@ -583,6 +585,10 @@ mod tests {
 
     fn sig(text: &str) -> Signature {
         signature("A headline", &passages(text))
+    }
+
+    fn assign(index: &mut StoryIndex, signature: Signature, own_id: u64) -> u64 {
+        index.assign(&signature, &signature.to_bytes(), own_id)
     }
 
     const STORY: &str = "The central bank raised its main interest rate by a quarter point on Thursday, the third rise this year.\nThe governor said inflation was still too high and that further increases could not be ruled out.\nMarkets had expected the move after figures last week showed prices rising faster than forecast.\nThe decision was backed by seven of the nine members of the rate-setting committee.\nTwo members voted to keep rates unchanged, citing signs that the economy was slowing.";
@@ -658,12 +664,12 @@ mod tests {
     #[test]
     fn story_index_groups_copies_under_the_first_id() {
         let mut index = StoryIndex::new();
-        assert_eq!(index.assign(sig(STORY), 1), 1);
+        assert_eq!(assign(&mut index, sig(STORY), 1), 1);
         let trimmed: Vec<String> = passages(STORY).into_iter().take(4).collect();
-        assert_eq!(index.assign(signature("Other", &trimmed), 2), 1);
+        assert_eq!(assign(&mut index, signature("Other", &trimmed), 2), 1);
         let unrelated =
             sig("An entirely unrelated report about a football match and its late winning goal.");
-        assert_eq!(index.assign(unrelated, 3), 3);
+        assert_eq!(assign(&mut index, unrelated, 3), 3);
         assert_eq!(index.len(), 3);
     }
 
@@ -672,11 +678,11 @@ mod tests {
         let trimmed: Vec<String> = passages(STORY).into_iter().take(4).collect();
         let unrelated =
             sig("An entirely unrelated report about a football match and its late winning goal.");
-        let mut index = StoryIndex::load([(unrelated.clone(), 7), (sig(STORY), 9)]);
+        let mut index = StoryIndex::load([(unrelated.to_bytes(), 7), (sig(STORY).to_bytes(), 9)]);
         assert_eq!(index.find(&signature("Other", &trimmed)), Some(9));
         let other =
             sig("A council meeting about parking charges ran late into the evening on Monday.");
-        assert_eq!(index.assign(other.clone(), 11), 11);
+        assert_eq!(assign(&mut index, other.clone(), 11), 11);
         assert_eq!(index.find(&other), Some(11));
         assert_eq!(index.find(&unrelated), Some(7));
     }
@@ -696,7 +702,7 @@ mod tests {
         let mut index = StoryIndex::new();
         for n in 0..200 {
             assert_eq!(
-                index.assign(sig(&report(n)), n as u64 + 1000),
+                assign(&mut index, sig(&report(n)), n as u64 + 1000),
                 n as u64 + 1000
             );
         }
@@ -707,7 +713,7 @@ mod tests {
         );
         for n in [0, 17, 99, 150, 199] {
             assert_eq!(
-                index.assign(sig(&report(n)), 5000 + n as u64),
+                assign(&mut index, sig(&report(n)), 5000 + n as u64),
                 n as u64 + 1000
             );
         }
