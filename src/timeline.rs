@@ -6,7 +6,6 @@ use crate::index::ClippingIndex;
 use crate::index::Hit;
 use crate::query::{Filters, TextQuery};
 use chrono::{Datelike, Days, Months, NaiveDate};
-use rayon::prelude::*;
 
 /// The length of one timeline period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,21 +160,21 @@ pub fn build(index: &ClippingIndex, request: &TimelineRequest) -> Result<Timelin
         periods.push((start, next));
         start = next;
     }
-    // Reading each period's top passage from the store is most of the work: do it on
-    // every core.
+    let tops = table.tops(index, &periods)?;
     let buckets = periods
-        .into_par_iter()
-        .map(|(start, next)| {
+        .into_iter()
+        .zip(tops)
+        .map(|((start, next), top)| {
             let (passages, stories) = table.count(start, next);
-            Ok(Bucket {
+            Bucket {
                 start,
                 end: next.pred_opt().unwrap_or(next),
                 stories,
                 passages,
-                top: table.top(index, start, next)?,
-            })
+                top,
+            }
         })
-        .collect::<Result<Vec<Bucket>>>()?;
+        .collect();
     Ok(Timeline {
         by,
         query: request.query.clone(),

@@ -119,38 +119,53 @@ impl DayTable {
         (passages, stories.len() as u64)
     }
 
-    /// The best passage of the best article from `start` up to, not including, `end`
-    /// (of the newest article when there are no words to rank by).
-    pub fn top(
+    /// For each period (`start` up to, not including, `end`), the best passage of its
+    /// best article (of the newest article when there are no words to rank by). The
+    /// passages of every period are chosen in one search, and read from the store on
+    /// every core.
+    pub fn tops(
         &self,
         index: &ClippingIndex,
-        start: NaiveDate,
-        end: NaiveDate,
-    ) -> Result<Option<Hit>> {
-        let best = self
-            .days
-            .range(start..end)
-            .filter_map(|(_, c)| c.best)
-            .fold(None, |best: Option<Ranked>, candidate| match best {
-                Some(b) if b.score > candidate.score => Some(b),
-                _ => Some(candidate),
-            });
-        let Some(best) = best else {
-            return Ok(None);
-        };
+        periods: &[(NaiveDate, NaiveDate)],
+    ) -> Result<Vec<Option<Hit>>> {
+        use rayon::prelude::*;
+        let bests: Vec<Option<Ranked>> = periods
+            .iter()
+            .map(|&(start, end)| self.best_in(start, end))
+            .collect();
+        let keys: Vec<u64> = bests.iter().flatten().map(|b| b.key).collect();
         let builder = Builder::new(index, &self.searcher);
         let passages = index.best_passages(
             &self.searcher,
             &builder,
             &self.text,
             &self.filters,
-            &[best.key],
+            &keys,
             1,
         )?;
-        let passage = passages.get(&best.key).and_then(|list| list.first());
-        index
-            .hit(&self.searcher, &best, passage, &self.terms)
-            .map(Some)
+        bests
+            .into_par_iter()
+            .map(|best| {
+                let Some(best) = best else {
+                    return Ok(None);
+                };
+                let passage = passages.get(&best.key).and_then(|list| list.first());
+                index
+                    .hit(&self.searcher, &best, passage, &self.terms)
+                    .map(Some)
+            })
+            .collect()
+    }
+
+    /// The best article from `start` up to, not including, `end`.
+    fn best_in(&self, start: NaiveDate, end: NaiveDate) -> Option<Ranked> {
+        self.days
+            .range(start..end)
+            .filter_map(|(_, c)| c.best)
+            .fold(None, |best: Option<Ranked>, candidate| match best {
+                Some(b) if b.score > candidate.score => Some(b),
+                _ => Some(candidate),
+            })
     }
 }
 

@@ -279,7 +279,10 @@ const MAX_NAME_CHARS: usize = 60;
 /// which markup states but free text would confuse with ordinary words.
 pub fn parse(text: &str, loose: bool) -> Byline {
     let mut byline = Byline::default();
-    let text = strip_trailers(text);
+    let (text, cut) = strip_trailers(text);
+    // What is left beside a link's label must look like a name on its own
+    // ("Afficher mon profil complet" is not "Afficher").
+    let loose = loose && !cut;
     let text = text.replace(['\u{a0}', '\n', '\t'], " ");
     let text = strip_opener(text.trim(), true);
     let pieces = pieces(&text);
@@ -328,20 +331,32 @@ const TRAILERS: &[&str] = &[
     "profile",
 ];
 
-fn strip_trailers(text: &str) -> String {
+/// The text before a trailing link label, and whether one was cut; a text that is only
+/// such a label ("Alle Beiträge", "View all posts") names no one.
+fn strip_trailers(text: &str) -> (String, bool) {
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
-        return text.to_string();
+        return (text.to_string(), false);
     }
-    TRAILERS
+    let trimmed = lower.trim_start();
+    let label_alone = TRAILERS.iter().any(|t| {
+        trimmed
+            .strip_prefix(t)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    });
+    if label_alone {
+        return (String::new(), true);
+    }
+    match TRAILERS
         .iter()
         .filter_map(|t| lower.find(t))
         .filter(|&at| at > 0)
         .min()
         .and_then(|at| text.get(..at))
-        .unwrap_or(text)
-        .trim()
-        .to_string()
+    {
+        Some(before) => (before.trim().to_string(), true),
+        None => (text.trim().to_string(), false),
+    }
 }
 
 /// The byline without its opening word ("By", "Von", "Written by"); `start` also takes

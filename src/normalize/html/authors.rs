@@ -3,11 +3,11 @@
 //! microdata and `rel=author` links, then the text of elements whose class or id says
 //! byline or author. Every candidate goes through the byline reader.
 
-use super::markup::{Markup, decode_entities, is_site_name, name_of};
+use super::markup::{Markup, decode_entities, in_nested_item, is_site_name, name_of};
 use crate::clipping::AuthorsSource;
 use crate::clipping::folded_key;
-use crate::normalize::byline;
 use crate::normalize::text::collapse_spaces as collapse;
+use crate::normalize::{byline, persons};
 use dom_query::Document;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -22,6 +22,17 @@ const AUTHOR_META: &[&str] = &[
     "dcterms.creator",
     "citation_author",
     "byl",
+];
+
+/// Meta names under which a page names itself or its publisher.
+const SITE_META: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "twitter:site",
+    "dc.publisher",
+    "dcterms.publisher",
+    "publisher",
+    "citation_publisher",
 ];
 
 /// Elements marked up as the writer's name.
@@ -68,7 +79,7 @@ impl AuthorMarks {
             index_ids(root, &mut marks.by_id, 0);
         }
         for node in document.select(AUTHOR_MARKUP).nodes() {
-            if in_comments(node) {
+            if in_comments(node) || in_nested_item(node) {
                 continue;
             }
             let text = node
@@ -221,6 +232,12 @@ impl Markup {
     /// organisation in JSON-LD only when no person is named anywhere.
     pub(super) fn authors(&self, host: Option<&str>) -> (Vec<String>, Option<AuthorsSource>) {
         let mut sites: Vec<String> = self.site_name().into_iter().collect();
+        // Every name the page gives itself: a handle ("@NatGeoUK") or a publisher tag
+        // may stand where a writer's name goes.
+        sites.extend(
+            self.meta_values(SITE_META)
+                .map(|s| s.trim_start_matches('@').to_string()),
+        );
         sites.extend(
             self.ld
                 .iter()
@@ -246,6 +263,9 @@ impl Markup {
             let fuller: Vec<String> = cascade.into_iter().flat_map(|(n, _)| n).collect();
             return (complete(names, &fuller), Some(source));
         }
+        if let Some(owner) = self.owner_named_by_host(host) {
+            return (vec![owner], Some(AuthorsSource::Metadata));
+        }
         let mut organisations = Vec::new();
         for object in &self.ld {
             if let Some(author) = object.get("author").or_else(|| object.get("creator")) {
@@ -255,6 +275,37 @@ impl Markup {
         let organisations = all_names(&organisations, true);
         let source = (!organisations.is_empty()).then_some(AuthorsSource::Metadata);
         (organisations, source)
+    }
+
+    /// The person a personal site is named after, when its title or site name spells
+    /// the address ("… | Wolfgang Michal" on wolfgangmichal.de, "Gregory Szorc's
+    /// Digital Home" on gregoryszorc.com): the site's writer, when no other is named.
+    fn owner_named_by_host(&self, host: Option<&str>) -> Option<String> {
+        let label = letters(host?.split('.').rev().nth(1)?);
+        if label.chars().count() < 6 {
+            return None;
+        }
+        let mut names: Vec<String> = self.site_name().into_iter().collect();
+        if let Some(title) = &self.title_tag {
+            names.extend(
+                title
+                    .split(['|', '-', '–', '—', '»', '·', ':'])
+                    .map(str::to_string),
+            );
+        }
+        names.iter().find_map(|part| {
+            let part = collapse(part);
+            // "Gregory Szorc's Digital Home": the owner is who the possessive names.
+            let owner = part
+                .split_once(['\'', '’'])
+                .map_or(part.as_str(), |(before, _)| before);
+            let name = byline::clean_name(owner.trim(), false)?;
+            // "Royal Road" on royalroad.com is a site: a person's name opens with a
+            // given name.
+            let given = name.split(' ').next().unwrap_or_default().to_lowercase();
+            let person = persons::model().is_some_and(|m| m.is_first_name(&given));
+            (person && name.contains(' ') && letters(&name) == label).then_some(name)
+        })
     }
 
     /// Every place a page names its writers, most trustworthy first.
@@ -345,7 +396,11 @@ impl Markup {
                     .is_some_and(|t| t.contains("Organization"));
                 match map.get("name").and_then(Value::as_str) {
                     Some(name) if organisation => organisations.push(name.to_string()),
-                    Some(name) => people.push(name.to_string()),
+                    Some(name) => {
+                        let description = map.get("description").and_then(Value::as_str);
+                        let fuller = description.and_then(|d| name_opening(name, d));
+                        people.push(fuller.unwrap_or_else(|| name.to_string()));
+                    }
                     None => {
                         let referenced = map
                             .get("@id")
@@ -360,6 +415,36 @@ impl Markup {
             _ => {}
         }
     }
+}
+
+/// Words after a given name that a biography may add to it ("Nils Pickert ist freier
+/// Autor" for a person named "Nils").
+const MAX_SURNAME_WORDS: usize = 2;
+
+/// The full name a person's biography opens with, when the stated name is one word
+/// (blog software states the writer's display name, often a first name, beside the
+/// biography the writer wrote).
+fn name_opening(name: &str, description: &str) -> Option<String> {
+    let name = name.trim();
+    if name.contains(' ') || name.is_empty() {
+        return None;
+    }
+    let mut words = description.split_whitespace();
+    if !words.next()?.eq_ignore_ascii_case(name) {
+        return None;
+    }
+    let surname: Vec<&str> = words
+        .take(MAX_SURNAME_WORDS)
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        .collect();
+    if surname.is_empty() {
+        return None;
+    }
+    let full = format!("{name} {}", surname.join(" "));
+    byline::clean_name(&full, false)
 }
 
 /// Every name the candidates hold (the writers structured data lists).
@@ -380,6 +465,8 @@ fn all_names(candidates: &[String], loose: bool) -> Vec<String> {
 fn first_names(candidates: &[String], loose: bool) -> Vec<String> {
     candidates
         .iter()
+        // "Zur Erinnerung:": a line that ends in a colon introduces something.
+        .filter(|candidate| !candidate.trim_end().ends_with(':'))
         .map(|candidate| byline::parse(&decode_entities(candidate), loose).authors)
         .find(|authors| !authors.is_empty())
         .unwrap_or_default()
@@ -398,6 +485,14 @@ fn box_names(boxes: &[String]) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The letters and digits of `s`, folded, for comparing names with addresses.
+fn letters(s: &str) -> String {
+    folded_key(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 /// One-word names replaced by a longer name that starts with them ("Nils" → "Nils
 /// Pickert") or spells the same letters ("gabor_munier" → "Gàbor Muniér"), when one is
 /// known.
@@ -409,12 +504,6 @@ fn complete(names: Vec<String>, known: &[String]) -> Vec<String> {
                 return name;
             }
             let prefix = format!("{} ", name.to_lowercase());
-            let letters = |s: &str| -> String {
-                folded_key(s)
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect()
-            };
             let handle = letters(&name);
             known
                 .iter()
@@ -571,6 +660,72 @@ mod tests {
             assert_eq!(names, expected, "{html}");
             assert_eq!(found, Some(source), "{html}");
         }
+    }
+
+    #[test]
+    fn fuller_names_come_from_biographies_and_personal_sites() {
+        let biography = page(
+            r#"<script type="application/ld+json">{"@graph":[{"@type":"Article","author":{"@id":"p9"}},
+            {"@type":"Person","@id":"p9","name":"Jörg","description":"Jörg Wendtlandt schreibt über Häfen und Schiffe."}]}</script>"#,
+            "",
+        );
+        assert_eq!(authors(&biography).0, ["Jörg Wendtlandt"]);
+        // A biography that does not open with the name leaves it as stated.
+        let other = page(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Jörg","description":"Schreibt über Häfen."}}</script>"#,
+            "",
+        );
+        assert_eq!(authors(&other).0, ["Jörg"]);
+        let personal = page(
+            r#"<title>Notes on harbours | Wolfgang Hellmich</title><link rel="canonical" href="https://www.wolfganghellmich.example/notes/">"#,
+            "<h1>Notes on harbours</h1>",
+        );
+        assert_eq!(
+            authors(&personal),
+            (
+                vec!["Wolfgang Hellmich".to_string()],
+                Some(AuthorsSource::Metadata)
+            )
+        );
+        let possessive = page(
+            r#"<title>Wolfgang Hellmich's Notebook | On harbours</title><link rel="canonical" href="https://wolfganghellmich.example/on-harbours">"#,
+            "<h1>On harbours</h1>",
+        );
+        assert_eq!(authors(&possessive).0, ["Wolfgang Hellmich"]);
+        // A site named like its address but not after a person writes nothing.
+        let site = page(
+            r#"<title>Notes on harbours | Harbour Almanac</title><link rel="canonical" href="https://harbouralmanac.example/notes/">"#,
+            "<h1>Notes on harbours</h1>",
+        );
+        assert_eq!(authors(&site), (vec![], None));
+    }
+
+    #[test]
+    fn cited_works_and_link_labels_name_no_writer() {
+        // A reference list's microdata names the cited papers' authors.
+        let references = page(
+            r#"<meta name="citation_author" content="Amal R. Haddad">"#,
+            r#"<ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle"><meta itemprop="author" content="K. Ito, P. Brandt"><meta itemprop="datePublished" content="1999"></li></ol>"#,
+        );
+        assert_eq!(authors(&references).0, ["Amal R. Haddad"]);
+        let label = page(
+            "",
+            r#"<div class="post-author"><a href="/autoren/team/">Alle Beiträge</a></div>"#,
+        );
+        assert_eq!(authors(&label), (vec![], None));
+        let profile = page(
+            "",
+            r#"<a rel="author" href="/profile/1">Afficher mon profil complet</a>"#,
+        );
+        assert_eq!(authors(&profile), (vec![], None));
+        let lead_in = page("", "<h1>Psyop</h1><p>Zur Erinnerung:</p>");
+        assert_eq!(authors(&lead_in), (vec![], None));
+        // The site's own handle in the author tag gives way to the byline.
+        let handle = page(
+            r#"<meta property="article:author" content="@HarbourDailyUK"><meta property="twitter:site" content="@harbourdailyuk">"#,
+            r#"<h1>Goats rule the island</h1><p class="byline">By Mirela Stanek</p>"#,
+        );
+        assert_eq!(authors(&handle).0, ["Mirela Stanek"]);
     }
 
     #[test]

@@ -38,6 +38,9 @@ impl Markup {
             .select("meta, [itemprop][content], [itemprop][datetime], [property][content]")
             .nodes()
         {
+            if in_nested_item(node) {
+                continue;
+            }
             let name = ["property", "name", "itemprop", "http-equiv"]
                 .iter()
                 .find_map(|attr| node.attr(attr))
@@ -70,7 +73,7 @@ impl Markup {
             .select("h1")
             .nodes()
             .iter()
-            .map(|n| collapse(&n.text()))
+            .map(|n| collapse(&visible_text(n)))
             .filter(|t| !t.is_empty())
             .collect();
         markup.title_tag = document
@@ -235,6 +238,52 @@ impl Markup {
     }
 }
 
+/// The text of an element without the style sheets and scripts inside it (CSS-in-JS
+/// libraries put `<style>` elements inside headings).
+fn visible_text(node: &dom_query::NodeRef) -> String {
+    let hidden = |n: &dom_query::NodeRef| {
+        matches!(
+            n.node_name().as_deref(),
+            Some("style" | "script" | "noscript" | "template")
+        )
+    };
+    if !node.descendants_it().any(|n| hidden(&n)) {
+        return node.text().to_string();
+    }
+    let mut text = String::new();
+    for piece in node.descendants_it().filter(|n| n.is_text()) {
+        let inside_hidden = std::iter::successors(piece.parent(), |n| n.parent())
+            .take_while(|n| n.id != node.id)
+            .any(|n| hidden(&n));
+        if !inside_hidden {
+            text.push_str(&piece.text());
+        }
+    }
+    text
+}
+
+/// Items that hold the page's own article when nested in another item's property
+/// (`<article itemprop="mainEntity" itemscope>`); any other nested item is something
+/// the page cites, reviews or lists, with its own writers and dates.
+const OWN_ITEM_PROPERTIES: &[&str] = &["mainentity", "mainentityofpage", "blogpost"];
+
+/// True when a microdata property belongs to an item nested in another one (a reference
+/// list's `itemprop="citation"`, a review, a related story), not to the page.
+pub(super) fn in_nested_item(node: &dom_query::NodeRef) -> bool {
+    if node.attr("itemprop").is_none() {
+        return false;
+    }
+    std::iter::successors(node.parent(), |n| n.parent())
+        .take(40)
+        .filter(|n| n.has_attr("itemscope"))
+        .filter_map(|n| n.attr("itemprop"))
+        .any(|property| {
+            let property = property.trim().to_lowercase();
+            !OWN_ITEM_PROPERTIES.contains(&property.as_str())
+                && !matches!(property.as_str(), "author" | "creator")
+        })
+}
+
 /// Keeps JSON-LD objects that describe the page's article, looking into `@graph` and
 /// lists.
 fn collect_ld(value: &Value, out: &mut Vec<Value>, depth: usize) {
@@ -349,6 +398,21 @@ fn saved_from(html: &str) -> Option<String> {
     Some(url.trim_end_matches("-->").to_string())
 }
 
+/// Section labels blog software puts between the site's name and the post's
+/// ("Site » Blog Archive » Post").
+const ARCHIVE_LABELS: &[&str] = &[
+    "blog archive",
+    "blog archiv",
+    "archives",
+    "archive",
+    "archiv",
+];
+
+fn is_archive_label(part: &str) -> bool {
+    let part = part.trim().to_lowercase();
+    ARCHIVE_LABELS.contains(&part.as_str())
+}
+
 /// True when `text` names the site rather than an article: its `og:site_name`, or the
 /// main label of its host name.
 pub(super) fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -> bool {
@@ -364,7 +428,9 @@ pub(super) fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -
     }
     if let Some(site) = site {
         let site = letters(site);
-        if !site.is_empty() && (site.contains(&text) || text.contains(&site)) {
+        // Two letters ("FT", "JF") are too few to recognise a site by.
+        let enough = |s: &str| s.chars().count() >= 3;
+        if enough(&site) && enough(&text) && (site.contains(&text) || text.contains(&site)) {
             return true;
         }
     }
@@ -415,7 +481,7 @@ fn without_site_part(title: &str, site: Option<&str>, host: Option<&str>) -> Opt
         let kept: Vec<&str> = parts
             .iter()
             .copied()
-            .filter(|p| !is_site_name(p, site, host))
+            .filter(|p| !is_site_name(p, site, host) && !is_archive_label(p))
             .collect();
         if parts.len() > 1 && !kept.is_empty() && kept.len() < parts.len() {
             // "Site » Blog Archive » Headline": the section goes with the site.
@@ -427,6 +493,11 @@ fn without_site_part(title: &str, site: Option<&str>, host: Option<&str>) -> Opt
     let longest = site.map_or(0, letters).max(host.map_or(0, letters));
     let just_site = |part: &str| is_site_name(part, site, host) && letters(part) <= longest;
     for sep in BARE_SEPARATORS {
+        // In Latin script a hyphen or underscore without spaces joins words
+        // ("GdP-Vize", "rete-mirabile.net"); only CJK titles run the site on with one.
+        if matches!(*sep, "-" | "_") && !title.chars().any(is_cjk) {
+            continue;
+        }
         if let Some((head, last)) = title.rsplit_once(sep)
             && !head.trim().is_empty()
             && just_site(last)
@@ -657,6 +728,23 @@ mod tests {
                 "Hafen: Bau beginnt",
                 Some("Hafenblatt"),
                 "Hafen: Bau beginnt",
+            ),
+            // A hyphen that joins words is not a separator, even beside the site's name.
+            (
+                "HfB-Vize Krämer: Mangelnde Wertschätzung",
+                Some("HfB"),
+                "HfB-Vize Krämer: Mangelnde Wertschätzung",
+            ),
+            (
+                "20 Jahre hafen-blatt.example",
+                Some("blatt.example"),
+                "20 Jahre hafen-blatt.example",
+            ),
+            // Blog software's archive label goes with the site's name.
+            (
+                "Hafenblatt » Blog Archiv » Kräne im Nebel",
+                Some("Hafenblatt"),
+                "Kräne im Nebel",
             ),
             // Several site parts, one after another.
             (

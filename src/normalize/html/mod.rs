@@ -128,6 +128,19 @@ mod tests {
     }
 
     #[test]
+    fn headings_lose_their_style_sheets_and_cited_works_keep_their_dates() {
+        let html = r#"<html><head><title>Kräne im Nebel | Hafenblatt</title>
+            <meta property="og:site_name" content="Hafenblatt"></head><body>
+            <h1><style>.css-x1{font-size:16px}</style>Kräne im Nebel</h1>
+            <p>Am Kai standen die Kräne still.</p>
+            <ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">
+            <meta itemprop="datePublished" content="1999-03-01"></li></ol></body></html>"#;
+        let page = read_page(html, None, today());
+        assert_eq!(page.stated.title.as_deref(), Some("Kräne im Nebel"));
+        assert_eq!(page.stated.date, None);
+    }
+
+    #[test]
     fn json_ld_fields_are_read_from_a_graph() {
         let html = r#"<html><head><script type="application/ld+json">
             {"@context":"https://schema.org","@graph":[
