@@ -57,7 +57,17 @@ impl Markup {
                 .iter()
                 .find_map(|(_, other)| local_offset(other))
                 .and_then(|offset| at_offset(value, offset))
-                .or(from_url.filter(near));
+                .or(from_url.filter(near))
+                .or_else(|| {
+                    // "Z", "GMT" and "UTC" are what newsroom systems writing UTC put down;
+                    // blog software set to UTC writes "+00:00" beside the same time it
+                    // shows its readers.
+                    if !value.trim().ends_with(['Z', 'T', 'C']) {
+                        return None;
+                    }
+                    let offset = regional_offset(&self.regions(url), date)?;
+                    at_offset(value, offset)
+                });
             return Some(local.unwrap_or(date));
         }
         from_url.or_else(|| {
@@ -209,6 +219,139 @@ fn short_year_date(text: &str) -> Option<NaiveDate> {
     let caps = SHORT.captures(&text)?;
     let year = 2000 + caps[3].parse::<i32>().ok()?;
     NaiveDate::from_ymd_opt(year, caps[2].parse().ok()?, caps[1].parse().ok()?)
+}
+
+/// Standard offsets from UTC, in minutes, of the countries whose clocks mostly show one
+/// time (where a newsroom's day is), by ISO country code; European ones also keep the
+/// EU's summer time.
+const COUNTRY_OFFSETS: &[(&str, i32)] = &[
+    ("ar", -180),
+    ("br", -180),
+    ("uy", -180),
+    ("cl", -240),
+    ("py", -180),
+    ("bo", -240),
+    ("pe", -300),
+    ("co", -300),
+    ("ec", -300),
+    ("ve", -240),
+    ("mx", -360),
+    ("cu", -300),
+    ("gb", 0),
+    ("uk", 0),
+    ("ie", 0),
+    ("pt", 0),
+    ("is", 0),
+    ("de", 60),
+    ("at", 60),
+    ("ch", 60),
+    ("fr", 60),
+    ("it", 60),
+    ("es", 60),
+    ("nl", 60),
+    ("be", 60),
+    ("lu", 60),
+    ("pl", 60),
+    ("cz", 60),
+    ("sk", 60),
+    ("hu", 60),
+    ("si", 60),
+    ("hr", 60),
+    ("rs", 60),
+    ("ba", 60),
+    ("dk", 60),
+    ("no", 60),
+    ("se", 60),
+    ("mt", 60),
+    ("li", 60),
+    ("fi", 120),
+    ("ee", 120),
+    ("lv", 120),
+    ("lt", 120),
+    ("gr", 120),
+    ("ro", 120),
+    ("bg", 120),
+    ("ua", 120),
+    ("cy", 120),
+    ("tr", 180),
+    ("il", 120),
+    ("eg", 120),
+    ("za", 120),
+    ("ng", 60),
+    ("ke", 180),
+    ("sa", 180),
+    ("ae", 240),
+    ("ir", 210),
+    ("pk", 300),
+    ("in", 330),
+    ("bd", 360),
+    ("th", 420),
+    ("vn", 420),
+    ("cn", 480),
+    ("hk", 480),
+    ("tw", 480),
+    ("sg", 480),
+    ("my", 480),
+    ("ph", 480),
+    ("jp", 540),
+    ("kr", 540),
+    ("nz", 720),
+];
+
+/// Countries in the table above that keep the EU's summer time.
+const EU_SUMMER_TIME: &[&str] = &[
+    "gb", "uk", "ie", "pt", "de", "at", "ch", "fr", "it", "es", "nl", "be", "lu", "pl", "cz", "sk",
+    "hu", "si", "hr", "rs", "ba", "dk", "no", "se", "mt", "li", "fi", "ee", "lv", "lt", "gr", "ro",
+    "bg", "ua", "cy",
+];
+
+impl Markup {
+    /// The countries a page says it is from, most specific first: the region of its
+    /// `og:locale` and `<html lang>` ("pt_BR", "es-AR"), then its address's country
+    /// domain (".com.ar", ".de").
+    fn regions(&self, url: Option<&str>) -> Vec<String> {
+        let region = |tag: &str| {
+            let (_, region) = tag.split_once(['-', '_'])?;
+            (region.len() == 2).then(|| region.to_lowercase())
+        };
+        let mut out: Vec<String> = self
+            .meta_values(&["og:locale"])
+            .filter_map(region)
+            .collect();
+        out.extend(self.lang.as_deref().and_then(region));
+        let domain = url
+            .and_then(crate::normalize::text::host_of)
+            .and_then(|host| host.rsplit('.').next().map(str::to_string))
+            .filter(|tld| tld.len() == 2);
+        out.extend(domain);
+        out
+    }
+}
+
+/// The offset of the first of `regions` with one clock, on `day`.
+fn regional_offset(regions: &[String], day: NaiveDate) -> Option<chrono::FixedOffset> {
+    let (region, minutes) = regions.iter().find_map(|r| {
+        COUNTRY_OFFSETS
+            .iter()
+            .find(|(code, _)| code == r)
+            .map(|(code, minutes)| (*code, *minutes))
+    })?;
+    let summer = EU_SUMMER_TIME.contains(&region) && in_eu_summer_time(day);
+    chrono::FixedOffset::east_opt((minutes + if summer { 60 } else { 0 }) * 60)
+}
+
+/// True from the last Sunday of March to the day before the last Sunday of October.
+fn in_eu_summer_time(day: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let last_sunday = |month: u32| {
+        let end = NaiveDate::from_ymd_opt(day.year(), month, 31)?;
+        let back = end.weekday().num_days_from_sunday();
+        end.checked_sub_days(chrono::Days::new(back.into()))
+    };
+    match (last_sunday(3), last_sunday(10)) {
+        (Some(start), Some(end)) => day >= start && day < end,
+        _ => false,
+    }
 }
 
 /// The offset from UTC of a timestamp written in local time ("…T11:00:53+01:00").

@@ -128,6 +128,71 @@ mod tests {
     }
 
     #[test]
+    fn utc_times_are_read_on_the_clock_of_the_page_country() {
+        let page = |time: &str| {
+            format!(
+                r#"<html><head><meta property="article:published_time" content="{time}"></head><body><p>Texto.</p></body></html>"#
+            )
+        };
+        let date = |time: &str, url: &str| {
+            read_page(&page(time), Some(url), today())
+                .stated
+                .date
+                .map(|d| d.date.to_string())
+        };
+        let cases = [
+            // Buenos Aires is three hours behind: 00:53 UTC is the evening before.
+            (
+                "2022-05-04T00:53:29.274Z",
+                "https://diario.example.com.ar/nota",
+                "2022-05-03",
+            ),
+            (
+                "Wed, 04 May 2022 00:25:56 GMT",
+                "https://diario.example.com.ar/nota",
+                "2022-05-03",
+            ),
+            // Berlin in summer is two hours ahead, in winter one.
+            (
+                "2023-07-10T22:30:00Z",
+                "https://zeitung.example.de/a",
+                "2023-07-11",
+            ),
+            (
+                "2023-01-10T22:30:00Z",
+                "https://zeitung.example.de/a",
+                "2023-01-10",
+            ),
+            (
+                "2023-01-10T23:30:00Z",
+                "https://zeitung.example.de/a",
+                "2023-01-11",
+            ),
+            // Tokyo is nine hours ahead.
+            (
+                "2021-03-01T16:00:00Z",
+                "https://shinbun.example.jp/k",
+                "2021-03-02",
+            ),
+            // Blog software set to UTC shows readers the time it writes.
+            (
+                "2023-10-10T23:25:44+00:00",
+                "https://blog.example.de/p",
+                "2023-10-10",
+            ),
+            // No country to go by.
+            (
+                "2022-05-04T00:53:29Z",
+                "https://news.example.com/a",
+                "2022-05-04",
+            ),
+        ];
+        for (time, url, expected) in cases {
+            assert_eq!(date(time, url).as_deref(), Some(expected), "{time} {url}");
+        }
+    }
+
+    #[test]
     fn headings_lose_their_style_sheets_and_cited_works_keep_their_dates() {
         let html = r#"<html><head><title>Kräne im Nebel | Hafenblatt</title>
             <meta property="og:site_name" content="Hafenblatt"></head><body>

@@ -94,7 +94,29 @@ pub fn find_persons_with(
     }
     let confirmed = confirmed_by_body(capitalised, &mentions);
     let mentions: Vec<Mention> = confirmed.into_iter().chain(mentions).collect();
+    let mentions = without_lone_entity_words(model, mentions);
     join_mentions(mentions, passages.len(), &|word| model.is_first_name(word))
+}
+
+/// One-word names that training knew only as places' or organisations' ("Nice",
+/// "Panama", "Atalanta"), given no title and written nowhere in the article as part of a
+/// longer name: not persons.
+fn without_lone_entity_words(model: &Model, mentions: Vec<Mention>) -> Vec<Mention> {
+    let in_longer = |word: &String| {
+        mentions
+            .iter()
+            .any(|m| m.words.len() > 1 && m.words.contains(word))
+    };
+    let lone: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.words.len() == 1 && m.titled.is_none())
+        .map(|m| m.words[0].clone())
+        .filter(|w| model.is_entity_word(&w.to_lowercase()) && !in_longer(w))
+        .collect();
+    mentions
+        .into_iter()
+        .filter(|m| m.words.len() != 1 || m.titled.is_some() || !lone.contains(&m.words[0]))
+        .collect()
 }
 
 /// The tokens of each line of `text`, with offsets into the whole text.
@@ -434,6 +456,32 @@ fn stated_surname(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_and_clubs_alone_are_not_persons() {
+        let Some(model) = model() else {
+            panic!("the tests need the shipped model (the `persons` feature)");
+        };
+        let mention = |words: &[&str], titled: Option<&str>| Mention {
+            name: words.join(" "),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            titled: titled.map(str::to_string),
+            roles: Vec::new(),
+            passage: Some(0),
+        };
+        let kept = without_lone_entity_words(
+            model,
+            vec![
+                mention(&["panama"], None),
+                mention(&["tunisia"], None),
+                mention(&["jones"], None),
+                mention(&["edward", "jones"], None),
+                mention(&["orrick"], None),
+            ],
+        );
+        let names: Vec<&str> = kept.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["jones", "edward jones", "orrick"]);
+    }
 
     #[test]
     fn stated_persons_join_the_found_ones_by_surname() {

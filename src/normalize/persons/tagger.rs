@@ -464,6 +464,15 @@ impl Model {
             .contains(&word_key(&word.to_lowercase()))
     }
 
+    /// True when `word` (lower case) was part of other names (places, organisations)
+    /// more often than of persons' in training, and never opened a person's name.
+    pub fn is_entity_word(&self, word: &str) -> bool {
+        let key = word_key(word);
+        self.lexicon.entity_words.contains(&key)
+            && !self.lexicon.person_words.contains(&key)
+            && !self.lexicon.first_names.contains(&key)
+    }
+
     /// True when `word` (folded) opened persons' names in training.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.lexicon.first_names.contains(&word_key(word))
