@@ -396,8 +396,9 @@ impl Signature {
 /// a record is a candidate.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
-    /// Sorted runs of packed band entries, each at most half the size of the one before.
-    runs: Vec<Vec<u64>>,
+    /// Sorted runs of packed band entries, each at least eight times the size of the
+    /// next newer one.
+    runs: Vec<Run>,
     /// The latest entries, unsorted, until there are enough for a run of their own.
     fresh: Vec<u64>,
     /// Every signature's bytes, back to back.
@@ -410,6 +411,8 @@ pub struct StoryIndex {
 
 /// Fresh entries kept unsorted: a few records' worth, scanned on every lookup.
 const FRESH_ENTRIES: usize = 16 * SIGNATURE_LEN / BAND_ROWS;
+/// How much larger each run of band keys is than the next newer one, at least.
+const RUN_GROWTH: usize = 8;
 
 /// A band key and a slot packed into one sortable value: the key's high 32 bits (two
 /// different bands of different records agree by chance once in four billion, and a
@@ -420,6 +423,56 @@ fn packed(key: u64, slot: u32) -> u64 {
 
 fn key_part(entry: u64) -> u64 {
     entry & 0xFFFF_FFFF_0000_0000
+}
+
+/// Entries per bucket of a run's directory, about: a stretch this long is a few cache
+/// lines.
+const ENTRIES_PER_BUCKET: usize = 32;
+
+/// A sorted run of packed band entries with a directory on the keys' top bits. Band keys
+/// are hashes, so every bucket holds a few dozen entries, and a lookup reads the
+/// directory and one short stretch instead of binary-searching megabytes (a cache miss
+/// at every step: the largest cost of finding copies in a big archive).
+#[derive(Debug)]
+struct Run {
+    entries: Vec<u64>,
+    /// Where each bucket's entries start, and the end of the last.
+    starts: Vec<u32>,
+    /// An entry's bucket is its top `64 - shift` bits.
+    shift: u32,
+}
+
+impl Run {
+    fn new(entries: Vec<u64>) -> Run {
+        let bits = (entries.len() / ENTRIES_PER_BUCKET).max(1).ilog2().min(24);
+        let shift = 64 - bits;
+        let bucket = |entry: u64| entry.checked_shr(shift).unwrap_or(0) as usize;
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        let mut at = 0;
+        for b in 0..1usize << bits {
+            while at < entries.len() && bucket(entries[at]) < b {
+                at += 1;
+            }
+            starts.push(at as u32);
+        }
+        starts.push(entries.len() as u32);
+        Run {
+            entries,
+            starts,
+            shift,
+        }
+    }
+
+    /// The slots of the entries with band key `key`.
+    fn slots_with(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = key.checked_shr(self.shift).unwrap_or(0) as usize;
+        let stretch = &self.entries[self.starts[b] as usize..self.starts[b + 1] as usize];
+        let start = stretch.partition_point(|&entry| entry < key);
+        stretch[start..]
+            .iter()
+            .take_while(move |&&entry| key_part(entry) == key)
+            .map(|&entry| entry as u32)
+    }
 }
 
 /// Merges two sorted runs into one.
@@ -460,7 +513,7 @@ impl StoryIndex {
         }
         entries.sort_unstable();
         if !entries.is_empty() {
-            index.runs.push(entries);
+            index.runs.push(Run::new(entries));
         }
         index
     }
@@ -505,19 +558,21 @@ impl StoryIndex {
         if self.fresh.len() >= FRESH_ENTRIES {
             let mut run = std::mem::take(&mut self.fresh);
             run.sort_unstable();
-            self.runs.push(run);
+            self.runs.push(Run::new(run));
             self.merge_small_runs();
         }
     }
 
-    /// Merges the newest runs while one is at least half the size of the one before, so
-    /// that there are only logarithmically many runs and each entry is merged that often.
+    /// Merges the newest runs while one is at least an eighth of the size of the one
+    /// before, so that there are only logarithmically many runs (base eight: every
+    /// lookup searches each run, and a few more merges of sorted runs cost less than
+    /// binary searches in three times as many).
     fn merge_small_runs(&mut self) {
         while let [.., before, last] = self.runs.as_slice() {
-            if last.len() * 2 < before.len() {
+            if last.entries.len() * RUN_GROWTH < before.entries.len() {
                 break;
             }
-            let merged = merge_runs(before, last);
+            let merged = Run::new(merge_runs(&before.entries, &last.entries));
             self.runs.truncate(self.runs.len() - 2);
             self.runs.push(merged);
         }
@@ -531,13 +586,7 @@ impl StoryIndex {
         let mut candidates = Vec::new();
         for run in &self.runs {
             for &key in &keys {
-                let start = run.partition_point(|&entry| entry < key);
-                candidates.extend(
-                    run[start..]
-                        .iter()
-                        .take_while(|&&entry| key_part(entry) == key)
-                        .map(|&entry| entry as u32),
-                );
+                candidates.extend(run.slots_with(key));
             }
         }
         candidates.extend(
@@ -688,6 +737,40 @@ mod tests {
     }
 
     #[test]
+    fn a_run_finds_every_slot_of_a_key_in_any_bucket() {
+        // Keys spread over the whole range, the first and last buckets included, a few
+        // keys several times; runs small and large enough to have a directory.
+        for count in [1usize, 5, 40, 5_000] {
+            let keys: Vec<u64> = (0..count as u64)
+                .map(|n| {
+                    let key = match n {
+                        0 => 0,
+                        1 => u64::MAX,
+                        _ => xxhash_rust::xxh3::xxh3_64(&(n / 3).to_le_bytes()),
+                    };
+                    key_part(key)
+                })
+                .collect();
+            let mut entries: Vec<u64> = keys
+                .iter()
+                .enumerate()
+                .map(|(slot, &key)| packed(key, slot as u32))
+                .collect();
+            entries.sort_unstable();
+            let run = Run::new(entries);
+            for (slot, &key) in keys.iter().enumerate() {
+                let expected: Vec<u32> = (0..count as u32)
+                    .filter(|&s| keys[s as usize] == key)
+                    .collect();
+                let mut found: Vec<u32> = run.slots_with(key).collect();
+                found.sort_unstable();
+                assert_eq!(found, expected, "count {count}, slot {slot}");
+            }
+            assert_eq!(run.slots_with(key_part(0x5555_5555_0000_0000)).count(), 0);
+        }
+    }
+
+    #[test]
     fn copies_are_found_in_every_run_as_runs_merge() {
         // Enough distinct records to fill and merge many runs: each report's copy, added
         // long after it, must still find it, whichever run it has been merged into.
@@ -707,7 +790,7 @@ mod tests {
             );
         }
         assert!(
-            index.runs.len() > 1 && index.runs.len() < 10,
+            !index.runs.is_empty() && index.runs.len() < 10 && !index.fresh.is_empty(),
             "{}",
             index.runs.len()
         );
