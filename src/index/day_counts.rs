@@ -44,10 +44,17 @@ impl ClippingIndex {
         let searcher = self.searcher()?;
         let builder = Builder::new(self, &searcher);
         let queries = self.article_queries(&builder, text, filters)?;
+        // Passages with every word, when the words reach into passages at all (terms of
+        // the headline or byline alone do not: then an article's passages all count).
+        let every = match &text.expr {
+            Some(expr) => builder.passages(expr, Tier::Every)?,
+            None => None,
+        };
         let articles = searcher.search(
             queries.tiers[0].as_ref(),
             &ArticleDays {
                 scoring: queries.scored,
+                keep_keys: every.is_some(),
             },
         )?;
         let mut days: BTreeMap<NaiveDate, DayCount> = articles
@@ -55,20 +62,16 @@ impl ClippingIndex {
             .into_iter()
             .map(|(day, count)| (day_to_date(day), count))
             .collect();
-        let passages = match &text.expr {
-            Some(expr) => match builder.passages(expr, Tier::Every)? {
-                Some(every) => {
-                    let clauses = vec![builder.passage_kind(), (Occur::Must, every)];
-                    searcher.search(
-                        &BooleanQuery::new(clauses),
-                        &PassageDays {
-                            articles: Arc::new(articles.keys),
-                        },
-                    )?
-                }
-                // Terms of the headline or byline alone: count the articles' passages.
-                None => articles.passages,
-            },
+        let passages = match every {
+            Some(every) => {
+                let clauses = vec![builder.passage_kind(), (Occur::Must, every)];
+                searcher.search(
+                    &BooleanQuery::new(clauses),
+                    &PassageDays {
+                        articles: Arc::new(articles.keys),
+                    },
+                )?
+            }
             None => articles.passages,
         };
         for (day, n) in passages {
@@ -184,6 +187,10 @@ fn day_of(dates: &Column<DateTime>, doc: DocId) -> Option<i64> {
 /// matching article's key and passage count.
 struct ArticleDays {
     scoring: bool,
+    /// Whether to keep every matching article's day by its key, for counting passages
+    /// after: a map of every article in a whole-archive timeline, built for nothing
+    /// when no passage query follows.
+    keep_keys: bool,
 }
 
 #[derive(Default)]
@@ -200,6 +207,7 @@ struct ArticleDaysSegment {
     stories: Column<u64>,
     keys: Column<u64>,
     counts: Column<u64>,
+    keep_keys: bool,
     fruit: ArticleFruit,
 }
 
@@ -219,6 +227,7 @@ impl Collector for ArticleDays {
             stories: fast.u64("story")?,
             keys: fast.u64("article")?,
             counts: fast.u64("passages")?,
+            keep_keys: self.keep_keys,
             fruit: ArticleFruit::default(),
         })
     }
@@ -272,7 +281,9 @@ impl SegmentCollector for ArticleDaysSegment {
             story,
         };
         count.best = better(count.best, Some(candidate));
-        self.fruit.keys.insert(key, day);
+        if self.keep_keys {
+            self.fruit.keys.insert(key, day);
+        }
         *self.fruit.passages.entry(day).or_default() += self.counts.first(doc).unwrap_or(0);
     }
 
