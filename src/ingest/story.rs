@@ -446,11 +446,10 @@ impl Run {
     fn new(entries: Vec<u64>) -> Run {
         let bits = (entries.len() / ENTRIES_PER_BUCKET).max(1).ilog2().min(24);
         let shift = 64 - bits;
-        let bucket = |entry: u64| entry.checked_shr(shift).unwrap_or(0) as usize;
         let mut starts = Vec::with_capacity((1 << bits) + 1);
         let mut at = 0;
         for b in 0..1usize << bits {
-            while at < entries.len() && bucket(entries[at]) < b {
+            while at < entries.len() && bucket_of(entries[at], shift) < b {
                 at += 1;
             }
             starts.push(at as u32);
@@ -465,7 +464,7 @@ impl Run {
 
     /// The slots of the entries with band key `key`.
     fn slots_with(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
-        let b = key.checked_shr(self.shift).unwrap_or(0) as usize;
+        let b = bucket_of(key, self.shift);
         let stretch = &self.entries[self.starts[b] as usize..self.starts[b + 1] as usize];
         let start = stretch.partition_point(|&entry| entry < key);
         stretch[start..]
@@ -473,6 +472,12 @@ impl Run {
             .take_while(move |&&entry| key_part(entry) == key)
             .map(|&entry| entry as u32)
     }
+}
+
+/// The directory bucket of an entry or key: its top `64 - shift` bits (none when the
+/// directory has one bucket).
+fn bucket_of(entry: u64, shift: u32) -> usize {
+    entry.checked_shr(shift).unwrap_or(0) as usize
 }
 
 /// Merges two sorted runs into one.

@@ -3,7 +3,7 @@
 //! microdata and `rel=author` links, then the text of elements whose class or id says
 //! byline or author. Every candidate goes through the byline reader.
 
-use super::markup::{Markup, decode_entities, in_nested_item, is_site_name, name_of};
+use super::markup::{Markup, decode_entities, host_label, in_nested_item, is_site_name, name_of};
 use crate::clipping::AuthorsSource;
 use crate::clipping::folded_key;
 use crate::normalize::text::collapse_spaces as collapse;
@@ -231,13 +231,12 @@ impl Markup {
     /// nothing else is named (a personal blog, an organisation's own page); an
     /// organisation in JSON-LD only when no person is named anywhere.
     pub(super) fn authors(&self, host: Option<&str>) -> (Vec<String>, Option<AuthorsSource>) {
-        let mut sites: Vec<String> = self.site_name().into_iter().collect();
-        // Every name the page gives itself: a handle ("@NatGeoUK") or a publisher tag
-        // may stand where a writer's name goes.
-        sites.extend(
-            self.meta_values(SITE_META)
-                .map(|s| s.trim_start_matches('@').to_string()),
-        );
+        // Every name the page gives itself: its name, a handle ("@NatGeoUK") or a
+        // publisher tag may stand where a writer's name goes.
+        let mut sites: Vec<String> = self
+            .meta_values(SITE_META)
+            .map(|s| s.trim_start_matches('@').to_string())
+            .collect();
         sites.extend(
             self.ld
                 .iter()
@@ -281,7 +280,7 @@ impl Markup {
     /// the address ("… | Wolfgang Michal" on wolfgangmichal.de, "Gregory Szorc's
     /// Digital Home" on gregoryszorc.com): the site's writer, when no other is named.
     fn owner_named_by_host(&self, host: Option<&str>) -> Option<String> {
-        let label = letters(host?.split('.').rev().nth(1)?);
+        let label = letters(host_label(host?)?);
         if label.chars().count() < 6 {
             return None;
         }

@@ -434,11 +434,14 @@ pub(super) fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -
             return true;
         }
     }
-    let label = host
-        .and_then(|h| h.split('.').rev().nth(1))
-        .map(letters)
-        .unwrap_or_default();
+    let label = host.and_then(host_label).map(letters).unwrap_or_default();
     label.len() >= 4 && text.contains(&label) && text.len() <= label.len() * 3
+}
+
+/// The main label of a host name, the one that names the site ("ledger" in
+/// "www.ledger.example").
+pub(super) fn host_label(host: &str) -> Option<&str> {
+    host.split('.').rev().nth(1)
 }
 
 /// Removes a site name a `<title>` carries: "Headline | Site", "Site - Headline",

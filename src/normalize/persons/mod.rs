@@ -102,16 +102,16 @@ pub fn find_persons_with(
 /// "Panama", "Atalanta"), given no title and written nowhere in the article as part of a
 /// longer name: not persons.
 fn without_lone_entity_words(model: &Model, mentions: Vec<Mention>) -> Vec<Mention> {
-    let in_longer = |word: &String| {
-        mentions
-            .iter()
-            .any(|m| m.words.len() > 1 && m.words.contains(word))
-    };
+    let in_longer: std::collections::HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.words.len() > 1)
+        .flat_map(|m| m.words.iter().map(String::as_str))
+        .collect();
     let lone: std::collections::HashSet<String> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && m.titled.is_none())
         .map(|m| m.words[0].clone())
-        .filter(|w| model.is_entity_word(&w.to_lowercase()) && !in_longer(w))
+        .filter(|w| model.is_entity_word(w) && !in_longer.contains(w.as_str()))
         .collect();
     mentions
         .into_iter()
