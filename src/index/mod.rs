@@ -3,6 +3,7 @@
 
 mod day_counts;
 mod documents;
+mod feedback;
 pub mod manifest;
 mod query_build;
 mod ranking;

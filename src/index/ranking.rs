@@ -1,14 +1,16 @@
 //! How results are ranked: articles are scored with BM25 over their whole text and
 //! headline (word rarity counted over articles), those with every word side by side
-//! first, then those with some; then, within each article, the passage to show is the
-//! one with every word (and the persons asked for), else the best of those with some.
+//! first, then those with some, and reordered by relevance feedback (`feedback.rs`);
+//! then, within each article, the passage to show is the one with every word (and the
+//! persons asked for), else the best of those with some.
 
 use super::ClippingIndex;
+use super::feedback::RERANK_DEPTH;
 use super::query_build::{Builder, Clause, Tier};
 use super::schema::NEWS_ANALYZER;
 use super::schema::{ARTICLE, PASSAGE};
 use crate::error::Result;
-use crate::query::{Filters, Sort, TextQuery};
+use crate::query::{Filters, SearchRequest, Sort, TextQuery};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
@@ -43,6 +45,11 @@ impl<'a> KindStatistics<'a> {
             documents: searcher.doc_freq(&term)?.max(1),
         })
     }
+
+    /// How many documents of the kind there are.
+    pub(super) fn documents(&self) -> u64 {
+        self.documents
+    }
 }
 
 impl Bm25StatisticsProvider for KindStatistics<'_> {
@@ -56,6 +63,44 @@ impl Bm25StatisticsProvider for KindStatistics<'_> {
 
     fn doc_freq(&self, term: &tantivy::Term) -> tantivy::Result<u64> {
         self.searcher.doc_freq(term)
+    }
+}
+
+/// The `article` and `story` columns of each segment, opened once per search: opening a
+/// column decodes its header, which costs more than reading a hundred values from it.
+#[derive(Default)]
+pub(super) struct ArticleColumns {
+    segments: HashMap<SegmentOrdinal, (Column<u64>, Column<u64>)>,
+}
+
+impl ArticleColumns {
+    fn of(
+        &mut self,
+        searcher: &Searcher,
+        segment: SegmentOrdinal,
+    ) -> Result<&(Column<u64>, Column<u64>)> {
+        if let std::collections::hash_map::Entry::Vacant(entry) = self.segments.entry(segment) {
+            let columns = searcher.segment_reader(segment).fast_fields();
+            entry.insert((columns.u64("article")?, columns.u64("story")?));
+        }
+        Ok(&self.segments[&segment])
+    }
+
+    /// The article number of the document at `address`.
+    pub(super) fn article(&mut self, searcher: &Searcher, address: DocAddress) -> Result<u64> {
+        let (articles, _) = self.of(searcher, address.segment_ord)?;
+        Ok(articles.first(address.doc_id).unwrap_or(0))
+    }
+
+    /// The article at `address` as ranked with `score`.
+    fn ranked(&mut self, searcher: &Searcher, score: f32, address: DocAddress) -> Result<Ranked> {
+        let (articles, stories) = self.of(searcher, address.segment_ord)?;
+        Ok(Ranked {
+            address,
+            score,
+            key: articles.first(address.doc_id).unwrap_or(0),
+            story: stories.first(address.doc_id).unwrap_or(0),
+        })
     }
 }
 
@@ -76,6 +121,8 @@ pub(super) struct ArticleQueries {
     pub tiers: Vec<Box<dyn Query>>,
     /// Whether there are words to rank by.
     pub scored: bool,
+    /// The analyzed words asked for (expansions included).
+    pub words: HashSet<String>,
 }
 
 impl ClippingIndex {
@@ -101,6 +148,7 @@ impl ClippingIndex {
                     0.0,
                 )))],
                 scored: false,
+                words: HashSet::new(),
             });
         };
         let every = builder.articles(expr, Tier::Every)?.ok_or_else(no_words)?;
@@ -113,26 +161,36 @@ impl ClippingIndex {
         Ok(ArticleQueries {
             tiers,
             scored: true,
+            words: builder.highlights.borrow().clone(),
         })
     }
 
-    /// The best `limit` articles: each tier's in score order (or by date when asked, or
-    /// when there are no words), earlier tiers first.
+    /// The best `limit` articles: each tier's in score order, reordered by relevance
+    /// feedback when the request wants it (or by date when asked, or when there are no
+    /// words), earlier tiers first.
     pub(super) fn rank_articles(
         &self,
         searcher: &Searcher,
         queries: &ArticleQueries,
-        sort: Sort,
+        request: &SearchRequest,
         limit: usize,
     ) -> Result<Vec<Ranked>> {
-        let by_date = match (sort, queries.scored) {
+        let by_date = match (request.sort, queries.scored) {
             (Sort::Newest, _) | (Sort::Relevance, false) => Some(Order::Desc),
             (Sort::Oldest, _) => Some(Order::Asc),
             (Sort::Relevance, true) => None,
         };
         let stats = KindStatistics::new(self, searcher, ARTICLE)?;
+        let feedback = request.feedback && by_date.is_none() && queries.scored;
+        // Feedback reorders the first RERANK_DEPTH of each tier, so that many are read.
+        let depth = if feedback {
+            limit.max(RERANK_DEPTH)
+        } else {
+            limit
+        };
         let mut seen: HashSet<DocAddress> = HashSet::new();
-        let mut ranked: Vec<(f32, DocAddress)> = Vec::new();
+        let mut columns = ArticleColumns::default();
+        let mut by_tier: Vec<Vec<Ranked>> = Vec::new();
         let tiers = if by_date.is_some() {
             // Sorted by date, every article that matches at all counts alike.
             &queries.tiers[queries.tiers.len() - 1..]
@@ -140,10 +198,10 @@ impl ClippingIndex {
             &queries.tiers[..]
         };
         for query in tiers {
-            if ranked.len() >= limit {
+            if seen.len() >= depth {
                 break;
             }
-            let wanted = limit + seen.len();
+            let wanted = depth + seen.len();
             let found: Vec<(f32, DocAddress)> = match by_date {
                 Some(order) => searcher
                     .search(
@@ -159,27 +217,21 @@ impl ClippingIndex {
                     &stats,
                 )?,
             };
+            let mut tier = Vec::with_capacity(found.len());
             for (score, address) in found {
                 if seen.insert(address) {
-                    ranked.push((score, address));
+                    tier.push(columns.ranked(searcher, score, address)?);
                 }
             }
+            by_tier.push(tier);
         }
+        if feedback {
+            let asked = &queries.words;
+            self.rerank_with_feedback(searcher, &stats, asked, &mut by_tier, &mut columns)?;
+        }
+        let mut ranked: Vec<Ranked> = by_tier.into_iter().flatten().collect();
         ranked.truncate(limit);
-        ranked
-            .into_iter()
-            .map(|(score, address)| {
-                let segment = searcher.segment_reader(address.segment_ord);
-                let key = segment.fast_fields().u64("article")?.first(address.doc_id);
-                let story = segment.fast_fields().u64("story")?.first(address.doc_id);
-                Ok(Ranked {
-                    address,
-                    score,
-                    key: key.unwrap_or(0),
-                    story: story.unwrap_or(0),
-                })
-            })
-            .collect()
+        Ok(ranked)
     }
 
     /// For each article, the passages to show, best first, at most `per_article`: those

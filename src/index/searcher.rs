@@ -106,7 +106,7 @@ impl ClippingIndex {
         } else {
             request.limit * COLLAPSE_FETCH_FACTOR
         };
-        let ranked = self.rank_articles(&searcher, &queries, request.sort, fetch)?;
+        let ranked = self.rank_articles(&searcher, &queries, request, fetch)?;
         let kept = if request.all_copies {
             ranked
         } else {

@@ -220,6 +220,9 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Most passages shown per article: those that match, best first.
     pub passages: usize,
+    /// Reorder the first articles by the words the best-ranked ones share (relevance
+    /// feedback); off, articles are ranked by BM25 alone.
+    pub feedback: bool,
 }
 
 impl SearchRequest {
@@ -232,6 +235,7 @@ impl SearchRequest {
             all_copies: false,
             sort: Sort::Relevance,
             passages: DEFAULT_PASSAGES,
+            feedback: true,
         }
     }
 }

@@ -84,3 +84,65 @@ fn a_headline_match_weighs_as_a_headline() {
     ctx.ingest();
     assert_eq!(first_path(&ctx, &["bridge"]), "archive/bridge.txt");
 }
+
+/// Articles in ranking order for `query` (one line per article: a passage each).
+fn ranked_paths(ctx: &TestContext, query: &str) -> Vec<String> {
+    let run = ctx.run(&["search", query, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.json_lines()
+        .iter()
+        .map(|hit| hit["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// An event's second article names the query's words once each, in a long text about
+/// the event, and loses to a short item that names them in passing; the words the best
+/// articles share (the warehouse, its dock, the fire chief) lift it back. An article
+/// about the event without the query's words is still not an answer.
+fn harbour_fire_archive(ctx: &TestContext) {
+    ctx.write(
+        "archive/fire.txt",
+        "Fire at harbour warehouse\n\nFire broke out in a warehouse at the harbour on Tuesday. Fire chief Anke Kessler said the blaze started near dock nine.\n\nThe warehouse stored timber, and the blaze spread along dock nine. Kessler said crews kept the blaze away from the harbour offices.\n",
+    );
+    ctx.write(
+        "archive/wiring.txt",
+        "Timber warehouse blaze blamed on wiring\n\nChief Anke Kessler said faulty wiring started the blaze in the timber warehouse at dock nine. The owner said the timber was insured.\n\nKessler said the blaze at dock nine was the worst in the harbour for years. Crews from three stations fought the fire through the night.\n\nDock nine will stay closed while the warehouse is inspected, and Kessler's team will report on the wiring within a month.\n",
+    );
+    ctx.write(
+        "archive/festival.txt",
+        "Weekend festival programme\n\nThe harbour festival ends with a fire show on Saturday.\n",
+    );
+    ctx.write(
+        "archive/reopens.txt",
+        "Dock nine reopens\n\nDock nine reopened on Friday after inspectors cleared the timber warehouse that Kessler's crews saved from the blaze.\n",
+    );
+    for (n, topic) in [
+        "parking charges",
+        "the library roof",
+        "bus timetables",
+        "school meals",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ctx.write(
+            &format!("archive/council-{n}.txt"),
+            &format!("Council notes {n}\n\nThe council discussed {topic} and agreed to meet again next month.\n"),
+        );
+    }
+    ctx.ingest();
+}
+
+#[test]
+fn words_the_best_articles_share_lift_the_rest_of_the_story() {
+    let ctx = TestContext::new();
+    harbour_fire_archive(&ctx);
+    let ranked = ranked_paths(&ctx, "harbour fire");
+    let at = |path: &str| ranked.iter().position(|p| p == path);
+    assert_eq!(ranked[0], "archive/fire.txt", "{ranked:?}");
+    assert!(
+        at("archive/wiring.txt") < at("archive/festival.txt"),
+        "{ranked:?}"
+    );
+    assert_eq!(at("archive/reopens.txt"), None, "{ranked:?}");
+}
