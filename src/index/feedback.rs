@@ -10,8 +10,9 @@ use super::ranking::{ArticleColumns, KindStatistics, Ranked};
 use super::schema::{NAME_ANALYZER, NEWS_ANALYZER};
 use crate::error::Result;
 use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, EnableScoring, Query, TermQuery};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
@@ -24,6 +25,9 @@ const FEEDBACK_WORDS: usize = 12;
 pub(super) const RERANK_DEPTH: usize = 100;
 /// Share of the query's own words in the final score (the rest is the feedback's).
 const QUERY_SHARE: f32 = 0.7;
+/// Passages read from each article: the opening of a long article says what it is about,
+/// and a clipping of thousands of paragraphs must not slow every search that finds it.
+const FEEDBACK_PASSAGES: u64 = 40;
 /// Words shorter than this are mostly grammar, whatever the language.
 const MIN_WORD_CHARS: usize = 3;
 
@@ -163,7 +167,8 @@ impl ClippingIndex {
         Ok(weighed)
     }
 
-    /// The passage texts of the articles `keys`, by article key, in one search.
+    /// The first [`FEEDBACK_PASSAGES`] passage texts of the articles `keys`, by article
+    /// key, in one search.
     fn passage_texts(
         &self,
         searcher: &Searcher,
@@ -171,7 +176,13 @@ impl ClippingIndex {
         columns: &mut ArticleColumns,
     ) -> Result<HashMap<u64, Vec<String>>> {
         let builder = Builder::new(self, searcher);
-        let query = BooleanQuery::new(builder.passages_of(keys));
+        let mut clauses = builder.passages_of(keys);
+        let opening = RangeQuery::new(
+            Bound::Included(Term::from_field_u64(self.fields.passage, 0)),
+            Bound::Excluded(Term::from_field_u64(self.fields.passage, FEEDBACK_PASSAGES)),
+        );
+        clauses.push((Occur::Must, Box::new(opening)));
+        let query = BooleanQuery::new(clauses);
         let read = Reader {
             fields: &self.fields,
         };
