@@ -7,7 +7,6 @@
 use super::ClippingIndex;
 use super::feedback::RERANK_DEPTH;
 use super::query_build::{Builder, Clause, Tier};
-use super::schema::NEWS_ANALYZER;
 use super::schema::{ARTICLE, PASSAGE};
 use crate::error::Result;
 use crate::query::{Filters, SearchRequest, Sort, TextQuery};
@@ -15,17 +14,20 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
+use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{
     AllQuery, Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query,
 };
-use tantivy::{DateTime, DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{
+    DateTime, DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentOrdinal, SegmentReader,
+    TERMINATED,
+};
 
 /// A passage with every word outranks any passage with some of them...
 const EVERY_WORD_BONUS: f32 = 100.0;
 /// ...and, when persons are asked for, one that mentions them outranks one that does not.
 const MENTION_BONUS: f32 = 1000.0;
-/// Proximity is checked passage by passage for at most this many candidate passages.
-const MAX_PROXIMITY_CANDIDATES: usize = 50_000;
 
 /// BM25 statistics counted over one kind of document. The index holds articles and
 /// passages side by side; counted over both, every word looks rarer and every article
@@ -289,32 +291,110 @@ impl ClippingIndex {
         slack: u32,
         ordered: bool,
     ) -> Result<Vec<u64>> {
+        if !(ordered && slack == 0) {
+            return self.articles_with_words_near(searcher, tokens, slack, ordered);
+        }
         let f = &self.fields;
         let Some(candidates) = super::query_build::tokens_query(f.text, tokens, slack, ordered)
         else {
             return Ok(Vec::new());
         };
+        // tantivy's phrase answers the exact phrase exactly.
         let matches = searcher.search(candidates.as_ref(), &ArticleOfPassage)?;
-        // tantivy's phrase answers the exact phrase exactly; proximity is checked here,
-        // on the passage's own words, so that it means what the documentation says.
-        if ordered && slack == 0 {
-            let mut keys: Vec<u64> = matches.into_iter().map(|(k, _)| k).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            return Ok(keys);
+        let mut keys: Vec<u64> = matches.into_iter().map(|(k, _)| k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    /// The articles with a passage where `tokens` stand within `slack` words of each
+    /// other, checked on the positions the index keeps for each passage's words, so
+    /// that it means what the documentation says (tantivy's slop counts otherwise) and
+    /// no passage has to be read back and analysed again.
+    fn articles_with_words_near(
+        &self,
+        searcher: &Searcher,
+        tokens: &[String],
+        slack: u32,
+        ordered: bool,
+    ) -> Result<Vec<u64>> {
+        let field = self.fields.text;
+        let mut distinct: Vec<&String> = Vec::new();
+        for token in tokens {
+            if !distinct.contains(&token) {
+                distinct.push(token);
+            }
         }
+        // Each wanted word as the number of its distinct form.
+        let wanted: Vec<u32> = tokens
+            .iter()
+            .map(|t| distinct.iter().position(|d| *d == t).unwrap_or(0) as u32)
+            .collect();
         let mut keys = Vec::new();
-        for (key, address) in matches.into_iter().take(MAX_PROXIMITY_CANDIDATES) {
-            let doc: tantivy::TantivyDocument = searcher.doc(address)?;
-            let passage = super::documents::Reader { fields: f }.text(&doc, f.text);
-            let words = self.analyze(NEWS_ANALYZER, &passage);
-            if stand_together(&words, tokens, slack, ordered) {
-                keys.push(key);
+        let mut positions = Vec::new();
+        let mut words: Vec<u32> = Vec::new();
+        'segments: for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut postings = Vec::with_capacity(distinct.len());
+            for token in &distinct {
+                let term = tantivy::Term::from_field_text(field, token);
+                let read = inverted.read_postings(&term, IndexRecordOption::WithFreqsAndPositions);
+                match read.map_err(|e| crate::Error::index("reading positions", e))? {
+                    Some(p) => postings.push(p),
+                    None => continue 'segments,
+                }
+            }
+            let articles = segment.fast_fields().u64("article")?;
+            while let Some(doc) = next_common_doc(&mut postings) {
+                if !segment.is_deleted(doc) {
+                    // The passage as a row of word numbers: the wanted forms where they
+                    // stand, NOT_WANTED everywhere else.
+                    words.clear();
+                    for (form, p) in postings.iter_mut().enumerate() {
+                        p.positions(&mut positions);
+                        for &at in &positions {
+                            let at = at as usize;
+                            if words.len() <= at {
+                                words.resize(at + 1, NOT_WANTED);
+                            }
+                            words[at] = form as u32;
+                        }
+                    }
+                    if stand_together(&words, &wanted, slack, ordered)
+                        && let Some(key) = articles.first(doc)
+                    {
+                        keys.push(key);
+                    }
+                }
+                postings[0].advance();
             }
         }
         keys.sort_unstable();
         keys.dedup();
         Ok(keys)
+    }
+}
+
+/// A word that is none of those asked for, in a passage written as word numbers.
+const NOT_WANTED: u32 = u32::MAX;
+
+/// Moves every postings list to the next document they all hold, and returns it;
+/// `None` when one of them has run out.
+fn next_common_doc(postings: &mut [SegmentPostings]) -> Option<DocId> {
+    loop {
+        let target = postings.iter().map(|p| p.doc()).max()?;
+        if target == TERMINATED {
+            return None;
+        }
+        let mut aligned = true;
+        for p in postings.iter_mut() {
+            if p.doc() < target && p.seek(target) != target {
+                aligned = false;
+            }
+        }
+        if aligned {
+            return Some(target);
+        }
     }
 }
 
@@ -334,7 +414,7 @@ fn clone_clauses(clauses: &[Clause]) -> Vec<Clause> {
 /// True when `wanted` stand together in `words`: in order with at most `slack` other
 /// words between them in all, or (unordered) in any order, each once, spread over at
 /// most `wanted.len() + slack` words.
-pub fn stand_together(words: &[String], wanted: &[String], slack: u32, ordered: bool) -> bool {
+pub fn stand_together<T: PartialEq>(words: &[T], wanted: &[T], slack: u32, ordered: bool) -> bool {
     let slack = slack as usize;
     if wanted.is_empty() {
         return false;
