@@ -7,16 +7,20 @@ use super::ClippingIndex;
 use super::schema::{ARTICLE, NAME_ANALYZER, NEWS_ANALYZER, PASSAGE, to_tantivy_date};
 use crate::clipping::folded_key;
 use crate::error::{Error, Result};
+use crate::fasthash::IntSet;
 use crate::query::{Expr, Field, Filters, Matcher, Term as QueryTerm};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Bound;
+use std::sync::Arc;
+use tantivy::BitSet;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
     PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, TermSetQuery,
 };
+use tantivy::query::{BitSetDocSet, ConstScorer, EnableScoring, Explanation, Scorer, Weight};
 use tantivy::schema::{Field as TantivyField, IndexRecordOption};
-use tantivy::{Searcher, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
 /// Weight of a headline match relative to a match in the text.
 const HEADLINE_BOOST: f32 = 1.5;
@@ -267,7 +271,7 @@ impl<'a> Builder<'a> {
             .articles_with_phrase(self.searcher, tokens, slack, ordered)?;
         let in_passage: Vec<Clause> = std::iter::once((
             Occur::Must,
-            Box::new(ConstScoreQuery::new(articles_query(f.article, keys), 0.0)) as Box<dyn Query>,
+            Box::new(ConstScoreQuery::new(self.articles_numbered(keys), 0.0)) as Box<dyn Query>,
         ))
         .chain(
             tokens
@@ -517,6 +521,17 @@ impl<'a> Builder<'a> {
     }
 
     /// Passage documents of the given articles.
+    /// The article documents numbered `keys`.
+    fn articles_numbered(&self, keys: Vec<u64>) -> Box<dyn Query> {
+        if keys.len() <= FEW_ARTICLES {
+            return articles_query(self.fields().article, keys);
+        }
+        Box::new(ArticlesNumbered {
+            kind: self.fields().kind,
+            keys: Arc::new(keys.into_iter().collect()),
+        })
+    }
+
     pub(super) fn passages_of(&self, keys: impl IntoIterator<Item = u64>) -> Vec<Clause> {
         let f = self.fields();
         vec![
@@ -629,6 +644,55 @@ fn articles_query(field: TantivyField, keys: impl IntoIterator<Item = u64>) -> B
             })
             .collect(),
     ))
+}
+
+/// The article documents whose number is in a set of many, found by reading the number
+/// of every article document: a term set of thousands of numbers walks the dictionary
+/// with an automaton of all of them, which cost a phrase search at 100,000 clippings
+/// three quarters of its time.
+#[derive(Clone, Debug)]
+struct ArticlesNumbered {
+    kind: TantivyField,
+    keys: Arc<IntSet<u64>>,
+}
+
+impl Query for ArticlesNumbered {
+    fn weight(&self, _scoring: EnableScoring) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for ArticlesNumbered {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let numbers = reader.fast_fields().u64("article")?;
+        let mut found = BitSet::with_max_value(reader.max_doc());
+        let kind = Term::from_field_u64(self.kind, ARTICLE);
+        let inverted = reader.inverted_index(self.kind)?;
+        if let Some(mut articles) = inverted.read_postings(&kind, IndexRecordOption::Basic)? {
+            let mut doc = articles.doc();
+            while doc != TERMINATED {
+                if numbers.first(doc).is_some_and(|n| self.keys.contains(&n)) {
+                    found.insert(doc);
+                }
+                doc = articles.advance();
+            }
+        }
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(found), boost)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.doc() <= doc && scorer.seek(doc) == doc {
+            Ok(Explanation::new(
+                "an article numbered as asked",
+                scorer.score(),
+            ))
+        } else {
+            Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} is not an article numbered as asked"
+            )))
+        }
+    }
 }
 
 fn kind_query(field: TantivyField, kind: u64) -> Box<dyn Query> {

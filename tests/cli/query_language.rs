@@ -365,3 +365,42 @@ fn malformed_queries_say_where_and_how_to_fix_them() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--from"), "{}", run.stderr);
 }
+
+/// More articles hold the phrase than are asked for one by one: the phrase still finds
+/// exactly those (and none whose file was since changed or deleted), with the words
+/// near each other or apart elsewhere.
+#[test]
+fn a_phrase_held_by_many_articles_finds_each_of_them() {
+    let ctx = TestContext::new();
+    let mut holding = BTreeSet::new();
+    for n in 0..120 {
+        let path = format!("archive/note-{n:03}.txt");
+        let body = match n % 3 {
+            0 => "The harbour ferry left on time.",
+            1 => "The ferry reached the old harbour late.",
+            _ => "A harbour crane lifted the ferry ramp.",
+        };
+        ctx.write(&path, &format!("Note {n}\n\nWeek {n}: {body}\n"));
+        if n % 3 == 0 {
+            holding.insert(path);
+        }
+    }
+    ctx.ingest();
+    let args = ["\"harbour ferry\""];
+    assert_eq!(search(&ctx, &args), holding);
+    // A changed file and a deleted one leave their old documents behind as deletions.
+    ctx.write(
+        "archive/note-000.txt",
+        "Note 0\n\nWeek 0: no crossing today.\n",
+    );
+    std::fs::remove_file(ctx.path().join("archive/note-003.txt")).unwrap();
+    ctx.write(
+        "archive/note-001.txt",
+        "Note 1\n\nWeek 1: the harbour ferry was full.\n",
+    );
+    ctx.ingest();
+    holding.remove("archive/note-000.txt");
+    holding.remove("archive/note-003.txt");
+    holding.insert("archive/note-001.txt".to_string());
+    assert_eq!(search(&ctx, &args), holding);
+}
