@@ -26,7 +26,8 @@ pub struct Hit {
     pub id: String,
     /// Index of the passage in the article's passages.
     pub passage: usize,
-    /// The article's relevance (BM25 over the article); 0 for listings by date.
+    /// The article's relevance (BM25 over the article, plus relevance feedback for the
+    /// first articles); 0 for listings by date.
     pub score: f32,
     /// Article title.
     pub title: String,
