@@ -1,9 +1,12 @@
 //! Counts matches per publication day for timelines: the matching articles and their
 //! distinct stories (one pass over the date and story columns), the passages that hold
-//! every word, and the best article of each day by the same scores `search` uses.
+//! every word, and the best article of each day by the same scores `search` uses (BM25
+//! over articles and relevance feedback).
 
+use super::feedback::RERANK_DEPTH;
 use super::query_build::{Builder, Tier};
-use super::ranking::Ranked;
+use super::ranking::{ArticleColumns, KindStatistics, Ranked};
+use super::schema::ARTICLE;
 use super::schema::from_tantivy_date;
 use super::{ClippingIndex, Hit};
 use crate::error::Result;
@@ -50,12 +53,29 @@ impl ClippingIndex {
             Some(expr) => builder.passages(expr, Tier::Every)?,
             None => None,
         };
-        let articles = searcher.search(
-            queries.tiers[0].as_ref(),
+        // The best article of each day is chosen by the scores `search` ranks by: BM25
+        // over articles, with the relevance feedback of the query's first ranking.
+        let stats = KindStatistics::new(self, &searcher, ARTICLE)?;
+        let mut scoring = queries.tiers[0].box_clone();
+        if queries.scored {
+            let mut columns = ArticleColumns::default();
+            let first = self.first_pass(&searcher, &queries, None, RERANK_DEPTH, &mut columns)?;
+            if let Some(feedback) =
+                self.feedback(&searcher, &stats, &queries, &first, &mut columns)?
+            {
+                scoring = Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, scoring),
+                    (Occur::Should, feedback.query()),
+                ]));
+            }
+        }
+        let articles = searcher.search_with_statistics_provider(
+            scoring.as_ref(),
             &ArticleDays {
                 scoring: queries.scored,
                 keep_keys: every.is_some(),
             },
+            &stats,
         )?;
         let mut days: BTreeMap<NaiveDate, DayCount> = articles
             .days

@@ -6,13 +6,15 @@
 use super::ClippingIndex;
 use super::documents::Reader;
 use super::query_build::Builder;
-use super::ranking::{ArticleColumns, KindStatistics, Ranked};
+use super::ranking::{ArticleColumns, ArticleQueries, KindStatistics, Ranked};
 use super::schema::{NAME_ANALYZER, NEWS_ANALYZER};
 use crate::error::Result;
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery, Weight,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
@@ -31,61 +33,105 @@ const FEEDBACK_PASSAGES: u64 = 40;
 /// Words shorter than this are mostly grammar, whatever the language.
 const MIN_WORD_CHARS: usize = 3;
 
-impl ClippingIndex {
-    /// Reorders each tier's articles by their first-pass score plus how well they match
-    /// the words the top stories share. `asked` are the query's analyzed words (left out
-    /// of the feedback: they already count).
-    pub(super) fn rerank_with_feedback(
-        &self,
-        searcher: &Searcher,
-        stats: &KindStatistics,
-        asked: &HashSet<String>,
-        tiers: &mut [Vec<Ranked>],
-        columns: &mut ArticleColumns,
-    ) -> Result<()> {
-        let top = top_stories(tiers);
-        if top.len() < 2 {
-            return Ok(());
-        }
-        let words = self.feedback_words(searcher, stats, &top, asked, columns)?;
-        if words.is_empty() {
-            return Ok(());
-        }
-        let mut extra: HashMap<DocAddress, f32> = HashMap::new();
-        let mut addresses: Vec<DocAddress> = tiers.iter().flatten().map(|r| r.address).collect();
-        addresses.sort();
-        for (word, weight) in &words {
-            let term = TermQuery::new(
-                Term::from_field_text(self.fields.body, word),
-                IndexRecordOption::WithFreqs,
-            );
-            let scoring = EnableScoring::enabled_from_statistics_provider(stats, searcher);
-            let term_weight = term.weight(scoring)?;
-            add_scores(
-                searcher,
-                term_weight.as_ref(),
-                *weight,
-                &addresses,
-                &mut extra,
-            )?;
-        }
-        // The best feedback match weighs against the best first-pass score as
-        // (1 - QUERY_SHARE) to QUERY_SHARE, whatever the query's length or form (a prefix
-        // may stand for a thousand words).
-        let best = |scores: &mut dyn Iterator<Item = f32>| scores.fold(0.0f32, f32::max);
-        let best_first = best(&mut tiers.iter().flatten().map(|r| r.score));
-        let best_extra = best(&mut extra.values().copied());
-        if best_extra <= 0.0 {
-            return Ok(());
-        }
-        let scale = best_first * (1.0 - QUERY_SHARE) / QUERY_SHARE / best_extra;
+/// Relevance feedback for one query: the words the best first-pass articles share, each
+/// with the weight its BM25 score over articles adds to an article's score.
+pub(super) struct Feedback {
+    words: Vec<(Term, f32)>,
+    scoring: Vec<Box<dyn Weight>>,
+}
+
+impl Feedback {
+    /// The query that adds the feedback's score to whatever it is joined to.
+    pub(super) fn query(&self) -> Box<dyn Query> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .words
+            .iter()
+            .map(|(term, weight)| {
+                let word = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                let boosted: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(word), *weight));
+                (Occur::Should, boosted)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Adds the feedback's score to each article of `tiers` and reorders each tier.
+    pub(super) fn rerank(&self, searcher: &Searcher, tiers: &mut [Vec<Ranked>]) -> Result<()> {
+        let extra = self.scores(searcher, tiers)?;
         for tier in tiers.iter_mut() {
             for article in tier.iter_mut() {
-                article.score += scale * extra.get(&article.address).copied().unwrap_or(0.0);
+                article.score += extra.get(&article.address).copied().unwrap_or(0.0);
             }
             tier.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
         Ok(())
+    }
+
+    /// The feedback's score of each article of `tiers` that has one.
+    fn scores(
+        &self,
+        searcher: &Searcher,
+        tiers: &[Vec<Ranked>],
+    ) -> Result<HashMap<DocAddress, f32>> {
+        let mut addresses: Vec<DocAddress> = tiers.iter().flatten().map(|r| r.address).collect();
+        addresses.sort();
+        let mut extra: HashMap<DocAddress, f32> = HashMap::new();
+        for ((_, weight), scoring) in self.words.iter().zip(&self.scoring) {
+            add_scores(searcher, scoring.as_ref(), *weight, &addresses, &mut extra)?;
+        }
+        Ok(extra)
+    }
+}
+
+impl ClippingIndex {
+    /// The feedback of a first ranking `tiers` (each tier's first articles, best first)
+    /// for `queries`; `None` when fewer than two stories lend words or none match.
+    pub(super) fn feedback(
+        &self,
+        searcher: &Searcher,
+        stats: &KindStatistics,
+        queries: &ArticleQueries,
+        tiers: &[Vec<Ranked>],
+        columns: &mut ArticleColumns,
+    ) -> Result<Option<Feedback>> {
+        let top = top_stories(tiers);
+        if top.len() < 2 {
+            return Ok(None);
+        }
+        let words = self.feedback_words(searcher, stats, &top, &queries.words, columns)?;
+        let scoring_of = |word: &str| -> Result<(Term, Box<dyn Weight>)> {
+            let term = Term::from_field_text(self.fields.body, word);
+            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            let scoring = EnableScoring::enabled_from_statistics_provider(stats, searcher);
+            Ok((term, query.weight(scoring)?))
+        };
+        let mut feedback = Feedback {
+            words: Vec::new(),
+            scoring: Vec::new(),
+        };
+        for (word, weight) in words {
+            let (term, scoring) = scoring_of(&word)?;
+            feedback.words.push((term, weight));
+            feedback.scoring.push(scoring);
+        }
+        // The best feedback match weighs against the best first-pass score as
+        // (1 - QUERY_SHARE) to QUERY_SHARE, whatever the query's length or form (a prefix
+        // may stand for a thousand words).
+        let extra = feedback.scores(searcher, tiers)?;
+        let best_first = tiers
+            .iter()
+            .flatten()
+            .map(|r| r.score)
+            .fold(0.0f32, f32::max);
+        let best_extra = extra.values().copied().fold(0.0f32, f32::max);
+        if best_extra <= 0.0 {
+            return Ok(None);
+        }
+        let scale = best_first * (1.0 - QUERY_SHARE) / QUERY_SHARE / best_extra;
+        for (_, weight) in &mut feedback.words {
+            *weight *= scale;
+        }
+        Ok(Some(feedback))
     }
 
     /// The words of the `top` articles (score, key), weighed by how much of each article
@@ -221,7 +267,7 @@ fn idf(df: f32, articles: f32) -> f32 {
 /// `scores`, segment by segment, as a scorer only moves forward.
 fn add_scores(
     searcher: &Searcher,
-    weight: &dyn tantivy::query::Weight,
+    weight: &dyn Weight,
     boost: f32,
     addresses: &[DocAddress],
     scores: &mut HashMap<DocAddress, f32>,

@@ -190,11 +190,34 @@ impl ClippingIndex {
         } else {
             limit
         };
-        let mut seen: HashSet<DocAddress> = HashSet::new();
         let mut columns = ArticleColumns::default();
+        let mut by_tier = self.first_pass(searcher, queries, by_date, depth, &mut columns)?;
+        if feedback
+            && let Some(feedback) =
+                self.feedback(searcher, &stats, queries, &by_tier, &mut columns)?
+        {
+            feedback.rerank(searcher, &mut by_tier)?;
+        }
+        let mut ranked: Vec<Ranked> = by_tier.into_iter().flatten().collect();
+        ranked.truncate(limit);
+        Ok(ranked)
+    }
+
+    /// The first `depth` articles, tier by tier (an article in one tier is left out of
+    /// the later ones), by BM25 over articles, or by date when `by_date` says so (then
+    /// only the last, widest tier: every matching article counts alike).
+    pub(super) fn first_pass(
+        &self,
+        searcher: &Searcher,
+        queries: &ArticleQueries,
+        by_date: Option<Order>,
+        depth: usize,
+        columns: &mut ArticleColumns,
+    ) -> Result<Vec<Vec<Ranked>>> {
+        let stats = KindStatistics::new(self, searcher, ARTICLE)?;
+        let mut seen: HashSet<DocAddress> = HashSet::new();
         let mut by_tier: Vec<Vec<Ranked>> = Vec::new();
         let tiers = if by_date.is_some() {
-            // Sorted by date, every article that matches at all counts alike.
             &queries.tiers[queries.tiers.len() - 1..]
         } else {
             &queries.tiers[..]
@@ -227,13 +250,7 @@ impl ClippingIndex {
             }
             by_tier.push(tier);
         }
-        if feedback {
-            let asked = &queries.words;
-            self.rerank_with_feedback(searcher, &stats, asked, &mut by_tier, &mut columns)?;
-        }
-        let mut ranked: Vec<Ranked> = by_tier.into_iter().flatten().collect();
-        ranked.truncate(limit);
-        Ok(ranked)
+        Ok(by_tier)
     }
 
     /// For each article, the passages to show, best first, at most `per_article`: those

@@ -98,23 +98,24 @@ fn ranked_paths(ctx: &TestContext, query: &str) -> Vec<String> {
 /// An event's second article names the query's words once each, in a long text about
 /// the event, and loses to a short item that names them in passing; the words the best
 /// articles share (the warehouse, its dock, the fire chief) lift it back. An article
-/// about the event without the query's words is still not an answer.
+/// about the event without the query's words is still not an answer. The fire was in
+/// 2024, the rest in 2025.
 fn harbour_fire_archive(ctx: &TestContext) {
     ctx.write(
         "archive/fire.txt",
-        "Fire at harbour warehouse\n\nFire broke out in a warehouse at the harbour on Tuesday. Fire chief Anke Kessler said the blaze started near dock nine.\n\nThe warehouse stored timber, and the blaze spread along dock nine. Kessler said crews kept the blaze away from the harbour offices.\n",
+        "Fire at harbour warehouse\nPublished: 12 March 2024\n\nFire broke out in a warehouse at the harbour on Tuesday. Fire chief Anke Kessler said the blaze started near dock nine.\n\nThe warehouse stored timber, and the blaze spread along dock nine. Kessler said crews kept the blaze away from the harbour offices.\n",
     );
     ctx.write(
         "archive/wiring.txt",
-        "Timber warehouse blaze blamed on wiring\n\nChief Anke Kessler said faulty wiring started the blaze in the timber warehouse at dock nine. The owner said the timber was insured.\n\nKessler said the blaze at dock nine was the worst in the harbour for years. Crews from three stations fought the fire through the night.\n\nDock nine will stay closed while the warehouse is inspected, and Kessler's team will report on the wiring within a month.\n",
+        "Timber warehouse blaze blamed on wiring\nPublished: 2 April 2025\n\nChief Anke Kessler said faulty wiring started the blaze in the timber warehouse at dock nine. The owner said the timber was insured.\n\nKessler said the blaze at dock nine was the worst in the harbour for years. Crews from three stations fought the fire through the night.\n\nDock nine will stay closed while the warehouse is inspected, and Kessler's team will report on the wiring within a month.\n",
     );
     ctx.write(
         "archive/festival.txt",
-        "Weekend festival programme\n\nThe harbour festival ends with a fire show on Saturday.\n",
+        "Weekend festival programme\nPublished: 9 May 2025\n\nThe harbour festival ends with a fire show on Saturday.\n",
     );
     ctx.write(
         "archive/reopens.txt",
-        "Dock nine reopens\n\nDock nine reopened on Friday after inspectors cleared the timber warehouse that Kessler's crews saved from the blaze.\n",
+        "Dock nine reopens\nPublished: 20 June 2025\n\nDock nine reopened on Friday after inspectors cleared the timber warehouse that Kessler's crews saved from the blaze.\n",
     );
     for (n, topic) in [
         "parking charges",
@@ -145,4 +146,33 @@ fn words_the_best_articles_share_lift_the_rest_of_the_story() {
         "{ranked:?}"
     );
     assert_eq!(at("archive/reopens.txt"), None, "{ranked:?}");
+}
+
+#[test]
+fn a_timeline_tops_each_period_by_the_scores_search_ranks_by() {
+    let ctx = TestContext::new();
+    harbour_fire_archive(&ctx);
+    let run = ctx.run(&["timeline", "harbour fire", "--by", "year", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let timeline = run.json();
+    let tops: Vec<(&str, &str)> = timeline["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["start"].as_str().unwrap(),
+                b["top"]["path"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // 2025 holds the second report and the passing mention: the report tops it, as it
+    // outranks the mention in `search`.
+    assert_eq!(
+        tops,
+        [
+            ("2024-01-01", "archive/fire.txt"),
+            ("2025-01-01", "archive/wiring.txt")
+        ]
+    );
 }
