@@ -59,7 +59,14 @@ impl ClippingIndex {
         let mut scoring = queries.tiers[0].box_clone();
         if queries.scored {
             let mut columns = ArticleColumns::default();
-            let first = self.first_pass(&searcher, &queries, None, RERANK_DEPTH, &mut columns)?;
+            let first = self.first_pass(
+                &searcher,
+                &stats,
+                &queries,
+                None,
+                RERANK_DEPTH,
+                &mut columns,
+            )?;
             if let Some(feedback) =
                 self.feedback(&searcher, &stats, &queries, &first, &mut columns)?
             {

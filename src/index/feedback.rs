@@ -6,7 +6,7 @@
 use super::ClippingIndex;
 use super::documents::Reader;
 use super::query_build::Builder;
-use super::ranking::{ArticleColumns, ArticleQueries, KindStatistics, Ranked};
+use super::ranking::{ArticleColumns, ArticleQueries, KindStatistics, Ranked, idf};
 use super::schema::{NAME_ANALYZER, NEWS_ANALYZER};
 use crate::error::Result;
 use std::collections::{HashMap, HashSet};
@@ -34,10 +34,11 @@ const FEEDBACK_PASSAGES: u64 = 40;
 const MIN_WORD_CHARS: usize = 3;
 
 /// Relevance feedback for one query: the words the best first-pass articles share, each
-/// with the weight its BM25 score over articles adds to an article's score.
+/// with the weight its BM25 score over articles adds to an article's score, and what it
+/// adds to each article of the first ranking it was drawn from.
 pub(super) struct Feedback {
     words: Vec<(Term, f32)>,
-    scoring: Vec<Box<dyn Weight>>,
+    extra: HashMap<DocAddress, f32>,
 }
 
 impl Feedback {
@@ -55,31 +56,15 @@ impl Feedback {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// Adds the feedback's score to each article of `tiers` and reorders each tier.
-    pub(super) fn rerank(&self, searcher: &Searcher, tiers: &mut [Vec<Ranked>]) -> Result<()> {
-        let extra = self.scores(searcher, tiers)?;
+    /// Adds the feedback's score to each article of the first ranking it was drawn from,
+    /// `tiers`, and reorders each tier.
+    pub(super) fn rerank(&self, tiers: &mut [Vec<Ranked>]) {
         for tier in tiers.iter_mut() {
             for article in tier.iter_mut() {
-                article.score += extra.get(&article.address).copied().unwrap_or(0.0);
+                article.score += self.extra.get(&article.address).copied().unwrap_or(0.0);
             }
             tier.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
-        Ok(())
-    }
-
-    /// The feedback's score of each article of `tiers` that has one.
-    fn scores(
-        &self,
-        searcher: &Searcher,
-        tiers: &[Vec<Ranked>],
-    ) -> Result<HashMap<DocAddress, f32>> {
-        let mut addresses: Vec<DocAddress> = tiers.iter().flatten().map(|r| r.address).collect();
-        addresses.sort();
-        let mut extra: HashMap<DocAddress, f32> = HashMap::new();
-        for ((_, weight), scoring) in self.words.iter().zip(&self.scoring) {
-            add_scores(searcher, scoring.as_ref(), *weight, &addresses, &mut extra)?;
-        }
-        Ok(extra)
     }
 }
 
@@ -99,37 +84,45 @@ impl ClippingIndex {
             return Ok(None);
         }
         let words = self.feedback_words(searcher, stats, &top, &queries.words, columns)?;
-        let scoring_of = |word: &str| -> Result<(Term, Box<dyn Weight>)> {
-            let term = Term::from_field_text(self.fields.body, word);
-            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-            let scoring = EnableScoring::enabled_from_statistics_provider(stats, searcher);
-            Ok((term, query.weight(scoring)?))
-        };
+        let mut addresses: Vec<DocAddress> = tiers.iter().flatten().map(|r| r.address).collect();
+        addresses.sort();
         let mut feedback = Feedback {
-            words: Vec::new(),
-            scoring: Vec::new(),
+            words: Vec::with_capacity(words.len()),
+            extra: HashMap::new(),
         };
         for (word, weight) in words {
-            let (term, scoring) = scoring_of(&word)?;
+            let term = Term::from_field_text(self.fields.body, &word);
+            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            let scoring = query.weight(EnableScoring::enabled_from_statistics_provider(
+                stats, searcher,
+            ))?;
+            add_scores(
+                searcher,
+                scoring.as_ref(),
+                weight,
+                &addresses,
+                &mut feedback.extra,
+            )?;
             feedback.words.push((term, weight));
-            feedback.scoring.push(scoring);
         }
         // The best feedback match weighs against the best first-pass score as
         // (1 - QUERY_SHARE) to QUERY_SHARE, whatever the query's length or form (a prefix
         // may stand for a thousand words).
-        let extra = feedback.scores(searcher, tiers)?;
         let best_first = tiers
             .iter()
             .flatten()
             .map(|r| r.score)
             .fold(0.0f32, f32::max);
-        let best_extra = extra.values().copied().fold(0.0f32, f32::max);
+        let best_extra = feedback.extra.values().copied().fold(0.0f32, f32::max);
         if best_extra <= 0.0 {
             return Ok(None);
         }
         let scale = best_first * (1.0 - QUERY_SHARE) / QUERY_SHARE / best_extra;
         for (_, weight) in &mut feedback.words {
             *weight *= scale;
+        }
+        for extra in feedback.extra.values_mut() {
+            *extra *= scale;
         }
         Ok(Some(feedback))
     }
@@ -193,8 +186,8 @@ impl ClippingIndex {
         // Rarity is looked up in the dictionary of every segment, the costly part: words
         // are taken most used first, and the look-ups stop once even a word no other
         // article uses could no longer make the list.
-        let articles = stats.documents() as f32;
-        let rarest = idf(1.0, articles);
+        let articles = stats.documents() as f64;
+        let rarest = idf(1.0, articles) as f32;
         let mut weighed: Vec<(String, f32)> = Vec::new();
         let mut floor = 0.0f32;
         for (word, weight) in candidates {
@@ -202,7 +195,7 @@ impl ClippingIndex {
                 break;
             }
             let df = searcher.doc_freq(&Term::from_field_text(self.fields.body, &word))?;
-            weighed.push((word, weight * idf(df as f32, articles)));
+            weighed.push((word, weight * idf(df as f64, articles) as f32));
             if weighed.len() >= FEEDBACK_WORDS {
                 weighed.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 weighed.truncate(FEEDBACK_WORDS);
@@ -256,11 +249,6 @@ fn top_stories(tiers: &[Vec<Ranked>]) -> Vec<(f32, u64)> {
         .take(FEEDBACK_STORIES)
         .map(|r| (r.score, r.key))
         .collect()
-}
-
-/// BM25's rarity of a word that `df` of `articles` articles use.
-fn idf(df: f32, articles: f32) -> f32 {
-    (1.0 + (articles - df + 0.5) / (df + 0.5)).ln()
 }
 
 /// Adds `boost` times the score `weight` gives each of `addresses` (sorted) into

@@ -520,7 +520,6 @@ impl<'a> Builder<'a> {
         (Occur::Must, kind_query(self.fields().kind, PASSAGE))
     }
 
-    /// Passage documents of the given articles.
     /// The article documents numbered `keys`.
     fn articles_numbered(&self, keys: Vec<u64>) -> Box<dyn Query> {
         if keys.len() <= FEW_ARTICLES {
@@ -532,6 +531,7 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// Passage documents of the given articles.
     pub(super) fn passages_of(&self, keys: impl IntoIterator<Item = u64>) -> Vec<Clause> {
         let f = self.fields();
         vec![

@@ -54,6 +54,11 @@ impl<'a> KindStatistics<'a> {
     }
 }
 
+/// BM25's rarity of a word that `df` of `documents` documents use (tantivy's formula).
+pub(super) fn idf(df: f64, documents: f64) -> f64 {
+    (1.0 + (documents - df + 0.5) / (df + 0.5)).ln()
+}
+
 impl Bm25StatisticsProvider for KindStatistics<'_> {
     fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
         self.searcher.total_num_tokens(field)
@@ -191,12 +196,13 @@ impl ClippingIndex {
             limit
         };
         let mut columns = ArticleColumns::default();
-        let mut by_tier = self.first_pass(searcher, queries, by_date, depth, &mut columns)?;
+        let mut by_tier =
+            self.first_pass(searcher, &stats, queries, by_date, depth, &mut columns)?;
         if feedback
             && let Some(feedback) =
                 self.feedback(searcher, &stats, queries, &by_tier, &mut columns)?
         {
-            feedback.rerank(searcher, &mut by_tier)?;
+            feedback.rerank(&mut by_tier);
         }
         let mut ranked: Vec<Ranked> = by_tier.into_iter().flatten().collect();
         ranked.truncate(limit);
@@ -209,12 +215,12 @@ impl ClippingIndex {
     pub(super) fn first_pass(
         &self,
         searcher: &Searcher,
+        stats: &KindStatistics,
         queries: &ArticleQueries,
         by_date: Option<Order>,
         depth: usize,
         columns: &mut ArticleColumns,
     ) -> Result<Vec<Vec<Ranked>>> {
-        let stats = KindStatistics::new(self, searcher, ARTICLE)?;
         let mut seen: HashSet<DocAddress> = HashSet::new();
         let mut by_tier: Vec<Vec<Ranked>> = Vec::new();
         let tiers = if by_date.is_some() {
@@ -239,7 +245,7 @@ impl ClippingIndex {
                 None => searcher.search_with_statistics_provider(
                     query.as_ref(),
                     &TopDocs::with_limit(wanted).order_by_score(),
-                    &stats,
+                    stats,
                 )?,
             };
             let mut tier = Vec::with_capacity(found.len());
@@ -317,8 +323,7 @@ impl ClippingIndex {
             return Ok(Vec::new());
         };
         // tantivy's phrase answers the exact phrase exactly.
-        let matches = searcher.search(candidates.as_ref(), &ArticleOfPassage)?;
-        let mut keys: Vec<u64> = matches.into_iter().map(|(k, _)| k).collect();
+        let mut keys = searcher.search(candidates.as_ref(), &ArticleOfPassage)?;
         keys.sort_unstable();
         keys.dedup();
         Ok(keys)
@@ -478,26 +483,24 @@ pub fn stand_together<T: PartialEq>(words: &[T], wanted: &[T], slack: u32, order
     })
 }
 
-/// The article of every matching passage, with the passage's address.
+/// The article number of every matching passage.
 struct ArticleOfPassage;
 
 struct ArticleOfPassageSegment {
-    segment: SegmentOrdinal,
     articles: Column<u64>,
-    found: Vec<(u64, DocAddress)>,
+    found: Vec<u64>,
 }
 
 impl Collector for ArticleOfPassage {
-    type Fruit = Vec<(u64, DocAddress)>;
+    type Fruit = Vec<u64>;
     type Child = ArticleOfPassageSegment;
 
     fn for_segment(
         &self,
-        segment: SegmentOrdinal,
+        _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
         Ok(ArticleOfPassageSegment {
-            segment,
             articles: reader.fast_fields().u64("article")?,
             found: Vec::new(),
         })
@@ -513,12 +516,10 @@ impl Collector for ArticleOfPassage {
 }
 
 impl SegmentCollector for ArticleOfPassageSegment {
-    type Fruit = Vec<(u64, DocAddress)>;
+    type Fruit = Vec<u64>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        if let Some(key) = self.articles.first(doc) {
-            self.found.push((key, DocAddress::new(self.segment, doc)));
-        }
+        self.found.extend(self.articles.first(doc));
     }
 
     fn harvest(self) -> Self::Fruit {

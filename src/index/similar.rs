@@ -55,8 +55,8 @@ impl ClippingIndex {
             if df < 2.0 || df > articles / 2.0 {
                 continue;
             }
-            let idf = (1.0 + (articles - df + 0.5) / (df + 0.5)).ln();
-            weighed.push((f64::from(n).sqrt() * idf, word));
+            let rarity = super::ranking::idf(df, articles);
+            weighed.push((f64::from(n).sqrt() * rarity, word));
         }
         weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let terms: Vec<Expr> = weighed
