@@ -5,7 +5,8 @@ use regex::Regex;
 use regex::bytes::RegexSet;
 use std::sync::LazyLock;
 
-/// Whole-line patterns (case-insensitive) for lines that are never article text.
+/// Whole-line patterns (case-insensitive) for lines that are never article text; each opens
+/// with `^` and a word, so an ordinary line is given up after its first letters.
 const JUNK_LINES: &[&str] = &[
     // adverts and promotions
     r"^(advert|advertisement|adverts|ad|sponsored|sponsored content|promoted|promoted content|paid content|paid post|partner content)$",
@@ -13,7 +14,6 @@ const JUNK_LINES: &[&str] = &[
     r"^continue reading (below|the main story|after)",
     r"^advertisement\s*(-|–|—|:)",
     // image debris and captions credits
-    r"\.(jpe?g|png|gif|webp|svg|avif)(\?\S*)?\)?$",
     r"^!?\[[^\]]*\]\([^)]*\)$",
     r"^(image|photo|picture|photograph|video|graphic|illustration)( source| caption| credit)?s?\s*[:,]",
     r"^(image|photo|picture) (source|caption|credit)",
@@ -33,10 +33,8 @@ const JUNK_LINES: &[&str] = &[
     // links to other stories
     r"^(read more|read next|more on this story|related|related stories|related articles|related content|see also|also read|most read|most popular|recommended|recommended stories|trending|you may also like|more stories|more from [\w ]{1,30}|watch|listen|watch now|listen now)(\s*([:>|-]|»|–|—).{0,150})?$",
     r"^(read|watch|listen to) (the )?(full|more|original)\b.{0,80}$",
-    // cookie notices
-    r"\b(we|this (web)?site|our (web)?site|this page) uses? cookies\b",
+    // cookie notices (more below, in COOKIE_LINES)
     r"^by (continuing|using) (to (use|browse) )?(this|our) (web)?site",
-    r"^.{0,60}\bcookie (policy|settings|preferences|notice|consent)\b.{0,60}$",
     r"^(accept|reject|manage|allow) (all )?cookies",
     r"^(cookie settings|cookie policy|manage preferences|privacy settings)$",
     // navigation
@@ -49,6 +47,17 @@ const JUNK_LINES: &[&str] = &[
     r"^all rights reserved",
 ];
 
+/// The end of an image address (`….jpg)`, `….png?w=800`): matched against the line's last
+/// word alone, which holds any match since the pattern has no space.
+const IMAGE_END: &str = r"\.(jpe?g|png|gif|webp|svg|avif)(\?\S*)?\)?$";
+
+/// Cookie notices that may match anywhere in a line: searched only in lines that hold the
+/// word "cookie".
+const COOKIE_LINES: &[&str] = &[
+    r"\b(we|this (web)?site|our (web)?site|this page) uses? cookies\b",
+    r"^.{0,60}\bcookie (policy|settings|preferences|notice|consent)\b.{0,60}$",
+];
+
 /// Single-line patterns for a copyright line, from which a publisher can be read.
 static COPYRIGHT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?)?\s*([^.|]{2,60}?)\.?(?:\s+all rights reserved\.?)?$").unwrap()
@@ -57,8 +66,42 @@ static COPYRIGHT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
 /// Matched on bytes, with ASCII classes and case: the patterns' words are English, and
 /// Unicode `.`, `\w` and case folding under bounded repeats (`.{0,150}`) make the lazy
 /// DFA so large that it is rebuilt over and over (a twentieth of ingest time once).
-static JUNK: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(JUNK_LINES.iter().map(|p| format!("(?i-u){p}"))).unwrap());
+///
+/// The three groups are searched apart: in one set with the patterns that may match
+/// anywhere, every line was scanned to its end, and two reading threads shared (and
+/// fought over) one large DFA cache.
+struct JunkPatterns {
+    opening: RegexSet,
+    image_end: regex::bytes::Regex,
+    cookies: RegexSet,
+}
+
+static JUNK: LazyLock<JunkPatterns> = LazyLock::new(|| {
+    let ascii = |p: &&str| format!("(?i-u){p}");
+    JunkPatterns {
+        opening: RegexSet::new(JUNK_LINES.iter().map(ascii)).unwrap(),
+        image_end: regex::bytes::Regex::new(&ascii(&IMAGE_END)).unwrap(),
+        cookies: RegexSet::new(COOKIE_LINES.iter().map(ascii)).unwrap(),
+    }
+});
+
+impl JunkPatterns {
+    fn is_match(&self, line: &[u8]) -> bool {
+        let last_word = line
+            .rsplit(u8::is_ascii_whitespace)
+            .next()
+            .unwrap_or_default();
+        self.opening.is_match(line)
+            || self.image_end.is_match(last_word)
+            || (holds_cookie(line) && self.cookies.is_match(line))
+    }
+}
+
+/// True when `line` holds "cookie" in any case.
+fn holds_cookie(line: &[u8]) -> bool {
+    (0..line.len().saturating_sub(5))
+        .any(|at| line[at] | 0x20 == b'c' && line[at..at + 6].eq_ignore_ascii_case(b"cookie"))
+}
 
 /// Lines longer than this are article text even when they mention a junk word: debris
 /// is short.
@@ -96,6 +139,7 @@ mod tests {
             "Story continues below advertisement",
             ".jpg)",
             "https://cdn.example.com/images/2025/04/judge.jpg)",
+            "Bild: Rathaus am Markt https://cdn.example.com/rathaus.JPEG?w=800&q=75",
             "![](https://example.com/a.png)",
             "Image: Getty Images",
             "Image source, Reuters",
@@ -113,6 +157,8 @@ mod tests {
             "Related stories",
             "We use cookies to improve your experience. By continuing you agree to our policy.",
             "Accept all cookies",
+            "Notre site utilise des COOKIES : this site uses cookies for statistics",
+            "Read our Cookie Policy",
             "Skip to main content",
             "Home > News > US",
             "Menu",
@@ -139,9 +185,23 @@ mod tests {
             "Related charges were filed against two other officials on Friday.",
             "Watch officials said the river would crest by nightfall.",
             "The bakery sold cookies to improve its finances, the owner said.",
+            "The photo.jpg file name was printed under every picture in the 1998 edition.",
+            "A court in Luxembourg ruled on Tuesday that the regulator's cookie policy for news sites breached the directive, and asked the national courts to apply its reading from next spring onward.",
         ];
         for line in text {
             assert!(!is_junk(line), "should be kept: {line}");
+        }
+    }
+
+    #[test]
+    fn opening_patterns_open_with_a_word() {
+        // The opening set gives up on a line early only while every pattern is anchored
+        // to a word; one that may match anywhere belongs with the cookie or image checks.
+        for pattern in JUNK_LINES {
+            assert!(
+                pattern.starts_with('^') && !pattern.starts_with("^."),
+                "{pattern}"
+            );
         }
     }
 

@@ -10,11 +10,25 @@ use dom_query::Document;
 
 impl Markup {
     /// True unless the page is in American English: everywhere else "02/10/2020" is the
-    /// 2nd of October.
+    /// 2nd of October. The region of `og:locale` or the language tag decides ("en_GB",
+    /// "en-AU": day first; "en_US": month first); a bare "en", or no language at all,
+    /// counts as American.
     pub(super) fn day_first(&self) -> bool {
-        self.lang
-            .as_deref()
-            .is_some_and(|lang| lang != "en" && lang != "en-us" && !lang.is_empty())
+        let region = |tag: &str| {
+            let (_, region) = tag.split_once(['-', '_'])?;
+            (region.len() == 2).then(|| region.to_lowercase())
+        };
+        let tags: Vec<&str> = self
+            .meta_values(&["og:locale"])
+            .chain(self.lang.as_deref())
+            .collect();
+        if let Some(region) = tags.iter().find_map(|t| region(t)) {
+            return region != "us";
+        }
+        tags.iter().any(|tag| {
+            let language = tag.split(['-', '_']).next().unwrap_or_default();
+            !language.is_empty() && !language.eq_ignore_ascii_case("en")
+        })
     }
 
     /// The publication date, from the most to the least reliable place a page states it.
@@ -521,7 +535,7 @@ pub fn machine_date(value: &str) -> Option<NaiveDate> {
     find_dates(value).first().map(|(_, d)| *d)
 }
 
-/// A date in a page address: `/2025/04/29/`, `/2025-04-29`, `20250429`.
+/// A date in a page address: `/2025/04/29/`, `/2025-04-29`, `20250429`, `/2025/apr/29/`.
 pub fn url_date(url: &str) -> Option<NaiveDate> {
     static URL_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
@@ -529,16 +543,47 @@ pub fn url_date(url: &str) -> Option<NaiveDate> {
         )
         .unwrap()
     });
+    // "/2020/oct/02/": folders with the month's English name, whole or cut short.
+    static URL_NAMED_MONTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)/((?:19|20)[0-9]{2})/([a-z]{3,9})/(0?[1-9]|[12][0-9]|3[01])(?:/|$)")
+            .unwrap()
+    });
     let url = fold_digits(url);
     let path = url.split_once("://").map_or(url.as_ref(), |(_, rest)| rest);
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let caps = URL_DATE.captures(path)?;
+    if let Some(caps) = URL_DATE.captures(path) {
+        return NaiveDate::from_ymd_opt(
+            caps[1].parse().ok()?,
+            caps[2].parse().ok()?,
+            caps[3].parse().ok()?,
+        );
+    }
+    let caps = URL_NAMED_MONTH.captures(path)?;
+    let name = caps[2].to_ascii_lowercase();
+    let month = ENGLISH_MONTHS
+        .iter()
+        .position(|m| m.starts_with(name.as_str()))?;
     NaiveDate::from_ymd_opt(
         caps[1].parse().ok()?,
-        caps[2].parse().ok()?,
+        month as u32 + 1,
         caps[3].parse().ok()?,
     )
 }
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 #[cfg(test)]
 mod tests {
@@ -553,6 +598,16 @@ mod tests {
             ("https://x.com/2025/04/story", None),
             ("https://x.com/item/12345678901", None),
             ("https://x.com/a?date=2025/04/29", None),
+            (
+                "https://x.com/education/2020/oct/02/halls-too-full",
+                Some("2020-10-02"),
+            ),
+            (
+                "https://x.com/world/1987/June/18/summit",
+                Some("1987-06-18"),
+            ),
+            ("https://x.com/2020/sept/02/story", Some("2020-09-02")),
+            ("https://x.com/2020/foo/02/story", None),
         ];
         for (url, expected) in cases {
             assert_eq!(

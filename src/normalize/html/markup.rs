@@ -23,7 +23,7 @@ pub(super) struct Markup {
     pub(super) canonical: Option<String>,
     /// `datetime` of `<time>` elements, those marked as publication first.
     pub(super) times: Vec<String>,
-    /// The page language from `<html lang>`.
+    /// The page language from `<html lang>` (or XHTML's `xml:lang`), in lower case.
     pub(super) lang: Option<String>,
     /// What the markup says about the writers.
     pub(super) authors: AuthorMarks,
@@ -95,8 +95,9 @@ impl Markup {
             .select("html")
             .nodes()
             .first()
-            .and_then(|n| n.attr("lang"))
-            .map(|l| l.to_lowercase());
+            .and_then(|n| n.attr("lang").or_else(|| n.attr("xml:lang")))
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty());
         markup
     }
 

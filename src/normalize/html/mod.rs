@@ -337,6 +337,39 @@ mod tests {
     }
 
     #[test]
+    fn slash_dates_are_read_in_the_order_the_page_region_writes_them() {
+        let page = |html_tag: &str, head: &str| {
+            let html = format!(
+                r#"{html_tag}<head>{head}</head><body><h1>Halls too full</h1>
+                <span class="time">02/10/2020</span><p>Text of the story.</p></body></html>"#
+            );
+            read_page(&html, None, today())
+                .text_date
+                .map(|d| d.to_string())
+        };
+        let cases = [
+            (r#"<html xml:lang="en-GB">"#, "", "2020-10-02"),
+            (r#"<html lang="en-AU">"#, "", "2020-10-02"),
+            (r#"<html lang="de">"#, "", "2020-10-02"),
+            (
+                r#"<html lang="en">"#,
+                r#"<meta property="og:locale" content="en_GB">"#,
+                "2020-10-02",
+            ),
+            (r#"<html lang="en-US">"#, "", "2020-02-10"),
+            (r#"<html lang="en">"#, "", "2020-02-10"),
+            ("<html>", "", "2020-02-10"),
+        ];
+        for (html_tag, head, expected) in cases {
+            assert_eq!(
+                page(html_tag, head).as_deref(),
+                Some(expected),
+                "{html_tag} {head}"
+            );
+        }
+    }
+
+    #[test]
     fn published_beats_updated_and_disagreements_are_settled() {
         let updated_first = r#"<html><body><div class="meta">Updated 9 May 2025 · Published 3 May 2025</div>
             <p>Text.</p></body></html>"#;
