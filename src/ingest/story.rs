@@ -79,21 +79,34 @@ fn mix(mut x: u64) -> u64 {
 const SEED_A: u64 = 0x6d6f_7267_7565_0001;
 const SEED_B: u64 = 0x6d6f_7267_7565_0002;
 
-/// Hashes of the lower-cased words of `text`, without allocating for ASCII words.
+/// Hashes of the lower-cased words of `text`.
 fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|word| {
-            let mut buffer = [0u8; 32];
-            if word.is_ascii() && word.len() <= buffer.len() {
-                let lower = &mut buffer[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                xxhash_rust::xxh3::xxh3_64(lower)
-            } else {
-                xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes())
-            }
-        })
+        .map(lowercase_hash)
+}
+
+/// The hash of a word in lower case, without allocating for ASCII words.
+fn lowercase_hash(word: &str) -> u64 {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        xxhash_rust::xxh3::xxh3_64(lower)
+    } else {
+        xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes())
+    }
+}
+
+/// True for a number word ("twelve", "Million"); ASCII words are compared without
+/// allocating, as this runs for every word.
+fn is_number_word(word: &str) -> bool {
+    if word.is_ascii() {
+        NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
+    } else {
+        NUMBER_WORDS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Hashes of the `size`-word shingles of a list of words (the words themselves when fewer).
@@ -121,16 +134,13 @@ const NUMBER_WORDS: &[&str] = &[
 /// Hashes of a text's names (capitalised words that do not open a sentence) and of its
 /// figures (words with a digit, and number words), each sorted without repeats.
 fn names_and_figures(passages: &[String]) -> (Vec<u16>, Vec<u16>) {
-    let hash =
-        |word: &str| (xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes()) >> 48) as u16;
+    let hash = |word: &str| (lowercase_hash(word) >> 48) as u16;
     let (mut names, mut figures) = (Vec::new(), Vec::new());
     for passage in passages {
         let mut sentence_start = true;
         for raw in passage.split_whitespace() {
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.chars().any(|c| c.is_ascii_digit())
-                || NUMBER_WORDS.contains(&word.to_lowercase().as_str())
-            {
+            if word.bytes().any(|b| b.is_ascii_digit()) || is_number_word(word) {
                 figures.push(hash(word));
             } else if !sentence_start && word.chars().next().is_some_and(char::is_uppercase) {
                 names.push(hash(word));
@@ -646,6 +656,29 @@ mod tests {
     }
 
     const STORY: &str = "The central bank raised its main interest rate by a quarter point on Thursday, the third rise this year.\nThe governor said inflation was still too high and that further increases could not be ruled out.\nMarkets had expected the move after figures last week showed prices rising faster than forecast.\nThe decision was backed by seven of the nine members of the rate-setting committee.\nTwo members voted to keep rates unchanged, citing signs that the economy was slowing.";
+
+    #[test]
+    fn minimums_are_those_of_each_hash_function_in_turn() {
+        // Signatures are stored in the index: the lanes must give exactly what walking
+        // the functions one by one gives.
+        for text in [STORY, "Zürich: 12 Millionen für den Hafen", "a", ""] {
+            let words: Vec<u64> = word_hashes(text).collect();
+            let mut shingles = shingles_of(&words, SHINGLE_WORDS);
+            shingles.sort_unstable();
+            shingles.dedup();
+            let mut expected = [u32::MAX; SIGNATURE_LEN];
+            for &shingle in &shingles {
+                let h2 = mix(shingle ^ SEED_B) | 1;
+                for (k, min) in expected.iter_mut().enumerate() {
+                    let value = mix(shingle ^ SEED_A).wrapping_add(h2.wrapping_mul(k as u64));
+                    *min = (*min).min((value >> 32) as u32);
+                }
+            }
+            let found = signature("", &passages(text));
+            assert_eq!(found.minimums, expected.map(|m| m as u8), "{text}");
+            assert_eq!(found.shingles as usize, shingles.len());
+        }
+    }
 
     #[test]
     fn copies_are_one_story_and_different_stories_are_not() {

@@ -71,10 +71,15 @@ pub fn articles(text: &str, database: Database) -> Vec<Entry> {
 
 /// `1 of 25 DOCUMENTS`, `1 of 1 DOCUMENT`, `Dokument 3 von 40`, `Document 3 van 40`.
 fn is_classic_separator(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // Every line of every text clipping is asked: four words, read without collecting.
+    let mut words = line.split_whitespace();
+    let four = (words.next(), words.next(), words.next(), words.next());
+    if words.next().is_some() {
+        return false;
+    }
     let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
-    match words[..] {
-        [a, b, c, d] => {
+    match four {
+        (Some(a), Some(b), Some(c), Some(d)) => {
             let english = number(a)
                 && b.eq_ignore_ascii_case("of")
                 && number(c)
