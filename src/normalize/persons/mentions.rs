@@ -62,7 +62,7 @@ pub(super) fn mention(
     let has_letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
     let not_a_name = words
         .iter()
-        .any(|w| NOT_NAME_WORDS.contains(&w.as_str()) || CALENDAR_WORDS.contains(&w.as_str()));
+        .any(|w| is_not_name_word(w) || CALENDAR_WORDS.contains(&w.as_str()));
     let single_letter = words.len() == 1 && words[0].chars().count() < 2;
     if !has_letters || not_a_name || single_letter {
         return None;
@@ -105,14 +105,21 @@ pub(super) fn mention(
     })
 }
 
+/// True for a word that is never (part of) a person's name: a set, as every mention's
+/// words and neighbours are asked.
+fn is_not_name_word(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+    WORDS.contains(word)
+}
+
 /// True when the name is part of a place's or an institution's ("St Peter's Square",
 /// "Martin Luther King Jr. Boulevard", "Harris County", "Bank of Japan"): a capitalised
 /// word such names end with follows it (after a possessive or "Jr." at most), or comes
 /// before it with "of".
 fn names_a_place_or_body(tokens: &[Token], start: usize, end: usize) -> bool {
-    let institution = |t: &Token| {
-        tagger::may_be_name(&t.text) && NOT_NAME_WORDS.contains(&word_fold(&t.text).as_str())
-    };
+    let institution =
+        |t: &Token| tagger::may_be_name(&t.text) && is_not_name_word(&word_fold(&t.text));
     let next = tokens[end.min(tokens.len())..]
         .iter()
         .find(|t| !matches!(t.text.as_ref(), "'s" | "Jr" | "Jr." | "Sr" | "Sr."));

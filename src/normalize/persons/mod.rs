@@ -18,6 +18,7 @@ use crate::fasthash::IntSet;
 use joining::join_mentions;
 use lexicon::{CONNECTIVES, HONORIFICS, ROLE_MODIFIERS, TITLES};
 use mentions::{Mention, mention};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 use tagger::{B_ENT, B_PER, I_ENT, I_PER, Model, O};
@@ -330,9 +331,18 @@ fn split_at_titles(tokens: &[Token], tags: &mut [usize]) {
 /// True for a title or honorific ("Judge", "Mr.", "SEN"), compared without allocating.
 pub(super) fn is_title_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    word.len() <= 12
-        && (TITLES.iter().any(|(t, _)| t.eq_ignore_ascii_case(word))
-            || HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word)))
+    // Asked of every capitalised word of an article: one set lookup, not a list scan.
+    static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        let titles = TITLES.iter().map(|(t, _)| *t);
+        titles.chain(HONORIFICS.iter().copied()).collect()
+    });
+    let mut lower = [0u8; 12];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|lower| KNOWN.contains(lower))
 }
 
 /// Token ranges tagged as persons' names.
@@ -456,6 +466,18 @@ fn stated_surname(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_words_in_any_case_with_or_without_a_full_stop() {
+        for word in [
+            "Judge", "JUDGE", "judge", "Mr.", "Mrs", "Sen.", "Dame", "Governor",
+        ] {
+            assert!(is_title_word(word), "{word}");
+        }
+        for word in ["Judges", "Jüdge", "Orrick", "", ".", "Mister-Governor"] {
+            assert!(!is_title_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn places_and_clubs_alone_are_not_persons() {

@@ -217,7 +217,8 @@ pub fn ends_sentence(token: &str) -> bool {
 pub(super) fn lowercase_into<'b>(text: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
     if text.is_ascii() {
-        buffer.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
     } else {
         buffer.extend(text.chars().flat_map(char::to_lowercase));
     }

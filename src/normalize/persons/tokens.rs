@@ -77,7 +77,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let mut end = at;
-        while let Some(c) = char_at(text, end) {
+        let bytes = text.as_bytes();
+        loop {
+            // Most words are ASCII letters and digits: skip them a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(c) = char_at(text, end) else {
+                break;
+            };
             if c.is_alphanumeric() {
                 end += c.len_utf8();
                 continue;
