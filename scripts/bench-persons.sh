@@ -4,6 +4,9 @@
 # feature (no tagger, no person fields filled), five runs each in turn, and prints the
 # medians.
 #
+# With valgrind installed it also counts both builds' instructions, which the machine's load
+# does not sway.
+#
 # Usage: scripts/bench-persons.sh [CORPUS_DIR]   (default ../shared/corpora/reuters21578)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,3 +54,24 @@ m1=$(median "${with[@]}")
 echo
 echo "persons add $(awk "BEGIN {printf \"%.0f\", 100 * ($m1 - $m0) / $m0}")% to ingest time (medians)"
 echo "persons found: $("$work/morgue-with-persons" -q --index "$work/index" stats --json | sed 's/.*"persons":\([0-9]*\).*/\1/')"
+
+# Wall time on a shared machine swings with the neighbours; instructions do not. With
+# valgrind installed, count both builds' instructions on the first 2,000 clippings.
+if command -v valgrind > /dev/null; then
+  mkdir -p "$work/first"
+  find "$work/clippings" -type f | sort > "$work/files"
+  head -2000 "$work/files" | xargs -I{} cp {} "$work/first/"
+  count() { # binary
+    rm -rf "$work/index"
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" -q --index "$work/index" \
+      ingest "$work/first" 2>&1 > /dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+  }
+  i0=$(count "$work/morgue-without-persons")
+  i1=$(count "$work/morgue-with-persons")
+  echo
+  echo "instructions, ingest of the first 2,000 clippings (callgrind): without persons $i0,"
+  echo "with persons $i1: persons add $(awk "BEGIN {printf \"%.1f\", 100 * ($i1 - $i0) / $i0}")%"
+else
+  echo
+  echo "instruction counts skipped: valgrind is not installed"
+fi

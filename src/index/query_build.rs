@@ -48,6 +48,11 @@ pub(super) struct Builder<'a> {
     pub(super) notes: RefCell<Vec<String>>,
     /// The analyzed words of every term built, expansions included: what to highlight.
     pub(super) highlights: RefCell<std::collections::HashSet<String>>,
+    /// Set when a query built for articles may also match passage documents (a few
+    /// articles found by number, or everything but some exclusions): then the article
+    /// kind must be required. Otherwise every field asked is one only articles have,
+    /// and requiring the kind would only cost a walk of half the index's documents.
+    pub(super) reaches_passages: std::cell::Cell<bool>,
 }
 
 impl<'a> Builder<'a> {
@@ -57,6 +62,7 @@ impl<'a> Builder<'a> {
             searcher,
             notes: RefCell::new(Vec::new()),
             highlights: RefCell::new(std::collections::HashSet::new()),
+            reaches_passages: std::cell::Cell::new(false),
         }
     }
 
@@ -166,6 +172,7 @@ impl<'a> Builder<'a> {
             if clauses.is_empty() {
                 return Ok(None);
             }
+            self.reaches_passages.set(true);
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         Ok(Some(Box::new(BooleanQuery::new(clauses))))
@@ -436,10 +443,11 @@ impl<'a> Builder<'a> {
         ))
     }
 
-    /// Filters over article documents, every one required, none scored.
+    /// Filters over article documents, every one required, none scored; each asks a field
+    /// only articles have, so the article kind is not among them.
     pub(super) fn filters(&self, filters: &Filters) -> Result<Vec<Clause>> {
         let f = self.fields();
-        let mut clauses: Vec<Clause> = vec![(Occur::Must, kind_query(f.kind, ARTICLE))];
+        let mut clauses: Vec<Clause> = Vec::new();
         let mut must = |query: Box<dyn Query>| {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))))
         };
@@ -515,6 +523,11 @@ impl<'a> Builder<'a> {
         boolean(any, Occur::Should)
     }
 
+    /// Article documents only.
+    pub(super) fn article_kind(&self) -> Clause {
+        (Occur::Must, kind_query(self.fields().kind, ARTICLE))
+    }
+
     /// Passage documents only.
     pub(super) fn passage_kind(&self) -> Clause {
         (Occur::Must, kind_query(self.fields().kind, PASSAGE))
@@ -523,6 +536,8 @@ impl<'a> Builder<'a> {
     /// The article documents numbered `keys`.
     fn articles_numbered(&self, keys: Vec<u64>) -> Box<dyn Query> {
         if keys.len() <= FEW_ARTICLES {
+            // Passages carry their article's number too.
+            self.reaches_passages.set(true);
             return articles_query(self.fields().article, keys);
         }
         Box::new(ArticlesNumbered {

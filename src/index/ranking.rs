@@ -142,29 +142,36 @@ impl ClippingIndex {
     ) -> Result<ArticleQueries> {
         let filter_clauses = builder.filters(filters)?;
         let person_weight = builder.person_weight(filters);
-        let with = |query: Box<dyn Query>| -> Box<dyn Query> {
+        let with = |query: Box<dyn Query>, kind_needed: bool| -> Box<dyn Query> {
             let mut clauses: Vec<Clause> = vec![(Occur::Must, query)];
+            if kind_needed {
+                clauses.push(builder.article_kind());
+            }
             clauses.extend(clone_clauses(&filter_clauses));
             clauses.extend(clone_clauses(&person_weight));
             Box::new(BooleanQuery::new(clauses))
         };
         let Some(expr) = &text.expr else {
             return Ok(ArticleQueries {
-                tiers: vec![with(Box::new(ConstScoreQuery::new(
-                    Box::new(AllQuery),
-                    0.0,
-                )))],
+                tiers: vec![with(
+                    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
+                    true,
+                )],
                 scored: false,
                 words: HashSet::new(),
             });
         };
         let every = builder.articles(expr, Tier::Every)?.ok_or_else(no_words)?;
-        let mut tiers = vec![with(every)];
-        if let Some(some) = builder.articles(expr, Tier::Some)?
-            && matches!(expr, crate::query::Expr::All { ranked: true, .. })
-        {
-            tiers.push(with(some));
-        }
+        let some = match builder.articles(expr, Tier::Some)? {
+            Some(some) if matches!(expr, crate::query::Expr::All { ranked: true, .. }) => {
+                Some(some)
+            }
+            _ => None,
+        };
+        // Asked after both tiers are built: either may reach passage documents.
+        let kind_needed = builder.reaches_passages.get();
+        let mut tiers = vec![with(every, kind_needed)];
+        tiers.extend(some.map(|some| with(some, kind_needed)));
         Ok(ArticleQueries {
             tiers,
             scored: true,

@@ -196,10 +196,19 @@ fn search(ctx: &TestContext, args: &[&str]) -> BTreeSet<String> {
     all.extend(args);
     let run = ctx.run(&all);
     assert!(run.code == 0 || run.code == 1, "{args:?}: {}", run.stderr);
-    run.json_lines()
+    let paths: Vec<String> = run
+        .json_lines()
         .iter()
         .map(|hit| hit["path"].as_str().unwrap().to_string())
-        .collect()
+        .collect();
+    // One hit per article: a passage document taken for an article would come twice.
+    let distinct: BTreeSet<String> = paths.iter().cloned().collect();
+    assert_eq!(
+        distinct.len(),
+        paths.len(),
+        "{args:?}: an article came twice"
+    );
+    distinct
 }
 
 fn expected(records: &[Generated], matches: impl Fn(&Generated) -> bool) -> BTreeSet<String> {
@@ -263,6 +272,8 @@ fn every_query_form_matches_what_a_scan_of_the_words_finds() {
             &["alpha -beta"],
             Box::new(|g| g.has("alpha") && !g.has("beta")),
         ),
+        // Exclusions alone: every article but those.
+        (&["NOT beta"], Box::new(|g| !g.has("beta"))),
         (
             &["title:delta"],
             Box::new(|g| g.title.iter().any(|w| w == "delta")),
