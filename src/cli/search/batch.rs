@@ -97,7 +97,7 @@ fn query_totals(
     query: &BatchQuery,
     request: &SearchRequest,
 ) -> Result<QueryTotals> {
-    let table = index.day_table(&request.text, &request.filters)?;
+    let table = index.day_counts(&request.text, &request.filters)?;
     let (articles, stories, passages) = table.totals();
     Ok(QueryTotals {
         query: query.query.clone(),
