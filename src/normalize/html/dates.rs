@@ -10,25 +10,30 @@ use dom_query::Document;
 
 impl Markup {
     /// True unless the page is in American English: everywhere else "02/10/2020" is the
-    /// 2nd of October. The region of `og:locale` or the language tag decides ("en_GB",
-    /// "en-AU": day first; "en_US": month first); a bare "en", or no language at all,
-    /// counts as American.
+    /// 2nd of October. A page in another language writes the day first whatever region
+    /// its tags name (blog software often leaves `og:locale` at "en_US"); an English page
+    /// goes by the region of `og:locale` or of its language tag ("en_GB", "en-AU": day
+    /// first; "en_US": month first); a bare "en", or no language at all, counts as
+    /// American.
     pub(super) fn day_first(&self) -> bool {
-        let region = |tag: &str| {
-            let (_, region) = tag.split_once(['-', '_'])?;
-            (region.len() == 2).then(|| region.to_lowercase())
-        };
         let tags: Vec<&str> = self
             .meta_values(&["og:locale"])
             .chain(self.lang.as_deref())
             .collect();
-        if let Some(region) = tags.iter().find_map(|t| region(t)) {
-            return region != "us";
+        let language = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_string();
+        if tags
+            .iter()
+            .any(|tag| !language(tag).is_empty() && !language(tag).eq_ignore_ascii_case("en"))
+        {
+            return true;
         }
-        tags.iter().any(|tag| {
-            let language = tag.split(['-', '_']).next().unwrap_or_default();
-            !language.is_empty() && !language.eq_ignore_ascii_case("en")
-        })
+        let region = |tag: &str| {
+            let (_, region) = tag.split_once(['-', '_'])?;
+            (region.len() == 2).then(|| region.to_lowercase())
+        };
+        tags.iter()
+            .find_map(|tag| region(tag))
+            .is_some_and(|region| region != "us")
     }
 
     /// The publication date, from the most to the least reliable place a page states it.

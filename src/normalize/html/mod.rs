@@ -356,6 +356,11 @@ mod tests {
                 r#"<meta property="og:locale" content="en_GB">"#,
                 "2020-10-02",
             ),
+            (
+                r#"<html lang="de">"#,
+                r#"<meta property="og:locale" content="en_US">"#,
+                "2020-10-02",
+            ),
             (r#"<html lang="en-US">"#, "", "2020-02-10"),
             (r#"<html lang="en">"#, "", "2020-02-10"),
             ("<html>", "", "2020-02-10"),
