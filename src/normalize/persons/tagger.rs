@@ -199,8 +199,22 @@ pub(super) fn sentence_keys(tokens: &[Token<'_>]) -> Vec<u64> {
     let mut lower = String::new();
     tokens
         .iter()
-        .map(|t| word_key(lowercase_into(&t.text, &mut lower)))
+        .map(|t| lowercase_key(&t.text, &mut lower))
         .collect()
+}
+
+/// The [`word_key`] of `text` in lower case; a short ASCII word (nearly every one) is
+/// lowered on the stack.
+fn lowercase_key(text: &str, buffer: &mut String) -> u64 {
+    let mut bytes = [0u8; 24];
+    match bytes.get_mut(..text.len()) {
+        Some(lower) if text.is_ascii() => {
+            lower.copy_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            xxhash_rust::xxh3::xxh3_64(lower)
+        }
+        _ => word_key(lowercase_into(text, buffer)),
+    }
 }
 
 /// True when some token of the sentence may be (part of) a name.
@@ -616,4 +630,30 @@ pub(super) fn valid_best(scores: &[f32; TAGS], prev: usize) -> usize {
         .filter(|&t| allowed(t))
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
         .unwrap_or(O)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_keys_are_those_of_the_lower_case_word() {
+        let mut buffer = String::new();
+        for word in [
+            "Orrick",
+            "U.S.",
+            "",
+            "x",
+            "ÉCONOMIE",
+            "Ocasio-Cortez",
+            "Supercalifragilisticexpialidocious",
+            "abcdefghijklmnopqrstuvwx",
+        ] {
+            assert_eq!(
+                lowercase_key(word, &mut buffer),
+                word_key(&word.to_lowercase()),
+                "{word}"
+            );
+        }
+    }
 }

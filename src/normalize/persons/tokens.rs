@@ -111,7 +111,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             break;
         }
         let slice = text.get(start..end).unwrap_or_default();
-        let word = if slice.contains('’') {
+        // Most words are ASCII and cannot hold a curly apostrophe: not searched.
+        let word = if !slice.is_ascii() && slice.contains('’') {
             Cow::Owned(slice.replace('’', "'"))
         } else {
             Cow::Borrowed(slice)
