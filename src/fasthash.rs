@@ -1,5 +1,7 @@
 //! A hasher for integer keys that are already well spread (day numbers, story ids, MinHash
-//! band keys): one multiplication instead of SipHash, which showed up in profiles.
+//! band keys): one multiplication instead of SipHash, which showed up in profiles; and the
+//! hash of a word in lower case, which copy signatures and the person tagger take of every
+//! word.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -29,6 +31,20 @@ impl Hasher for IntHasher {
 
     fn write_usize(&mut self, n: usize) {
         self.write_u64(n as u64);
+    }
+}
+
+/// The 64-bit hash (xxh3) of `word` in lower case; a short ASCII word, nearly every
+/// word, is lowered on the stack instead of in a new string.
+pub fn lowercase_hash(word: &str) -> u64 {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            xxhash_rust::xxh3::xxh3_64(lower)
+        }
+        _ => xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes()),
     }
 }
 

@@ -14,11 +14,11 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::BitSet;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, TermSetQuery,
-};
 use tantivy::query::{BitSetDocSet, ConstScorer, EnableScoring, Explanation, Scorer, Weight};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, RangeQuery, RegexQuery, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{Field as TantivyField, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
@@ -48,11 +48,6 @@ pub(super) struct Builder<'a> {
     pub(super) notes: RefCell<Vec<String>>,
     /// The analyzed words of every term built, expansions included: what to highlight.
     pub(super) highlights: RefCell<std::collections::HashSet<String>>,
-    /// Set when a query built for articles may also match passage documents (a few
-    /// articles found by number, or everything but some exclusions): then the article
-    /// kind must be required. Otherwise every field asked is one only articles have,
-    /// and requiring the kind would only cost a walk of half the index's documents.
-    pub(super) reaches_passages: std::cell::Cell<bool>,
 }
 
 impl<'a> Builder<'a> {
@@ -62,7 +57,6 @@ impl<'a> Builder<'a> {
             searcher,
             notes: RefCell::new(Vec::new()),
             highlights: RefCell::new(std::collections::HashSet::new()),
-            reaches_passages: std::cell::Cell::new(false),
         }
     }
 
@@ -71,7 +65,9 @@ impl<'a> Builder<'a> {
     }
 
     /// The query over article documents for `expr`; `None` when it has no searchable
-    /// words at all.
+    /// words at all. It matches article documents alone: every field it asks is one only
+    /// articles have, and its two other parts (articles found by number, and everything
+    /// but some exclusions) require the kind themselves, so a search need not.
     pub(super) fn articles(&self, expr: &Expr, tier: Tier) -> Result<Option<Box<dyn Query>>> {
         Ok(match expr {
             Expr::Term(term) => self.article_term(term)?,
@@ -85,11 +81,13 @@ impl<'a> Builder<'a> {
                 } else {
                     Occur::Must
                 };
-                self.conjunction(items, occur, |e| self.articles(e, Tier::Every))?
+                self.conjunction(items, occur, ARTICLE, |e| self.articles(e, Tier::Every))?
             }
-            Expr::Not(_) => self.conjunction(std::slice::from_ref(expr), Occur::Must, |e| {
-                self.articles(e, Tier::Every)
-            })?,
+            Expr::Not(_) => {
+                self.conjunction(std::slice::from_ref(expr), Occur::Must, ARTICLE, |e| {
+                    self.articles(e, Tier::Every)
+                })?
+            }
         })
     }
 
@@ -108,7 +106,7 @@ impl<'a> Builder<'a> {
                 } else {
                     Occur::Must
                 };
-                self.conjunction(items, occur, |e| self.passages(e, Tier::Every))?
+                self.conjunction(items, occur, PASSAGE, |e| self.passages(e, Tier::Every))?
             }
             Expr::Not(_) => None,
         })
@@ -132,6 +130,7 @@ impl<'a> Builder<'a> {
         &self,
         items: &[Expr],
         occur: Occur,
+        kind: u64,
         build: impl Fn(&Expr) -> Result<Option<Box<dyn Query>>>,
     ) -> Result<Option<Box<dyn Query>>> {
         let mut clauses: Vec<Clause> = Vec::new();
@@ -172,8 +171,8 @@ impl<'a> Builder<'a> {
             if clauses.is_empty() {
                 return Ok(None);
             }
-            self.reaches_passages.set(true);
-            clauses.push((Occur::Must, Box::new(AllQuery)));
+            // Every document of the kind, scored 1 as tantivy's `AllQuery` scores.
+            clauses.push((Occur::Must, kind_query(self.fields().kind, kind, 1.0)));
         }
         Ok(Some(Box::new(BooleanQuery::new(clauses))))
     }
@@ -525,20 +524,22 @@ impl<'a> Builder<'a> {
 
     /// Article documents only.
     pub(super) fn article_kind(&self) -> Clause {
-        (Occur::Must, kind_query(self.fields().kind, ARTICLE))
+        (Occur::Must, kind_query(self.fields().kind, ARTICLE, 0.0))
     }
 
     /// Passage documents only.
     pub(super) fn passage_kind(&self) -> Clause {
-        (Occur::Must, kind_query(self.fields().kind, PASSAGE))
+        (Occur::Must, kind_query(self.fields().kind, PASSAGE, 0.0))
     }
 
     /// The article documents numbered `keys`.
     fn articles_numbered(&self, keys: Vec<u64>) -> Box<dyn Query> {
         if keys.len() <= FEW_ARTICLES {
             // Passages carry their article's number too.
-            self.reaches_passages.set(true);
-            return articles_query(self.fields().article, keys);
+            return Box::new(BooleanQuery::new(vec![
+                (Occur::Must, articles_query(self.fields().article, keys)),
+                self.article_kind(),
+            ]));
         }
         Box::new(ArticlesNumbered {
             kind: self.fields().kind,
@@ -710,13 +711,14 @@ impl Weight for ArticlesNumbered {
     }
 }
 
-fn kind_query(field: TantivyField, kind: u64) -> Box<dyn Query> {
+/// Every document of `kind`, each scored `score`.
+fn kind_query(field: TantivyField, kind: u64, score: Score) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(
         Box::new(TermQuery::new(
             Term::from_field_u64(field, kind),
             IndexRecordOption::Basic,
         )),
-        0.0,
+        score,
     ))
 }
 

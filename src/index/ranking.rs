@@ -15,9 +15,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings};
-use tantivy::query::{
-    AllQuery, Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query,
-};
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{
     DateTime, DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentOrdinal, SegmentReader,
@@ -142,36 +140,29 @@ impl ClippingIndex {
     ) -> Result<ArticleQueries> {
         let filter_clauses = builder.filters(filters)?;
         let person_weight = builder.person_weight(filters);
-        let with = |query: Box<dyn Query>, kind_needed: bool| -> Box<dyn Query> {
+        let with = |query: Box<dyn Query>| -> Box<dyn Query> {
             let mut clauses: Vec<Clause> = vec![(Occur::Must, query)];
-            if kind_needed {
-                clauses.push(builder.article_kind());
-            }
             clauses.extend(clone_clauses(&filter_clauses));
             clauses.extend(clone_clauses(&person_weight));
             Box::new(BooleanQuery::new(clauses))
         };
         let Some(expr) = &text.expr else {
+            // Filters alone: every article they leave, none scored.
+            let (_, articles) = builder.article_kind();
             return Ok(ArticleQueries {
-                tiers: vec![with(
-                    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
-                    true,
-                )],
+                tiers: vec![with(articles)],
                 scored: false,
                 words: HashSet::new(),
             });
         };
+        // The word queries match article documents alone: no kind to require.
         let every = builder.articles(expr, Tier::Every)?.ok_or_else(no_words)?;
-        let some = match builder.articles(expr, Tier::Some)? {
-            Some(some) if matches!(expr, crate::query::Expr::All { ranked: true, .. }) => {
-                Some(some)
-            }
-            _ => None,
-        };
-        // Asked after both tiers are built: either may reach passage documents.
-        let kind_needed = builder.reaches_passages.get();
-        let mut tiers = vec![with(every, kind_needed)];
-        tiers.extend(some.map(|some| with(some, kind_needed)));
+        let mut tiers = vec![with(every)];
+        if let Some(some) = builder.articles(expr, Tier::Some)?
+            && matches!(expr, crate::query::Expr::All { ranked: true, .. })
+        {
+            tiers.push(with(some));
+        }
         Ok(ArticleQueries {
             tiers,
             scored: true,

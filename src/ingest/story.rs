@@ -1,6 +1,8 @@
 //! Groups near-identical copies of one story (wire reprints, the same file saved twice):
 //! MinHash signatures over word shingles, and a banded index to find copies quickly.
 
+use crate::fasthash::lowercase_hash;
+
 /// Number of hash functions in a signature: enough that a reprint with a cut paragraph
 /// or a few edited words (Jaccard 0.4–0.6) shares a band with its original almost always.
 pub const SIGNATURE_LEN: usize = 128;
@@ -84,19 +86,6 @@ fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(lowercase_hash)
-}
-
-/// The hash of a word in lower case, without allocating for ASCII words.
-fn lowercase_hash(word: &str) -> u64 {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        xxhash_rust::xxh3::xxh3_64(lower)
-    } else {
-        xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes())
-    }
 }
 
 /// True for a number word ("twelve", "Million"); ASCII words are compared without

@@ -3,7 +3,7 @@
 
 use super::authors::{in_comments, is_comments};
 use super::markup::Markup;
-use crate::normalize::date::{find_dates, find_dates_in, fold_digits};
+use crate::normalize::date::{find_dates, find_dates_in, fold_digits, month_number};
 use crate::normalize::text::collapse_spaces as collapse;
 use chrono::NaiveDate;
 use dom_query::Document;
@@ -20,20 +20,15 @@ impl Markup {
             .meta_values(&["og:locale"])
             .chain(self.lang.as_deref())
             .collect();
-        let language = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_string();
-        if tags
-            .iter()
-            .any(|tag| !language(tag).is_empty() && !language(tag).eq_ignore_ascii_case("en"))
-        {
-            return true;
-        }
-        let region = |tag: &str| {
-            let (_, region) = tag.split_once(['-', '_'])?;
-            (region.len() == 2).then(|| region.to_lowercase())
-        };
-        tags.iter()
-            .find_map(|tag| region(tag))
-            .is_some_and(|region| region != "us")
+        let other_language = tags.iter().any(|tag| {
+            let language = tag.split(['-', '_']).next().unwrap_or_default();
+            !language.is_empty() && !language.eq_ignore_ascii_case("en")
+        });
+        other_language
+            || tags
+                .iter()
+                .find_map(|tag| tag_region(tag))
+                .is_some_and(|region| region != "us")
     }
 
     /// The publication date, from the most to the least reliable place a page states it.
@@ -329,15 +324,11 @@ impl Markup {
     /// `og:locale` and `<html lang>` ("pt_BR", "es-AR"), then its address's country
     /// domain (".com.ar", ".de").
     fn regions(&self, url: Option<&str>) -> Vec<String> {
-        let region = |tag: &str| {
-            let (_, region) = tag.split_once(['-', '_'])?;
-            (region.len() == 2).then(|| region.to_lowercase())
-        };
         let mut out: Vec<String> = self
             .meta_values(&["og:locale"])
-            .filter_map(region)
+            .filter_map(tag_region)
             .collect();
-        out.extend(self.lang.as_deref().and_then(region));
+        out.extend(self.lang.as_deref().and_then(tag_region));
         let domain = url
             .and_then(crate::normalize::text::host_of)
             .and_then(|host| host.rsplit('.').next().map(str::to_string))
@@ -345,6 +336,12 @@ impl Markup {
         out.extend(domain);
         out
     }
+}
+
+/// The region of a language tag, lower case ("pt_BR", "en-GB" → "br", "gb").
+fn tag_region(tag: &str) -> Option<String> {
+    let (_, region) = tag.split_once(['-', '_'])?;
+    (region.len() == 2).then(|| region.to_lowercase())
 }
 
 /// The offset of the first of `regions` with one clock, on `day`.
@@ -548,9 +545,9 @@ pub fn url_date(url: &str) -> Option<NaiveDate> {
         )
         .unwrap()
     });
-    // "/2020/oct/02/": folders with the month's English name, whole or cut short.
+    // "/2020/oct/02/": folders with the month's name, whole or cut short.
     static URL_NAMED_MONTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)/((?:19|20)[0-9]{2})/([a-z]{3,9})/(0?[1-9]|[12][0-9]|3[01])(?:/|$)")
+        regex::Regex::new(r"/((?:19|20)[0-9]{2})/([A-Za-z]{3,9})/(0?[1-9]|[12][0-9]|3[01])(?:/|$)")
             .unwrap()
     });
     let url = fold_digits(url);
@@ -564,31 +561,12 @@ pub fn url_date(url: &str) -> Option<NaiveDate> {
         );
     }
     let caps = URL_NAMED_MONTH.captures(path)?;
-    let name = caps[2].to_ascii_lowercase();
-    let month = ENGLISH_MONTHS
-        .iter()
-        .position(|m| m.starts_with(name.as_str()))?;
     NaiveDate::from_ymd_opt(
         caps[1].parse().ok()?,
-        month as u32 + 1,
+        month_number(&caps[2])?,
         caps[3].parse().ok()?,
     )
 }
-
-const ENGLISH_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ use super::evidence::{self, Evidence, Facts};
 use super::tokens::Token;
 use crate::normalize::lexicon::is_name_particle;
 
-use crate::fasthash::{IntMap, IntSet};
+use crate::fasthash::{IntMap, IntSet, lowercase_hash};
 
 use std::io::{self, Read, Write};
 
@@ -196,25 +196,8 @@ impl<'a> Context<'a> {
 /// The [`word_key`] of each token's lower-case form: computed once per sentence, for the
 /// document's evidence and the tagger alike.
 pub(super) fn sentence_keys(tokens: &[Token<'_>]) -> Vec<u64> {
-    let mut lower = String::new();
-    tokens
-        .iter()
-        .map(|t| lowercase_key(&t.text, &mut lower))
-        .collect()
-}
-
-/// The [`word_key`] of `text` in lower case; a short ASCII word (nearly every one) is
-/// lowered on the stack.
-fn lowercase_key(text: &str, buffer: &mut String) -> u64 {
-    let mut bytes = [0u8; 24];
-    match bytes.get_mut(..text.len()) {
-        Some(lower) if text.is_ascii() => {
-            lower.copy_from_slice(text.as_bytes());
-            lower.make_ascii_lowercase();
-            xxhash_rust::xxh3::xxh3_64(lower)
-        }
-        _ => word_key(lowercase_into(text, buffer)),
-    }
+    // The same hash as `word_key` of the lower-case word.
+    tokens.iter().map(|t| lowercase_hash(&t.text)).collect()
 }
 
 /// True when some token of the sentence may be (part of) a name.
@@ -638,7 +621,6 @@ mod tests {
 
     #[test]
     fn word_keys_are_those_of_the_lower_case_word() {
-        let mut buffer = String::new();
         for word in [
             "Orrick",
             "U.S.",
@@ -649,9 +631,14 @@ mod tests {
             "Supercalifragilisticexpialidocious",
             "abcdefghijklmnopqrstuvwx",
         ] {
+            let token = Token {
+                text: word.into(),
+                start: 0,
+                end: word.len(),
+            };
             assert_eq!(
-                lowercase_key(word, &mut buffer),
-                word_key(&word.to_lowercase()),
+                sentence_keys(&[token]),
+                [word_key(&word.to_lowercase())],
                 "{word}"
             );
         }
