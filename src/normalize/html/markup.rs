@@ -15,8 +15,10 @@ pub(super) struct Markup {
     pub(super) meta: Vec<(String, String)>,
     /// Article-like JSON-LD objects, outermost first.
     pub(super) ld: Vec<Value>,
-    /// Text of the `<h1>` elements, in order.
+    /// Text of the `<h1>` elements, in order, but those that hold the site's name.
     pub(super) h1: Vec<String>,
+    /// Text of the `<h1>` elements that hold the site's name.
+    pub(super) site_headings: Vec<String>,
     /// The `<title>` element.
     pub(super) title_tag: Option<String>,
     /// `<link rel="canonical">` or the address a browser noted when saving.
@@ -69,13 +71,17 @@ impl Markup {
             }
         }
         markup.authors = AuthorMarks::read(document, &ld_roots);
-        markup.h1 = document
-            .select("h1")
-            .nodes()
-            .iter()
-            .map(|n| collapse(&visible_text(n)))
-            .filter(|t| !t.is_empty())
-            .collect();
+        for heading in document.select("h1").nodes() {
+            let text = collapse(&visible_text(heading));
+            if text.is_empty() {
+                continue;
+            }
+            if is_site_heading(heading) {
+                markup.site_headings.push(text);
+            } else {
+                markup.h1.push(text);
+            }
+        }
         markup.title_tag = document
             .select("head title")
             .nodes()
@@ -193,12 +199,17 @@ impl Markup {
 
     fn headline(&self, host: Option<&str>) -> Option<String> {
         let site = self.site_name();
+        let sites = SiteNames {
+            declared: site.as_deref(),
+            headings: &self.site_headings,
+            host,
+        };
         let declared: Vec<String> = self
             .ld_strings("headline")
             .into_iter()
             .chain(self.first_meta(&["og:title", "twitter:title", "dc.title"]))
             .chain(self.title_tag.clone())
-            .map(|t| strip_site(&collapse(&decode_entities(&t)), site.as_deref(), host))
+            .map(|t| strip_site(&collapse(&decode_entities(&t)), &sites))
             .filter(|t| !t.is_empty())
             .collect();
         let headings: Vec<&String> = self
@@ -221,6 +232,32 @@ impl Markup {
                 return Some(if kicker { d.clone() } else { (*h1).clone() });
             }
         }
+        // "»frag.jetzt« – ARSnova", "Bielersee-Winterhechte | petri-heil.ch | Dein
+        // Schweizer Fischereimagazin": a heading that is one whole part of a declared
+        // title is its headline, and the other parts name the site, however they do.
+        let raw_declared: Vec<String> = self
+            .ld_strings("headline")
+            .into_iter()
+            .chain(self.first_meta(&["og:title", "twitter:title"]))
+            .chain(self.title_tag.clone())
+            .map(|t| collapse(&decode_entities(&t)))
+            .collect();
+        let is_title_part = |h: &str| {
+            let h = fold(h);
+            !h.is_empty()
+                && raw_declared.iter().any(|d| {
+                    SPACED_SEPARATORS
+                        .iter()
+                        .any(|sep| d.contains(sep) && d.split(sep).any(|part| fold(part) == h))
+                })
+        };
+        if let Some(part) = self
+            .h1
+            .iter()
+            .find(|h| !is_site_name(h, site.as_deref(), host) && is_title_part(h))
+        {
+            return Some(part.clone());
+        }
         if let [only] = headings.as_slice()
             && only.split_whitespace().count() >= 4
         {
@@ -239,28 +276,118 @@ impl Markup {
     }
 }
 
-/// The text of an element without the style sheets and scripts inside it (CSS-in-JS
-/// libraries put `<style>` elements inside headings).
+/// The text of a heading without its style sheets and scripts (CSS-in-JS libraries put
+/// `<style>` elements inside headings), its hidden labels, and a kicker set in an
+/// element of its own (`<span class="dachzeile">`): the headline is what the reader sees
+/// as the headline. The kicker stays when nothing else is left.
 fn visible_text(node: &dom_query::NodeRef) -> String {
-    let hidden = |n: &dom_query::NodeRef| {
-        matches!(
-            n.node_name().as_deref(),
-            Some("style" | "script" | "noscript" | "template")
-        )
-    };
-    if !node.descendants_it().any(|n| hidden(&n)) {
+    let whole = text_without(node, is_code);
+    let headline = text_without(node, |n| is_code(n) || is_kicker(n));
+    if headline.chars().any(char::is_alphanumeric) {
+        headline
+    } else {
+        whole
+    }
+}
+
+fn text_without(node: &dom_query::NodeRef, skip: impl Fn(&dom_query::NodeRef) -> bool) -> String {
+    if !node.descendants_it().any(|n| n.is_element() && skip(&n)) {
         return node.text().to_string();
     }
     let mut text = String::new();
     for piece in node.descendants_it().filter(|n| n.is_text()) {
-        let inside_hidden = std::iter::successors(piece.parent(), |n| n.parent())
+        let skipped = std::iter::successors(piece.parent(), |n| n.parent())
             .take_while(|n| n.id != node.id)
-            .any(|n| hidden(&n));
-        if !inside_hidden {
+            .any(|n| skip(&n));
+        if !skipped {
             text.push_str(&piece.text());
+        } else if !text.ends_with(' ') {
+            // A hidden ": " between kicker and headline must not glue their words.
+            text.push(' ');
         }
     }
     text
+}
+
+fn is_code(node: &dom_query::NodeRef) -> bool {
+    matches!(
+        node.node_name().as_deref(),
+        Some("style" | "script" | "noscript" | "template")
+    )
+}
+
+/// True for a heading that holds the site's name, as blog themes print it on every
+/// page: its class says so, or all its text is a link to the site's front page.
+fn is_site_heading(node: &dom_query::NodeRef) -> bool {
+    let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
+    if ["site-title", "site-name", "logo", "brand"]
+        .iter()
+        .any(|word| class.contains(word))
+    {
+        return true;
+    }
+    let links: Vec<_> = node
+        .descendants_it()
+        .filter(|n| n.node_name().as_deref() == Some("a"))
+        .collect();
+    let [link] = links.as_slice() else {
+        return false;
+    };
+    let to_front_page = link.attr("rel").is_some_and(|r| r.contains("home"))
+        || link.attr("href").is_some_and(|href| is_front_page(&href));
+    to_front_page && fold(&link.text()) == fold(&node.text())
+}
+
+/// "/", "https://blog.example/", and a web archive's copy of either
+/// ("https://web.archive.org/web/2008…/http://www.dimido.de/").
+fn is_front_page(href: &str) -> bool {
+    let href = href.trim();
+    if href == "/" {
+        return true;
+    }
+    // What follows a web archive's "/http" is "://host/…" or "s://host/…".
+    let address = href
+        .rsplit_once("/http")
+        .map_or(href, |(_, original)| original);
+    let Some((_, rest)) = address.split_once("://") else {
+        return false;
+    };
+    rest.split_once('/').is_none_or(|(_, path)| path.is_empty())
+}
+
+/// Words in a class name that mark a heading's kicker or a label hidden from sight,
+/// in the names news sites give them (German sites say "Dachzeile" and "roofline").
+const KICKER_CLASS_PARTS: &[&str] = &[
+    "kicker",
+    "roofline",
+    "dachzeile",
+    "spitzmarke",
+    "overline",
+    "topline",
+    "toptitle",
+    "supertitle",
+    "eyebrow",
+    "topic-label",
+];
+const HIDDEN_CLASSES: &[&str] = &[
+    "aural",
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader-text",
+    "element-invisible",
+    "invisible",
+    "hidden",
+];
+
+fn is_kicker(node: &dom_query::NodeRef) -> bool {
+    node.attr("class").is_some_and(|class| {
+        class.split_whitespace().any(|word| {
+            let word = word.to_ascii_lowercase();
+            HIDDEN_CLASSES.contains(&word.as_str())
+                || KICKER_CLASS_PARTS.iter().any(|part| word.contains(part))
+        })
+    })
 }
 
 /// Items that hold the page's own article when nested in another item's property
@@ -445,15 +572,43 @@ pub(super) fn host_label(host: &str) -> Option<&str> {
     host.split('.').rev().nth(1)
 }
 
+/// What a page calls its site: the name it declares (`og:site_name` and the like), the
+/// headings that print it, and the host.
+struct SiteNames<'a> {
+    declared: Option<&'a str>,
+    headings: &'a [String],
+    host: Option<&'a str>,
+}
+
+impl SiteNames<'_> {
+    /// True when a title part names the site. A declared name also matches a part it
+    /// holds or that holds it ("Ledger" for "The Ledger"); a heading only a part that
+    /// holds all of it, since such headings are often the site's longer description
+    /// ("Stiftung Offshore-Windenergie" leaves "Offshore-Windenergie – Sauberer Strom…").
+    fn named_by(&self, part: &str) -> bool {
+        let letters = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        is_site_name(part, self.declared, self.host)
+            || self.headings.iter().any(|heading| {
+                let heading = letters(heading);
+                heading.chars().count() >= 3 && letters(part).contains(&heading)
+            })
+    }
+}
+
 /// Removes a site name a `<title>` carries: "Headline | Site", "Site - Headline",
 /// "标题_新华网", "見出し｜サイト". End parts that name the site go first, one at a time
 /// ("Headline » site.example | Site slogan"); only when none does is the shorter end
 /// part taken for the site.
-fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+fn strip_site(title: &str, sites: &SiteNames) -> String {
     let mut title = title.to_string();
     let mut matched = false;
     for _ in 0..4 {
-        match without_site_part(&title, site, host) {
+        match without_site_part(&title, sites) {
             Some(stripped) => {
                 title = stripped;
                 matched = true;
@@ -479,23 +634,41 @@ const BARE_SEPARATORS: &[&str] = &["｜", "|", "丨", "_", "－", "-", "—", "�
 const BARE_END_SEPARATORS: &[&str] = &["｜", "|", "丨", "_", "－", "-"];
 
 /// The title without the parts that name the site, when one does.
-fn without_site_part(title: &str, site: Option<&str>, host: Option<&str>) -> Option<String> {
+fn without_site_part(title: &str, sites: &SiteNames) -> Option<String> {
     for sep in SPACED_SEPARATORS {
         let parts: Vec<&str> = title.split(sep).collect();
         let kept: Vec<&str> = parts
             .iter()
             .copied()
-            .filter(|p| !is_site_name(p, site, host) && !is_archive_label(p))
+            .filter(|p| !sites.named_by(p) && !is_archive_label(p))
             .collect();
         if parts.len() > 1 && !kept.is_empty() && kept.len() < parts.len() {
             // "Site » Blog Archive » Headline": the section goes with the site.
             return Some(shorter_end_dropped(&kept, sep).unwrap_or_else(|| kept.join(sep)));
         }
     }
+    // "Truckwash A31Das etwas andere Branchenbuch": the site's name printed as a heading
+    // glued to the end of the headline by a theme's title template.
+    for heading in sites.headings {
+        if let Some(head) = title.strip_suffix(heading.as_str())
+            && heading.chars().count() >= 10
+            && head.ends_with(|c: char| c.is_alphanumeric() || c.is_ascii_punctuation())
+            && head.chars().any(char::is_alphabetic)
+        {
+            return Some(head.trim().to_string());
+        }
+    }
     // Without spaces, a part that holds more than the site's name is the headline's.
     let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
-    let longest = site.map_or(0, letters).max(host.map_or(0, letters));
-    let just_site = |part: &str| is_site_name(part, site, host) && letters(part) <= longest;
+    let longest = sites
+        .headings
+        .iter()
+        .map(|s| letters(s))
+        .chain(sites.declared.map(letters))
+        .chain(sites.host.map(letters))
+        .max()
+        .unwrap_or(0);
+    let just_site = |part: &str| sites.named_by(part) && letters(part) <= longest;
     for sep in BARE_SEPARATORS {
         // In Latin script a hyphen or underscore without spaces joins words
         // ("GdP-Vize", "rete-mirabile.net"); only CJK titles run the site on with one.
@@ -666,13 +839,21 @@ mod tests {
             ),
         ];
         for (title, site, expected) in cases {
-            assert_eq!(strip_site(title, site, None), expected, "{title}");
+            let sites = SiteNames {
+                declared: site,
+                headings: &[],
+                host: None,
+            };
+            assert_eq!(strip_site(title, &sites), expected, "{title}");
         }
         assert_eq!(
             strip_site(
                 "Gregory Szorc's Digital Home | Notes on Python 3",
-                None,
-                Some("gregoryszorc.com")
+                &SiteNames {
+                    declared: None,
+                    headings: &[],
+                    host: Some("gregoryszorc.com"),
+                }
             ),
             "Notes on Python 3"
         );
@@ -758,7 +939,12 @@ mod tests {
             ),
         ];
         for (title, site, expected) in cases {
-            assert_eq!(strip_site(title, site, None), expected, "{title}");
+            let sites = SiteNames {
+                declared: site,
+                headings: &[],
+                host: None,
+            };
+            assert_eq!(strip_site(title, &sites), expected, "{title}");
         }
     }
 }

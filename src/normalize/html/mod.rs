@@ -206,6 +206,94 @@ mod tests {
     }
 
     #[test]
+    fn headings_lose_kickers_and_hidden_labels() {
+        let cases = [
+            (
+                r#"<h1><span class="dachzeile">Hochwasser am Rhein</span>
+                   <span class="headline">Pegel in Köln sinkt</span></h1>"#,
+                "Pegel in Köln sinkt",
+            ),
+            (
+                r#"<h1 class="entry-title"><span class="roofline">Bahnstreik </span>Züge stehen bis Freitag still</h1>"#,
+                "Züge stehen bis Freitag still",
+            ),
+            (
+                r#"<h1><span class="article-heading__kicker">Wahlen</span><span class="visually-hidden">: </span>
+                   <span class="article-heading__title">Наблюдатели прибыли в Киев</span></h1>"#,
+                "Наблюдатели прибыли в Киев",
+            ),
+            (
+                r#"<h1>Harbour cranes stand idle<span class="element-invisible"> | PORT NEWS</span></h1>"#,
+                "Harbour cranes stand idle",
+            ),
+            // Blog themes print the site's name as a heading linked to the front page.
+            (
+                r#"<h1 class="site-title"><a href="https://blog.example/" rel="home">Notes from the valley</a></h1>
+                   <h1 class="entry-title">Flood gauges at the old mill</h1>"#,
+                "Flood gauges at the old mill",
+            ),
+            // A heading that is nothing but its kicker element keeps it.
+            (
+                r#"<h1><span class="kicker">Élections régionales de 1998 en Corse</span></h1>"#,
+                "Élections régionales de 1998 en Corse",
+            ),
+        ];
+        for (heading, expected) in cases {
+            let html = format!(
+                "<html><head><title>Other words entirely</title></head><body>{heading}\
+                 <p>Text of the story.</p></body></html>"
+            );
+            let page = read_page(&html, None, today());
+            assert_eq!(page.stated.title.as_deref(), Some(expected), "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_heading_that_is_one_part_of_the_title_is_the_headline() {
+        let cases = [
+            // The rest of the title is a site name nothing else on the page spells.
+            (
+                "»frag.jetzt« – ARSnova",
+                "<h1>»frag.jetzt«</h1>",
+                "»frag.jetzt«",
+            ),
+            (
+                "Bielersee-Winterhechte | petri-heil.ch | Dein Fischereimagazin",
+                "<h1>Bielersee-Winterhechte</h1>",
+                "Bielersee-Winterhechte",
+            ),
+            // …but not the site's name printed as a heading linked to the front page.
+            (
+                "Hochwasser an der alten Mühle | TALBLOG",
+                r#"<h1><a href="https://web.archive.org/web/2008/http://www.talblog.example/">TALBLOG</a></h1>
+                   <h2>Hochwasser an der alten Mühle</h2>"#,
+                "Hochwasser an der alten Mühle",
+            ),
+            // That heading names the site, so the title loses it.
+            (
+                "Rinderleber mit Apfel und Zwiebel | Liebe geht durch den Magen",
+                r#"<h1><a href="http://www.kochblog.example" title="Liebe geht durch den Magen">Liebe geht durch den Magen</a></h1>"#,
+                "Rinderleber mit Apfel und Zwiebel",
+            ),
+            // …also when a theme glues it to the headline.
+            (
+                "Lawinenlage im JanuarDas Bergwetter-Tagebuch | Das Bergwetter-Tagebuch",
+                r#"<h1 class="site-title"><a href="https://berge.example/">Das Bergwetter-Tagebuch</a></h1>
+                   <h1 class="page-title">Lawinenlage im Januar</h1>"#,
+                "Lawinenlage im Januar",
+            ),
+        ];
+        for (title, body, expected) in cases {
+            let html = format!(
+                "<html><head><title>{title}</title></head><body>{body}\
+                 <p>Text of the story.</p></body></html>"
+            );
+            let page = read_page(&html, None, today());
+            assert_eq!(page.stated.title.as_deref(), Some(expected), "{title}");
+        }
+    }
+
+    #[test]
     fn json_ld_fields_are_read_from_a_graph() {
         let html = r#"<html><head><script type="application/ld+json">
             {"@context":"https://schema.org","@graph":[
