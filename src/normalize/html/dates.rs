@@ -138,7 +138,12 @@ impl Markup {
                     node.remove_from_parent();
                 }
             }
-            let page_text = collapse(&document.select("body").text());
+            let page_text = document
+                .select("body")
+                .nodes()
+                .first()
+                .map(|body| collapse(&spaced_text(body)))
+                .unwrap_or_default();
             published_first(&page_text, self.day_first())
                 .into_iter()
                 .find(|d| plausible(d))
@@ -487,6 +492,18 @@ pub(super) fn publication_times(document: &Document) -> Vec<String> {
     marked
 }
 
+/// The text of an element with a space between the texts of its parts, so that cells
+/// and list items do not run together ("<li>Datum: 26. Januar 2022</li><li>Ausgabejahr"
+/// would read "2022Ausgabejahr", which is no year).
+fn spaced_text(node: &dom_query::NodeRef) -> String {
+    let mut text = String::new();
+    for piece in node.descendants_it().filter(|n| n.is_text()) {
+        text.push_str(&piece.text());
+        text.push(' ');
+    }
+    text
+}
+
 /// Short texts of elements whose class or id says they hold the date or byline.
 fn date_texts(document: &Document) -> Vec<String> {
     const HINTS: &[&str] = &[
@@ -504,7 +521,7 @@ fn date_texts(document: &Document) -> Vec<String> {
         if !HINTS.iter().any(|h| names.contains(h)) || names.contains("update") {
             continue;
         }
-        let text = collapse(&node.text());
+        let text = collapse(&spaced_text(node));
         if !text.is_empty() && text.len() <= 200 {
             out.push(text);
         }

@@ -425,6 +425,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_a_list_item_does_not_run_into_the_next_item() {
+        // No class names a date; the page's text is read item by item.
+        let html = r#"<html><body><h1>Messenger ohne Regeln</h1>
+            <ul class="info"><li><span>Datum:</span>26. Januar 2022</li><li><span>Ausgabejahr:</span>2022</li></ul>
+            <p>Text der Meldung.</p></body></html>"#;
+        let page = read_page(html, None, today());
+        assert_eq!(
+            page.text_date.map(|d| d.to_string()).as_deref(),
+            Some("2022-01-26")
+        );
+    }
+
+    #[test]
     fn slash_dates_are_read_in_the_order_the_page_region_writes_them() {
         let page = |html_tag: &str, head: &str| {
             let html = format!(
