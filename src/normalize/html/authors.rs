@@ -70,6 +70,9 @@ pub(super) struct AuthorMarks {
     labelled: Vec<String>,
     /// Every JSON-LD object with an `@id`, by it.
     by_id: HashMap<String, Value>,
+    /// Short texts that credit the page to someone ("© 2019 Ann Lee", "2006-2008 by
+    /// Ann Lee").
+    credits: Vec<String>,
 }
 
 impl AuthorMarks {
@@ -101,15 +104,180 @@ impl AuthorMarks {
             for _ in 0..NEAR_HEADLINE {
                 let Some(node) = next else { break };
                 let text = collapse(&node.text());
-                if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                // "© Jonas Berg" under the headline credits the picture there.
+                let credit = text.contains('©') || credits_a_picture(&node);
+                if !credit && !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                     marks.near_headline.push(text);
                 }
                 next = node.next_element_sibling();
             }
         }
         marks.labelled = labelled_lines(document);
+        marks.credits = credit_lines(document);
         marks
     }
+}
+
+/// Credit lines looked at: a page credits itself once or twice, in its footer.
+const MAX_CREDITS: usize = 8;
+
+/// Short texts that hold a copyright sign or word, or a year followed by "by", outside
+/// scripts and comments.
+fn credit_lines(document: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in document
+        .select("body")
+        .nodes()
+        .iter()
+        .flat_map(|b| b.descendants())
+    {
+        if !piece.is_text() {
+            continue;
+        }
+        let text = piece.text();
+        if !(text.contains('©') || text.contains("opyright") || text.contains(" by ")) {
+            continue;
+        }
+        let Some(parent) = piece.parent() else {
+            continue;
+        };
+        if matches!(parent.node_name().as_deref(), Some("script" | "style"))
+            || in_comments(&parent)
+            || credits_a_picture(&parent)
+        {
+            continue;
+        }
+        // The holder may sit in a link or bold type beside the sign ("© 2019 <a>Ann
+        // Lee</a>"): then the parent's text holds it.
+        let own = collapse(&text);
+        let whole = collapse(&parent.text());
+        let line = if credit_holder(&own).is_some() {
+            own
+        } else if whole.chars().count() <= 200 && credit_holder(&whole).is_some() {
+            whole
+        } else {
+            continue;
+        };
+        out.push(line);
+        if out.len() >= MAX_CREDITS {
+            break;
+        }
+    }
+    out
+}
+
+/// Words in class names of the elements around a picture, whose credit names its
+/// photographer, not the writer.
+const PICTURE_WORDS: &[&str] = &[
+    "image", "img", "gallery", "photo", "foto", "bild", "picture", "caption", "figure", "media",
+];
+
+/// Words that make a name a company's ("Axel Springer SE", "Hubert Burda Media").
+const COMPANY_WORDS: &[&str] = &[
+    "ag", "se", "gmbh", "kg", "inc", "ltd", "llc", "plc", "corp", "co", "sa", "sas", "srl", "spa",
+    "bv", "nv", "ab", "oy", "media", "verlag", "group", "gruppe", "press", "news",
+];
+
+fn is_company_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_lowercase();
+    COMPANY_WORDS.contains(&word.as_str())
+}
+
+/// Words before a copyright sign that make it a picture's credit.
+const PICTURE_CREDITS: &[&str] = &[
+    "bild",
+    "foto",
+    "photo",
+    "image",
+    "picture",
+    "illustration",
+    "grafik",
+    "fotografía",
+    "immagine",
+    "credit",
+];
+
+/// True inside a figure or an element whose class speaks of pictures.
+fn credits_a_picture(node: &dom_query::NodeRef) -> bool {
+    std::iter::successors(Some(*node), |n| n.parent())
+        .take(6)
+        .any(|n| {
+            matches!(n.node_name().as_deref(), Some("figure" | "figcaption"))
+                || n.attr("class").is_some_and(|class| {
+                    let class = class.to_lowercase();
+                    PICTURE_WORDS.iter().any(|w| class.contains(w))
+                })
+        })
+}
+
+/// Where a credit's holder is cut off: the rights it reserves, a list of other parts.
+const CREDIT_ENDS: &[&str] = &[
+    "all rights",
+    "alle rechte",
+    "tous droits",
+    "todos los derechos",
+    "tutti i diritti",
+    " | ",
+    " · ",
+    " • ",
+    " - ",
+    " – ",
+    " — ",
+    ",",
+    ";",
+    "(",
+    "/",
+];
+
+/// The holder a credit line names: "© 2019 Sven Schreivogel" → "Sven Schreivogel",
+/// "(Creative Commons) 2006-2008 by Martin Weber" → "Martin Weber". Not read for a
+/// person or an organisation here; the caller decides.
+fn credit_holder(line: &str) -> Option<&str> {
+    let lower = line.to_lowercase();
+    // Byte positions in `lower` match `line` only when lower-casing kept every length.
+    if lower.len() != line.len() {
+        return None;
+    }
+    let after_sign = ["©", "(c)", "copyright"]
+        .iter()
+        .filter_map(|sign| lower.find(sign).map(|at| at + sign.len()))
+        .min()
+        .or_else(|| year_then_by(&lower))?;
+    // "Bild 4: © Ann Lee", "Photo © Ann Lee": a picture's credit.
+    let before = lower.get(..after_sign)?;
+    if PICTURE_CREDITS.iter().any(|w| before.contains(w)) {
+        return None;
+    }
+    let rest = line.get(after_sign..)?;
+    // Signs, years and ranges, and "by" before the holder.
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '©' | '-' | '–' | '.')
+    });
+    let rest = ["by ", "By ", "von ", "par "]
+        .iter()
+        .find_map(|by| rest.strip_prefix(by))
+        .unwrap_or(rest);
+    let rest_lower = rest.to_lowercase();
+    let end = CREDIT_ENDS
+        .iter()
+        .filter_map(|stop| rest_lower.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    let holder = rest.get(..end)?.trim().trim_end_matches('.');
+    (!holder.is_empty()).then_some(holder)
+}
+
+/// Just past a "by" that follows a year or a range of years ("2006-2008 by"), the way
+/// licence credits name their holder without a copyright sign.
+fn year_then_by(lower: &str) -> Option<usize> {
+    let at = lower.find(" by ")?;
+    let before = lower.get(..at)?;
+    let last = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    let year = last.rsplit(['-', '–']).next().unwrap_or_default();
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some(at)
 }
 
 /// Labels that stand alone before the name they introduce, in an element of their own
@@ -265,6 +433,9 @@ impl Markup {
         if let Some(owner) = self.owner_named_by_host(host) {
             return (vec![owner], Some(AuthorsSource::Metadata));
         }
+        if let Some(holder) = self.credited_person(&is_site) {
+            return (vec![holder], Some(AuthorsSource::Text));
+        }
         let mut organisations = Vec::new();
         for object in &self.ld {
             if let Some(author) = object.get("author").or_else(|| object.get("creator")) {
@@ -304,6 +475,25 @@ impl Markup {
             let given = name.split(' ').next().unwrap_or_default().to_lowercase();
             let person = persons::model().is_some_and(|m| m.is_first_name(&given));
             (person && name.contains(' ') && letters(&name) == label).then_some(name)
+        })
+    }
+
+    /// The person a credit line names ("© 2019 Sven Schreivogel"), when nothing else
+    /// names a writer: a name of two or three capitalised words that opens with a given
+    /// name the tagger knows, so that the companies most credits name are left out.
+    fn credited_person(&self, is_site: &dyn Fn(&str) -> bool) -> Option<String> {
+        let model = persons::model()?;
+        self.authors.credits.iter().find_map(|line| {
+            let name = byline::clean_name(credit_holder(line)?, false)?;
+            let words: Vec<&str> = name.split(' ').collect();
+            let person_shaped = (2..=3).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !words.iter().any(|w| is_company_word(w))
+                && !name.chars().any(|c| c.is_ascii_digit())
+                && model.is_first_name(&words[0].to_lowercase());
+            (person_shaped && !is_site(&name)).then_some(name)
         })
     }
 
@@ -548,6 +738,7 @@ pub(super) fn is_comments(node: &dom_query::NodeRef) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::read_page;
+    use super::credit_holder;
     use crate::clipping::AuthorsSource;
     use chrono::NaiveDate;
 
@@ -725,6 +916,62 @@ mod tests {
             r#"<h1>Goats rule the island</h1><p class="byline">By Mirela Stanek</p>"#,
         );
         assert_eq!(authors(&handle).0, ["Mirela Stanek"]);
+    }
+
+    #[test]
+    fn credit_lines_give_their_holder() {
+        let cases = [
+            ("© 2019 Sven Schreivogel", Some("Sven Schreivogel")),
+            (
+                "Copyright © 2004–2011 by Ana Ruiz. All rights reserved.",
+                Some("Ana Ruiz"),
+            ),
+            (
+                "(Creative Commons) 2006-2008 by Martin Weber",
+                Some("Martin Weber"),
+            ),
+            (
+                "© Hafenblatt Verlag | Impressum | Datenschutz",
+                Some("Hafenblatt Verlag"),
+            ),
+            ("(c) 2022 Élodie Marchand, Lyon", Some("Élodie Marchand")),
+            ("Bild 4: © John Arano", None),
+            ("Photo © Ana Ruiz / Agence", None),
+            ("Written by the desk", None),
+            ("Posted in 2019 by", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(credit_holder(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_person_credited_in_the_footer_is_the_writer_when_nobody_else_is() {
+        let page = |footer: &str| {
+            format!(
+                r#"<html><head><title>Wassermühlen</title></head><body><h1>Wassermühlen am Fluss</h1>
+                <p>Ein langer Text über Mühlen und das Wasser, das sie treibt.</p>
+                <figure><img src="m.jpg"><figcaption>© Jonas Berg</figcaption></figure>
+                <footer>{footer}</footer></body></html>"#
+            )
+        };
+        assert_eq!(
+            authors(&page("<p>© 2019 Sven Schreivogel</p>")),
+            (
+                vec!["Sven Schreivogel".to_string()],
+                Some(AuthorsSource::Text)
+            )
+        );
+        // A company's credit, and a picture's alone, name no writer.
+        assert_eq!(
+            authors(&page("<p>© 2021 Axel Springer SE</p>")).0,
+            Vec::<String>::new()
+        );
+        assert_eq!(authors(&page("")).0, Vec::<String>::new());
+        // A byline wins over the credit.
+        let with_byline = page("<p>© 2019 Sven Schreivogel</p>")
+            .replace("<h1>", r#"<p class="byline">Von Lena Hartmann</p><h1>"#);
+        assert_eq!(authors(&with_byline).0, ["Lena Hartmann"]);
     }
 
     #[test]
