@@ -277,10 +277,28 @@ impl Markup {
 }
 
 /// The text of a heading without its style sheets and scripts (CSS-in-JS libraries put
-/// `<style>` elements inside headings), its hidden labels, and a kicker set in an
-/// element of its own (`<span class="dachzeile">`): the headline is what the reader sees
-/// as the headline. The kicker stays when nothing else is left.
+/// `<style>` elements inside headings), its hidden labels, and a kicker or secondary
+/// text set in an element of its own (`<span class="dachzeile">`, `<small>`): the
+/// headline is what the reader sees as the headline. The kicker stays when nothing else
+/// is left.
 fn visible_text(node: &dom_query::NodeRef) -> String {
+    // `<h1><span class="topic">…</span><span class="headline">…</span></h1>`: the part
+    // the page itself calls the headline.
+    let marked = node.descendants_it().find(|n| {
+        n.is_element()
+            && n.id != node.id
+            && n.attr("class").is_some_and(|class| {
+                class
+                    .split_whitespace()
+                    .any(|word| word.to_ascii_lowercase().contains("headline"))
+            })
+    });
+    if let Some(marked) = marked {
+        let text = text_without(&marked, is_code);
+        if text.chars().any(char::is_alphanumeric) {
+            return text;
+        }
+    }
     let whole = text_without(node, is_code);
     let headline = text_without(node, |n| is_code(n) || is_kicker(n));
     if headline.chars().any(char::is_alphanumeric) {
@@ -381,6 +399,11 @@ const HIDDEN_CLASSES: &[&str] = &[
 ];
 
 fn is_kicker(node: &dom_query::NodeRef) -> bool {
+    // `<h1>Headline <small>date · section</small></h1>`: the secondary text style
+    // sheets such as Bootstrap give headings.
+    if node.node_name().as_deref() == Some("small") {
+        return true;
+    }
     node.attr("class").is_some_and(|class| {
         class.split_whitespace().any(|word| {
             let word = word.to_ascii_lowercase();

@@ -226,6 +226,21 @@ mod tests {
                 r#"<h1>Harbour cranes stand idle<span class="element-invisible"> | PORT NEWS</span></h1>"#,
                 "Harbour cranes stand idle",
             ),
+            (
+                r#"<h1>Zuschauer kehren in die Hallen zurück<br><small>02.02.2022 • Verband, Presse</small></h1>"#,
+                "Zuschauer kehren in die Hallen zurück",
+            ),
+            // The part the page calls the headline, whatever the others are called.
+            (
+                r#"<h1><span class="text-green small">Energiepreise – Abschöpfung</span>
+                   <span class="headline">Bundesregierung drosselt die Förderung</span></h1>"#,
+                "Bundesregierung drosselt die Förderung",
+            ),
+            (
+                r#"<h1 class="headline"><span class="kicker">Energiepreise</span>
+                   Bundesregierung drosselt die Förderung</h1>"#,
+                "Bundesregierung drosselt die Förderung",
+            ),
             // Blog themes print the site's name as a heading linked to the front page.
             (
                 r#"<h1 class="site-title"><a href="https://blog.example/" rel="home">Notes from the valley</a></h1>
