@@ -204,6 +204,13 @@ fn terminal_width(tty: bool) -> usize {
     }
 }
 
+/// The index for a command that reads it until the process ends, as [`open_index`]
+/// opens it, and never closed: unmapping each segment file one by one took about a
+/// millisecond of a search's eight, and the end of the process releases them all at once.
+pub fn read_index(context: &Context) -> Result<&'static ClippingIndex> {
+    Ok(Box::leak(Box::new(open_index(context)?)))
+}
+
 /// Opens the index for reading; when there is none and `./archive` exists, builds it
 /// from there first (the embedded default a new user runs into).
 pub fn open_index(context: &Context) -> Result<ClippingIndex> {

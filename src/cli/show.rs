@@ -1,7 +1,7 @@
 //! `morgue show`, `morgue stats` and `morgue topics`: single records and summaries.
 
 use super::output::OutputFormat;
-use super::{Context, ExitStatus, open_index};
+use super::{Context, ExitStatus, read_index};
 use crate::clipping::Clipping;
 use crate::render;
 use anyhow::Result;
@@ -40,10 +40,10 @@ pub struct PersonsArgs {
 
 /// Runs `morgue persons [NAME]`.
 pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let index = open_index(context)?;
+    let index = read_index(context)?;
     if let Some(name) = &args.name {
         let manifest = index.manifest()?;
-        let profiles = crate::catalog::Summary::people(&index)?.profiles(&manifest, name);
+        let profiles = crate::catalog::Summary::people(index)?.profiles(&manifest, name);
         if profiles.len() > 1 {
             let names: Vec<&str> = profiles.iter().map(|p| p.person.name.as_str()).collect();
             context.note(&format!(
@@ -74,7 +74,7 @@ pub fn persons(args: PersonsArgs, context: &Context, out: &mut dyn Write) -> Res
         }
         return Ok(ExitStatus::Results);
     }
-    let persons: Vec<_> = crate::catalog::Summary::people(&index)?
+    let persons: Vec<_> = crate::catalog::Summary::people(index)?
         .list()
         .take(args.limit)
         .cloned()
@@ -108,8 +108,8 @@ pub fn find_record(index: &crate::index::ClippingIndex, asked: &str) -> Result<C
 
 /// Runs `morgue show`.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let index = open_index(context)?;
-    let clipping = find_record(&index, &args.id)?;
+    let index = read_index(context)?;
+    let clipping = find_record(index, &args.id)?;
     match args.output.get() {
         OutputFormat::Json => render::json::line(out, &render::json::Record::from(&clipping))?,
         OutputFormat::Csv => {
@@ -123,8 +123,8 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
 
 /// Runs `morgue stats`.
 pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let index = open_index(context)?;
-    let mut stats = crate::catalog::Summary::read(&index)?.stats;
+    let index = read_index(context)?;
+    let mut stats = crate::catalog::Summary::read(index)?.stats;
     stats.passages = index.passage_count()?;
     stats.index_bytes = index.size_bytes();
     match args.output.get() {
@@ -141,7 +141,7 @@ pub fn stats(args: StatsArgs, context: &Context, out: &mut dyn Write) -> Result<
 
 /// Runs `morgue topics`.
 pub fn topics(args: TopicsArgs, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let topics = crate::catalog::Summary::read(&open_index(context)?)?.topics;
+    let topics = crate::catalog::Summary::read(read_index(context)?)?.topics;
     match args.output.get() {
         OutputFormat::Json => {
             render::json::lines(out, topics.iter().map(render::json::TopicLine::from))?

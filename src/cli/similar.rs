@@ -2,7 +2,7 @@
 
 use super::output::{FormatArgs, OutputFormat};
 use super::show::find_record;
-use super::{Context, ExitStatus, open_index};
+use super::{Context, ExitStatus, read_index};
 use crate::query::{Filters, SearchRequest};
 use crate::render;
 use anyhow::Result;
@@ -29,8 +29,8 @@ pub struct Args {
 
 /// Runs `morgue similar`.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
-    let index = open_index(context)?;
-    let clipping = find_record(&index, &args.id)?;
+    let index = read_index(context)?;
+    let clipping = find_record(index, &args.id)?;
     let Some(text) = index.like_this(&clipping, LIKE_THIS_WORDS)? else {
         context.note("the record has no words that other articles share");
         return Ok(ExitStatus::NoResults);

@@ -2,7 +2,7 @@
 
 use super::output::OutputFormat;
 use super::search::{FilterArgs, parse_with_filters};
-use super::{Context, ExitStatus, open_index};
+use super::{Context, ExitStatus, read_index};
 use crate::render;
 use crate::timeline::{self, TimelineRequest, Unit};
 use anyhow::{Context as _, Result};
@@ -55,8 +55,8 @@ impl From<UnitArg> for Unit {
 /// Runs `morgue timeline`.
 pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
     let (text, mut filters) = parse_with_filters(&args.query, &args.filters)?;
-    let index = open_index(context)?;
-    super::search::resolve_persons(&index, &mut filters, context)?;
+    let index = read_index(context)?;
+    super::search::resolve_persons(index, &mut filters, context)?;
     // The label names what is counted: the words, and the persons given as flags.
     let mut label = args.query.clone();
     label.extend(args.filters.person.iter().map(|p| format!("person:{p:?}")));
@@ -66,7 +66,7 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         filters,
         by: args.by.map(Unit::from),
     };
-    let timeline = timeline::build(&index, &request)?;
+    let timeline = timeline::build(index, &request)?;
     if let Some(path) = &args.svg {
         let svg = render::svg::timeline(&timeline);
         std::fs::write(path, svg).with_context(|| format!("writing {}", path.display()))?;

@@ -2,7 +2,7 @@
 //! as one summary line per query; a bad line is reported with its number and the rest run.
 
 use super::{Args, OutputFormat, resolve_persons};
-use crate::cli::{Context, ExitStatus, open_index};
+use crate::cli::{Context, ExitStatus, read_index};
 use crate::index::ClippingIndex;
 use crate::query::{BatchQuery, QueryTotals, SearchRequest, read_batch};
 use crate::render;
@@ -15,14 +15,14 @@ use std::path::Path;
 pub fn run(args: &Args, file: &Path, context: &Context, out: &mut dyn Write) -> Result<ExitStatus> {
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read the batch file {}", file.display()))?;
-    let index = open_index(context)?;
+    let index = read_index(context)?;
     let format = args.output.get();
     let mut totals: Vec<QueryTotals> = Vec::new();
     let (mut ran, mut matched, mut bad) = (0, 0, 0);
     for entry in read_batch(&text) {
         let prepared = entry
             .map_err(|e| (e.line, e.message))
-            .and_then(|query| prepare(args, &index, context, &query).map_err(|e| (query.line, e)));
+            .and_then(|query| prepare(args, index, context, &query).map_err(|e| (query.line, e)));
         let (query, request) = match prepared {
             Ok(ready) => ready,
             Err((line, message)) => {
@@ -43,7 +43,7 @@ pub fn run(args: &Args, file: &Path, context: &Context, out: &mut dyn Write) -> 
         }
         ran += 1;
         let found_any = if args.summary {
-            let summary = query_totals(&index, &query, &request)?;
+            let summary = query_totals(index, &query, &request)?;
             let any = summary.articles > 0;
             match format {
                 OutputFormat::Json => {
@@ -54,7 +54,7 @@ pub fn run(args: &Args, file: &Path, context: &Context, out: &mut dyn Write) -> 
             }
             any
         } else {
-            print_hits(out, &index, &query, &request, format, context)?
+            print_hits(out, index, &query, &request, format, context)?
         };
         matched += usize::from(found_any);
     }

@@ -3,7 +3,7 @@
 mod batch;
 
 use super::output::{FormatArgs, OutputFormat};
-use super::{Context, ExitStatus, open_index};
+use super::{Context, ExitStatus, read_index};
 use crate::query::{FilterFlags, Filters, SearchRequest, Sort, TextQuery, parse_with_flags};
 use crate::render;
 use anyhow::{Result, anyhow};
@@ -147,8 +147,8 @@ pub fn run(args: Args, context: &Context, out: &mut dyn Write) -> Result<ExitSta
         return batch::run(&args, file, context, out);
     }
     let mut request = args.request_for(&args.query)?;
-    let index = open_index(context)?;
-    resolve_persons(&index, &mut request.filters, context)?;
+    let index = read_index(context)?;
+    resolve_persons(index, &mut request.filters, context)?;
     let found = index.search(&request)?;
     for note in &found.notes {
         context.note(note);
