@@ -334,13 +334,22 @@ fn is_code(node: &dom_query::NodeRef) -> bool {
     )
 }
 
-/// True for a heading that holds the site's name, as blog themes print it on every
-/// page: its class says so, or all its text is a link to the site's front page.
+/// True for a heading that holds the site's name or slogan, as blog themes print them on
+/// every page: its class says so, or all its text is a link to the site's front page.
 fn is_site_heading(node: &dom_query::NodeRef) -> bool {
     let class = node.attr("class").unwrap_or_default().to_ascii_lowercase();
-    if ["site-title", "site-name", "logo", "brand"]
-        .iter()
-        .any(|word| class.contains(word))
+    if [
+        "site-title",
+        "site-name",
+        "site-description",
+        "logo",
+        "brand",
+        "tagline",
+        "tag-line",
+        "slogan",
+    ]
+    .iter()
+    .any(|word| class.contains(word))
     {
         return true;
     }

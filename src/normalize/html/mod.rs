@@ -284,6 +284,12 @@ mod tests {
                    <h2>Hochwasser an der alten Mühle</h2>"#,
                 "Hochwasser an der alten Mühle",
             ),
+            // …nor its slogan.
+            (
+                "Flood gauges rise along the old mill race - Talblog",
+                r#"<h1 class="tag-line">Notes from a valley on the river</h1><h1>€5</h1>"#,
+                "Flood gauges rise along the old mill race",
+            ),
             // That heading names the site, so the title loses it.
             (
                 "Rinderleber mit Apfel und Zwiebel | Liebe geht durch den Magen",
