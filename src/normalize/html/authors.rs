@@ -248,11 +248,20 @@ fn credit_holder(line: &str) -> Option<&str> {
     if PICTURE_CREDITS.iter().any(|w| before.contains(w)) {
         return None;
     }
-    let rest = line.get(after_sign..)?;
-    // Signs, years and ranges, and "by" before the holder.
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '©' | '-' | '–' | '.')
-    });
+    // Signs, years and ranges, and "by" before the holder: "Copyright (c) 2012- Ann".
+    let mut rest = line.get(after_sign..)?;
+    loop {
+        rest = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '©' | '-' | '–' | '.' | ':')
+        });
+        match ["(c)", "(C)", "copyright", "Copyright"]
+            .iter()
+            .find_map(|sign| rest.strip_prefix(sign))
+        {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
     let rest = ["by ", "By ", "von ", "par "]
         .iter()
         .find_map(|by| rest.strip_prefix(by))
@@ -330,6 +339,12 @@ fn labelled_lines(document: &Document) -> Vec<String> {
         }
         let lowered = own.trim_end_matches([':', ' ']).to_lowercase();
         let alone = LONE_LABELS.contains(&lowered.as_str());
+        if let Some(names) = after_author_label(own) {
+            if !in_comments(&parent) {
+                out.push(format!("Autor: {names}"));
+            }
+            continue;
+        }
         let led = alone || (byline::opens_byline(own) && own.contains(' '));
         if !led || in_comments(&parent) {
             continue;
@@ -346,6 +361,35 @@ fn labelled_lines(document: &Document) -> Vec<String> {
         out.push(collapse(&line));
     }
     out
+}
+
+/// Words that name the writers when they open a short line, with or without a colon.
+const AUTHOR_LABELS: &[&str] = &[
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autrice",
+    "autore",
+    "autori",
+    "verfasser",
+    "verfasserin",
+];
+
+/// The names after an author label opening a short line without a colon ("Autoren
+/// Jelko Djuren und Jutta Klaukien"): the label, then a capitalised word, and no more
+/// than a byline's words.
+fn after_author_label(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once(' ')?;
+    let rest = rest.trim();
+    let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
+    (AUTHOR_LABELS.contains(&label.to_lowercase().as_str())
+        && capitalised
+        && rest.split_whitespace().count() <= 8)
+        .then_some(rest)
 }
 
 /// The text of the nodes after `node` within its parent, up to the end of the line: a
@@ -919,6 +963,29 @@ mod tests {
     }
 
     #[test]
+    fn an_author_label_without_a_colon_opens_a_byline() {
+        let page = |line: &str| {
+            format!(
+                r#"<html><body><h1>Sperrfristen für Dünger</h1><p>Ein langer Text über
+                Fristen, Felder und Flüsse im Herbst.</p><p>{line}</p></body></html>"#
+            )
+        };
+        assert_eq!(
+            authors(&page("Autoren Jelko Djuren und Jutta Klaukien")).0,
+            ["Jelko Djuren", "Jutta Klaukien"]
+        );
+        assert_eq!(
+            authors(&page("Auteur Élise Marchand")).0,
+            ["Élise Marchand"]
+        );
+        // A sentence that opens with the word is no byline.
+        assert_eq!(
+            authors(&page("Autoren wie Thomas Mann und Hermann Hesse schrieben über Flüsse, Felder und Fristen im Herbst.")).0,
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn credit_lines_give_their_holder() {
         let cases = [
             ("© 2019 Sven Schreivogel", Some("Sven Schreivogel")),
@@ -935,6 +1002,10 @@ mod tests {
                 Some("Hafenblatt Verlag"),
             ),
             ("(c) 2022 Élodie Marchand, Lyon", Some("Élodie Marchand")),
+            (
+                "Copyright (c) 2012- Gregory Szorc. All rights reserved.",
+                Some("Gregory Szorc"),
+            ),
             ("Bild 4: © John Arano", None),
             ("Photo © Ana Ruiz / Agence", None),
             ("Written by the desk", None),
