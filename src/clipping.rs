@@ -216,14 +216,14 @@ impl Stated {
         }
     }
 
-    /// The fields with white space collapsed, control characters and zero-width marks
-    /// removed, and accents composed (Unicode NFC) as in the text: they come from markup
+    /// The fields with white space collapsed, control characters, zero-width marks and
+    /// soft hyphens removed, and accents composed (Unicode NFC) as in the text: they come from markup
     /// and headers, which nothing else cleans. Empty ones are dropped.
     pub fn cleaned(self) -> Stated {
         let clean = |text: String| {
             use unicode_normalization::UnicodeNormalization;
             let visible = |c: char| match c {
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
                 c if c.is_control() => Some(' '),
                 c => Some(c),
             };
@@ -346,13 +346,17 @@ mod tests {
             // "Café" and "Zoë" with combining accents, a Bengali letter with its nukta in
             // one character, a zero-width space and a bell character.
             title: Some("Cafe\u{301} opens\u{200b} in \u{7}Zoe\u{308}'s street".to_string()),
-            authors: vec!["Ame\u{301}lie  Roux".to_string(), " \u{200b} ".to_string()],
+            authors: vec![
+                "Ame\u{301}lie  Roux".to_string(),
+                " \u{200b} ".to_string(),
+                "Mat\u{ad}thi\u{ad}as Lauerer".to_string(),
+            ],
             source: Some("\u{9dc}\u{9be}ক".to_string()),
             ..Stated::default()
         }
         .cleaned();
         assert_eq!(stated.title.as_deref(), Some("Café opens in Zoë's street"));
-        assert_eq!(stated.authors, ["Amélie Roux"]);
+        assert_eq!(stated.authors, ["Amélie Roux", "Matthias Lauerer"]);
         // U+09DC is one of the letters NFC writes as two characters, as the text has it.
         assert_eq!(stated.source.as_deref(), Some("\u{9a1}\u{9bc}\u{9be}ক"));
     }

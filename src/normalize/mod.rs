@@ -402,12 +402,14 @@ fn pick_date(
         .unwrap_or((origin.modified.unwrap_or(today), DateSource::Mtime))
 }
 
-/// Unicode NFC, Unix line ends, no invisible or non-breaking spaces, and no control
-/// characters: a clipping's text is shown in terminals and browsers, where an escape
-/// sequence inside it would be taken for a command.
+/// Unicode NFC, Unix line ends, no invisible or non-breaking spaces, no soft hyphens,
+/// and no control characters: a clipping's text is shown in terminals and browsers, where
+/// an escape sequence inside it would be taken for a command. A soft hyphen marks where a
+/// long word may break ("Genesenen\u{ad}nachweise"); left in, it splits the word for
+/// search.
 pub fn clean_text(text: &str) -> String {
     let clean = |c: char| match c {
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r' => None,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\r' => None,
         '\u{a0}' | '\u{2007}' | '\u{202f}' => Some(' '),
         // A form feed is a page break (PDF text layers).
         '\u{c}' => Some('\n'),
@@ -573,6 +575,7 @@ mod tests {
     #[test]
     fn text_is_cleaned() {
         assert_eq!(clean_text("a\u{a0}b\r\nc\u{200b}e\u{301}"), "a b\ncé");
+        assert_eq!(clean_text("Genesenen\u{ad}nachweise"), "Genesenennachweise");
         assert_eq!(
             clean_text("red \u{1b}[31mtext\u{7}\u{c}next\tpage"),
             "red  [31mtext \nnext\tpage"

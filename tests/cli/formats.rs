@@ -464,3 +464,34 @@ fn ingest_of_a_mixed_folder_reports_each_format_and_searches_them_all() {
         assert!(formats.contains(ext), "{ext} in {formats:?}");
     }
 }
+
+#[test]
+fn soft_hyphens_do_not_split_words_for_search_or_names() {
+    // German sites mark where long words may break; so do some text exports.
+    let ctx = TestContext::new();
+    ctx.write(
+        "archive/nachweise.html",
+        "<html><head><title>Nachweise</title></head><body>\
+         <h1>Neue Regeln für Genesenen\u{ad}nachweise</h1><p>Von Mat\u{ad}thi\u{ad}as Lauerer</p>\
+         <p>Die Genesenen\u{ad}nachweise gelten künftig nur noch drei Monate, teilte das \
+         Ministerium am Montag in Berlin mit.</p></body></html>",
+    );
+    ctx.write(
+        "archive/export.txt",
+        "Fristen im Herbst\n\nDie Sperr\u{ad}fristen für Dünger beginnen im Oktober, sagte \
+         die Kammer.\n",
+    );
+    ctx.ingest();
+    let hits = ctx
+        .run(&["search", "Genesenennachweise", "--json"])
+        .json_lines();
+    assert_eq!(hits.len(), 1, "the page is found by the whole word");
+    assert_eq!(hits[0]["authors"][0], "Matthias Lauerer");
+    assert!(!hits[0]["text"].as_str().unwrap().contains('\u{ad}'));
+    let hits = ctx.run(&["search", "Sperrfristen", "--json"]).json_lines();
+    assert_eq!(
+        hits.len(),
+        1,
+        "the text clipping is found by the whole word"
+    );
+}
