@@ -1,7 +1,8 @@
 //! A hasher for integer keys that are already well spread (day numbers, story ids, MinHash
-//! band keys): one multiplication instead of SipHash, which showed up in profiles; and the
-//! hash of a word in lower case, which copy signatures and the person tagger take of every
-//! word.
+//! band keys) and for fixed word lists looked up with a clipping's words: a multiplication
+//! per integer or byte instead of SipHash, which showed up in profiles; and the hash of a
+//! word in lower case, which copy signatures and the person tagger take of every word.
+//! Sets built from a clipping's own strings keep SipHash, which no text can crowd.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

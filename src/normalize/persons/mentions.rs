@@ -108,7 +108,7 @@ pub(super) fn mention(
 /// True for a word that is never (part of) a person's name: a set, as every mention's
 /// words and neighbours are asked.
 fn is_not_name_word(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
         std::sync::LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
     WORDS.contains(word)
 }
