@@ -78,15 +78,24 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let mut end = at;
         let bytes = text.as_bytes();
+        let mut ascii = true;
         loop {
             // Most words are ASCII letters and digits: skip them a byte at a time.
             while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
             }
+            // …and most end at a space or a comma, which nothing below keeps in a word.
+            if bytes
+                .get(end)
+                .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'&' | b'.'))
+            {
+                break;
+            }
             let Some(c) = char_at(text, end) else {
                 break;
             };
             if c.is_alphanumeric() {
+                ascii &= c.is_ascii();
                 end += c.len_utf8();
                 continue;
             }
@@ -95,6 +104,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             // a possessive "'s".
             let inner = (c == '-' || is_apostrophe(c) || c == '&') && next_alnum;
             if inner && !is_possessive_at(text, end) {
+                ascii &= c.is_ascii();
                 end += c.len_utf8();
                 continue;
             }
@@ -112,7 +122,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let slice = text.get(start..end).unwrap_or_default();
         // Most words are ASCII and cannot hold a curly apostrophe: not searched.
-        let word = if !slice.is_ascii() && slice.contains('’') {
+        let word = if !ascii && slice.contains('’') {
             Cow::Owned(slice.replace('’', "'"))
         } else {
             Cow::Borrowed(slice)
@@ -122,7 +132,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             start,
             end,
         });
-        previous = slice.chars().next_back().unwrap_or(' ');
+        previous = match slice.as_bytes().last() {
+            Some(&b) if ascii => b as char,
+            _ => slice.chars().next_back().unwrap_or(' '),
+        };
         at = end;
     }
     tokens
@@ -169,6 +182,25 @@ mod tests {
             ("\"Obey the law\"", &["\"", "Obey", "the", "law", "\""]),
             ("Ocasio-Cortez said", &["Ocasio-Cortez", "said"]),
             ("He left. Then", &["He", "left", ".", "Then"]),
+            // Words that end in, or hold, letters beyond ASCII, and ASCII words that end
+            // at a letter beyond it.
+            (
+                "Zoë’s café, São Paulo—Jürgen's O’Neill-Żuk",
+                &[
+                    "Zoë",
+                    "'s",
+                    "café",
+                    ",",
+                    "São",
+                    "Paulo",
+                    "—",
+                    "Jürgen",
+                    "'s",
+                    "O'Neill-Żuk",
+                ],
+            ),
+            ("Dr. Müller y Peñaß.", &["Dr.", "Müller", "y", "Peñaß", "."]),
+            ("abcé Δελτα 東京", &["abcé", "Δελτα", "東京"]),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
