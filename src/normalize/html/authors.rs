@@ -105,7 +105,7 @@ impl AuthorMarks {
                 let Some(node) = next else { break };
                 let text = collapse(&node.text());
                 // "© Jonas Berg" under the headline credits the picture there.
-                let credit = text.contains('©') || credits_a_picture(&node);
+                let credit = text.contains('©');
                 if !credit && !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                     marks.near_headline.push(text);
                 }
