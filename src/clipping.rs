@@ -215,40 +215,6 @@ impl Stated {
             }
         }
     }
-
-    /// The fields with white space collapsed, control characters, zero-width marks and
-    /// soft hyphens removed, and accents composed (Unicode NFC) as in the text: they come from markup
-    /// and headers, which nothing else cleans. Empty ones are dropped.
-    pub fn cleaned(self) -> Stated {
-        let clean = |text: String| {
-            use unicode_normalization::UnicodeNormalization;
-            let visible = |c: char| match c {
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
-                c if c.is_control() => Some(' '),
-                c => Some(c),
-            };
-            let composed = text.is_ascii()
-                || unicode_normalization::is_nfc_quick(text.chars())
-                    == unicode_normalization::IsNormalized::Yes;
-            let kept: String = if composed {
-                text.chars().filter_map(visible).collect()
-            } else {
-                text.nfc().filter_map(visible).collect()
-            };
-            let collapsed = kept.split_whitespace().collect::<Vec<_>>().join(" ");
-            (!collapsed.is_empty()).then_some(collapsed)
-        };
-        Stated {
-            title: self.title.and_then(clean),
-            date: self.date,
-            authors: self.authors.into_iter().filter_map(clean).collect(),
-            authors_source: self.authors_source,
-            source: self.source.and_then(clean),
-            url: self.url.and_then(clean),
-            topics: self.topics.into_iter().filter_map(clean).collect(),
-            persons: self.persons.into_iter().filter_map(clean).collect(),
-        }
-    }
 }
 
 /// One clipping, normalized: what the index stores and what `extract` prints.
@@ -339,27 +305,6 @@ fn folded_key_decomposed(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stated_fields_are_composed_like_the_text() {
-        let stated = Stated {
-            // "Café" and "Zoë" with combining accents, a Bengali letter with its nukta in
-            // one character, a zero-width space and a bell character.
-            title: Some("Cafe\u{301} opens\u{200b} in \u{7}Zoe\u{308}'s street".to_string()),
-            authors: vec![
-                "Ame\u{301}lie  Roux".to_string(),
-                " \u{200b} ".to_string(),
-                "Mat\u{ad}thi\u{ad}as Lauerer".to_string(),
-            ],
-            source: Some("\u{9dc}\u{9be}ক".to_string()),
-            ..Stated::default()
-        }
-        .cleaned();
-        assert_eq!(stated.title.as_deref(), Some("Café opens in Zoë's street"));
-        assert_eq!(stated.authors, ["Amélie Roux", "Matthias Lauerer"]);
-        // U+09DC is one of the letters NFC writes as two characters, as the text has it.
-        assert_eq!(stated.source.as_deref(), Some("\u{9a1}\u{9bc}\u{9be}ক"));
-    }
 
     #[test]
     fn id_depends_on_content_not_case_of_title() {

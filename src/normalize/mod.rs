@@ -352,8 +352,8 @@ pub fn assemble(
     if parts.passages.is_empty() {
         return Err(NormalizeError::NoText);
     }
-    let mut stated = stated.cleaned();
-    stated.fill_from(parts.stated.cleaned());
+    let mut stated = clean_stated(stated);
+    stated.fill_from(clean_stated(parts.stated));
     let title = stated
         .title
         .unwrap_or_else(|| title_from_sentence(&parts.passages[0]));
@@ -431,6 +431,27 @@ pub fn clean_text(text: &str) -> String {
     }
 }
 
+/// The stated fields cleaned as the text is ([`clean_text`]) and with white space
+/// collapsed: they come from markup and headers, which nothing else cleans. Empty ones are
+/// dropped.
+fn clean_stated(stated: Stated) -> Stated {
+    let clean = |text: String| {
+        let cleaned = clean_text(&text);
+        let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!collapsed.is_empty()).then_some(collapsed)
+    };
+    Stated {
+        title: stated.title.and_then(clean),
+        date: stated.date,
+        authors: stated.authors.into_iter().filter_map(clean).collect(),
+        authors_source: stated.authors_source,
+        source: stated.source.and_then(clean),
+        url: stated.url.and_then(clean),
+        topics: stated.topics.into_iter().filter_map(clean).collect(),
+        persons: stated.persons.into_iter().filter_map(clean).collect(),
+    }
+}
+
 /// A short title from a paragraph's first sentence: cut at a clause boundary, or at a word
 /// boundary with an ellipsis, never the whole paragraph.
 pub fn title_from_sentence(paragraph: &str) -> String {
@@ -475,6 +496,27 @@ pub fn title_from_sentence(paragraph: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stated_fields_are_composed_like_the_text() {
+        let stated = Stated {
+            // "Café" and "Zoë" with combining accents, a Bengali letter with its nukta in
+            // one character, a zero-width space and a bell character.
+            title: Some("Cafe\u{301} opens\u{200b} in \u{7}Zoe\u{308}'s street".to_string()),
+            authors: vec![
+                "Ame\u{301}lie  Roux".to_string(),
+                " \u{200b} ".to_string(),
+                "Mat\u{ad}thi\u{ad}as Lauerer".to_string(),
+            ],
+            source: Some("\u{9dc}\u{9be}ক".to_string()),
+            ..Stated::default()
+        };
+        let stated = clean_stated(stated);
+        assert_eq!(stated.title.as_deref(), Some("Café opens in Zoë's street"));
+        assert_eq!(stated.authors, ["Amélie Roux", "Matthias Lauerer"]);
+        // U+09DC is one of the letters NFC writes as two characters, as the text has it.
+        assert_eq!(stated.source.as_deref(), Some("\u{9a1}\u{9bc}\u{9be}ক"));
+    }
 
     /// Reads `text` as the file `path` last modified on 2026-01-02.
     fn read(path: &str, format: Format, text: &str) -> Result<Clipping, NormalizeError> {

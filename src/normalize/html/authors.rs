@@ -125,26 +125,13 @@ const MAX_CREDITS: usize = 8;
 /// scripts and comments.
 fn credit_lines(document: &Document) -> Vec<String> {
     let mut out = Vec::new();
-    for piece in document
-        .select("body")
-        .nodes()
-        .iter()
-        .flat_map(|b| b.descendants())
-    {
-        if !piece.is_text() {
-            continue;
-        }
+    let root = document.root();
+    for (piece, parent) in page_texts(&root) {
         let text = piece.text();
         if !(text.contains('©') || text.contains("opyright") || text.contains(" by ")) {
             continue;
         }
-        let Some(parent) = piece.parent() else {
-            continue;
-        };
-        if matches!(parent.node_name().as_deref(), Some("script" | "style"))
-            || in_comments(&parent)
-            || credits_a_picture(&parent)
-        {
+        if in_comments(&parent) || credits_a_picture(&parent) {
             continue;
         }
         // The holder may sit in a link or bold type beside the sign ("© 2019 <a>Ann
@@ -290,21 +277,14 @@ fn year_then_by(lower: &str) -> Option<usize> {
 }
 
 /// Labels that stand alone before the name they introduce, in an element of their own
-/// or before a link ("<h4>Autor</h4><p>Ann Lee</p>", "von <a>Ann Lee</a>").
+/// or before a link ("<h4>Autor</h4><p>Ann Lee</p>", "von <a>Ann Lee</a>"), besides the
+/// [`AUTHOR_LABELS`].
 const LONE_LABELS: &[&str] = &[
     "by",
     "von",
     "par",
     "por",
     "door",
-    "author",
-    "authors",
-    "autor",
-    "autorin",
-    "autoren",
-    "auteur",
-    "autore",
-    "verfasser",
     "verfasst von",
     "written by",
     "geschrieben von",
@@ -313,24 +293,29 @@ const LONE_LABELS: &[&str] = &[
 /// Lines looked at for labels: a page names its writer once or twice.
 const MAX_LABELLED: usize = 8;
 
+/// The text nodes of a page that a reader sees, each with its element: not in scripts,
+/// style sheets, the `<title>` or a list's options.
+fn page_texts<'a>(
+    root: &'a dom_query::NodeRef<'a>,
+) -> impl Iterator<Item = (dom_query::NodeRef<'a>, dom_query::NodeRef<'a>)> + 'a {
+    root.descendants_it()
+        .filter(|node| node.is_text())
+        .filter_map(|node| Some((node, node.parent()?)))
+        .filter(|(_, parent)| {
+            !matches!(
+                parent.node_name().as_deref(),
+                Some("script" | "style" | "title" | "option")
+            )
+        })
+}
+
 /// Short lines that a byline label leads, in page order, outside comments and scripts.
 fn labelled_lines(document: &Document) -> Vec<String> {
     let mut out = Vec::new();
-    for node in document.root().descendants_it() {
+    let root = document.root();
+    for (node, parent) in page_texts(&root) {
         if out.len() >= MAX_LABELLED {
             break;
-        }
-        if !node.is_text() {
-            continue;
-        }
-        let Some(parent) = node.parent() else {
-            continue;
-        };
-        if matches!(
-            parent.node_name().as_deref(),
-            Some("script" | "style" | "title" | "option")
-        ) {
-            continue;
         }
         let own = collapse(&node.text());
         let own = own.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -338,18 +323,17 @@ fn labelled_lines(document: &Document) -> Vec<String> {
             continue;
         }
         let lowered = own.trim_end_matches([':', ' ']).to_lowercase();
-        let alone = LONE_LABELS.contains(&lowered.as_str());
-        if let Some(names) = after_author_label(own) {
-            if !in_comments(&parent) {
-                out.push(format!("Autor: {names}"));
-            }
-            continue;
-        }
-        let led = alone || (byline::opens_byline(own) && own.contains(' '));
+        let alone =
+            LONE_LABELS.contains(&lowered.as_str()) || AUTHOR_LABELS.contains(&lowered.as_str());
+        let unlabelled_names = after_author_label(own);
+        let led =
+            alone || unlabelled_names.is_some() || (byline::opens_byline(own) && own.contains(' '));
         if !led || in_comments(&parent) {
             continue;
         }
-        let line = if alone {
+        let line = if let Some(names) = unlabelled_names {
+            format!("Autor: {names}")
+        } else if alone {
             let mut following = text_after(&node);
             if following.is_empty() {
                 following = text_after(&parent);
@@ -363,7 +347,8 @@ fn labelled_lines(document: &Document) -> Vec<String> {
     out
 }
 
-/// Words that name the writers when they open a short line, with or without a colon.
+/// Words that name the writers when they stand alone before the names, or open a short
+/// line with or without a colon.
 const AUTHOR_LABELS: &[&str] = &[
     "author",
     "authors",

@@ -204,12 +204,17 @@ impl Markup {
             headings: &self.site_headings,
             host,
         };
-        let declared: Vec<String> = self
+        // As stated, and without the site's name.
+        let stated: Vec<String> = self
             .ld_strings("headline")
             .into_iter()
             .chain(self.first_meta(&["og:title", "twitter:title", "dc.title"]))
             .chain(self.title_tag.clone())
-            .map(|t| strip_site(&collapse(&decode_entities(&t)), &sites))
+            .map(|t| collapse(&decode_entities(&t)))
+            .collect();
+        let declared: Vec<String> = stated
+            .iter()
+            .map(|t| strip_site(t, &sites))
             .filter(|t| !t.is_empty())
             .collect();
         let headings: Vec<&String> = self
@@ -235,17 +240,10 @@ impl Markup {
         // "»frag.jetzt« – ARSnova", "Bielersee-Winterhechte | petri-heil.ch | Dein
         // Schweizer Fischereimagazin": a heading that is one whole part of a declared
         // title is its headline, and the other parts name the site, however they do.
-        let raw_declared: Vec<String> = self
-            .ld_strings("headline")
-            .into_iter()
-            .chain(self.first_meta(&["og:title", "twitter:title"]))
-            .chain(self.title_tag.clone())
-            .map(|t| collapse(&decode_entities(&t)))
-            .collect();
         let is_title_part = |h: &str| {
             let h = fold(h);
             !h.is_empty()
-                && raw_declared.iter().any(|d| {
+                && stated.iter().any(|d| {
                     SPACED_SEPARATORS
                         .iter()
                         .any(|sep| d.contains(sep) && d.split(sep).any(|part| fold(part) == h))
@@ -299,12 +297,11 @@ fn visible_text(node: &dom_query::NodeRef) -> String {
             return text;
         }
     }
-    let whole = text_without(node, is_code);
     let headline = text_without(node, |n| is_code(n) || is_kicker(n));
     if headline.chars().any(char::is_alphanumeric) {
         headline
     } else {
-        whole
+        text_without(node, is_code)
     }
 }
 
@@ -576,25 +573,22 @@ fn is_archive_label(part: &str) -> bool {
 /// True when `text` names the site rather than an article: its `og:site_name`, or the
 /// main label of its host name.
 pub(super) fn is_site_name(text: &str, site: Option<&str>, host: Option<&str>) -> bool {
-    let letters = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let text = letters(text);
+    let text = lower_letters(text);
     if text.is_empty() {
         return false;
     }
     if let Some(site) = site {
-        let site = letters(site);
+        let site = lower_letters(site);
         // Two letters ("FT", "JF") are too few to recognise a site by.
         let enough = |s: &str| s.chars().count() >= 3;
         if enough(&site) && enough(&text) && (site.contains(&text) || text.contains(&site)) {
             return true;
         }
     }
-    let label = host.and_then(host_label).map(letters).unwrap_or_default();
+    let label = host
+        .and_then(host_label)
+        .map(lower_letters)
+        .unwrap_or_default();
     label.len() >= 4 && text.contains(&label) && text.len() <= label.len() * 3
 }
 
@@ -618,18 +612,21 @@ impl SiteNames<'_> {
     /// holds all of it, since such headings are often the site's longer description
     /// ("Stiftung Offshore-Windenergie" leaves "Offshore-Windenergie – Sauberer Strom…").
     fn named_by(&self, part: &str) -> bool {
-        let letters = |s: &str| -> String {
-            s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
         is_site_name(part, self.declared, self.host)
             || self.headings.iter().any(|heading| {
-                let heading = letters(heading);
-                heading.chars().count() >= 3 && letters(part).contains(&heading)
+                let heading = lower_letters(heading);
+                heading.chars().count() >= 3 && lower_letters(part).contains(&heading)
             })
     }
+}
+
+/// A name's letters and digits in lower case: how site names are compared ("The
+/// Ledger", "the-ledger", "TheLedger").
+fn lower_letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Removes a site name a `<title>` carries: "Headline | Site", "Site - Headline",
