@@ -8,8 +8,9 @@ pub use people::{MonthCount, NamedWith, People, PersonProfile, PersonSummary, Re
 pub use summary::Summary;
 
 use crate::clipping::folded_key;
-use crate::index::Manifest;
+use crate::index::{Manifest, RecordSummary};
 use chrono::NaiveDate;
+use people::PeopleTally;
 use std::collections::{BTreeMap, HashSet};
 
 /// What the index holds, for `morgue stats`.
@@ -50,43 +51,77 @@ pub struct TopicCount {
 
 /// Counts what a manifest describes; `passages` and `index_bytes` come from the index.
 pub fn stats(manifest: &Manifest, passages: u64, index_bytes: u64) -> Stats {
-    let mut stats = Stats {
-        articles: 0,
+    let (stats, _) = census(manifest, None);
+    Stats {
         passages,
-        persons: 0,
-        topics: topics(manifest).len(),
-        first_date: None,
-        last_date: None,
-        by_format: BTreeMap::new(),
-        by_date_source: BTreeMap::new(),
         index_bytes,
-    };
-    let mut people: HashSet<String> = HashSet::new();
-    manifest.for_each_record(|record| {
-        people.extend(record.persons.iter().map(|p| folded_key(&p.name)));
-        stats.articles += 1;
-        stats.first_date = Some(stats.first_date.map_or(record.date, |d| d.min(record.date)));
-        stats.last_date = Some(stats.last_date.map_or(record.date, |d| d.max(record.date)));
-        *stats
-            .by_format
-            .entry(record.format.name().to_string())
-            .or_default() += 1;
-        *stats
-            .by_date_source
-            .entry(record.date_source.name().to_string())
-            .or_default() += 1;
-    });
-    stats.persons = people.len();
-    stats
+        ..stats
+    }
 }
 
 /// Every topic (case- and accent-folded) with its article count and date span, most
 /// articles first.
 pub fn topics(manifest: &Manifest) -> Vec<TopicCount> {
-    let mut by_key: BTreeMap<String, TopicCount> = BTreeMap::new();
-    manifest.for_each_record(|record| {
+    let mut topics = TopicTally::default();
+    manifest.for_each_record(|record| topics.add(record));
+    topics.finish()
+}
+
+/// The counts of [`Stats`], gathered one record at a time, so that a pass over the
+/// archive can gather other things too: each pass decodes every record.
+#[derive(Default)]
+struct StatsTally {
+    articles: usize,
+    people: HashSet<String>,
+    first_date: Option<NaiveDate>,
+    last_date: Option<NaiveDate>,
+    by_format: BTreeMap<String, usize>,
+    by_date_source: BTreeMap<String, usize>,
+}
+
+impl StatsTally {
+    fn add(&mut self, record: &RecordSummary) {
+        self.people
+            .extend(record.persons.iter().map(|p| folded_key(&p.name)));
+        self.articles += 1;
+        self.first_date = Some(self.first_date.map_or(record.date, |d| d.min(record.date)));
+        self.last_date = Some(self.last_date.map_or(record.date, |d| d.max(record.date)));
+        *self
+            .by_format
+            .entry(record.format.name().to_string())
+            .or_default() += 1;
+        *self
+            .by_date_source
+            .entry(record.date_source.name().to_string())
+            .or_default() += 1;
+    }
+
+    fn finish(self, topics: usize, passages: u64, index_bytes: u64) -> Stats {
+        Stats {
+            articles: self.articles,
+            passages,
+            persons: self.people.len(),
+            topics,
+            first_date: self.first_date,
+            last_date: self.last_date,
+            by_format: self.by_format,
+            by_date_source: self.by_date_source,
+            index_bytes,
+        }
+    }
+}
+
+/// Topics with their counts and spans, gathered one record at a time.
+#[derive(Default)]
+struct TopicTally {
+    by_key: BTreeMap<String, TopicCount>,
+}
+
+impl TopicTally {
+    fn add(&mut self, record: &RecordSummary) {
         for topic in &record.topics {
-            let count = by_key
+            let count = self
+                .by_key
                 .entry(folded_key(topic))
                 .or_insert_with(|| TopicCount {
                     topic: topic.clone(),
@@ -98,12 +133,31 @@ pub fn topics(manifest: &Manifest) -> Vec<TopicCount> {
             count.first_date = count.first_date.min(record.date);
             count.last_date = count.last_date.max(record.date);
         }
+    }
+
+    /// Most articles first.
+    fn finish(self) -> Vec<TopicCount> {
+        let mut topics: Vec<TopicCount> = self.by_key.into_values().collect();
+        topics.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.topic.cmp(&b.topic))
+        });
+        topics
+    }
+}
+
+/// The counts and topics of a manifest and, when asked, its people, in one pass over
+/// its records (each pass decodes every record).
+fn census(manifest: &Manifest, mut people: Option<&mut PeopleTally>) -> (Stats, Vec<TopicCount>) {
+    let (mut counts, mut topics) = (StatsTally::default(), TopicTally::default());
+    manifest.for_each_record(|record| {
+        counts.add(record);
+        topics.add(record);
+        if let Some(people) = people.as_deref_mut() {
+            people.add(record);
+        }
     });
-    let mut topics: Vec<TopicCount> = by_key.into_values().collect();
-    topics.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| a.topic.cmp(&b.topic))
-    });
-    topics
+    let topics = topics.finish();
+    (counts.finish(topics.len(), 0, 0), topics)
 }

@@ -2,7 +2,7 @@
 //! each is named, in how many articles and when, and which people a typed name means.
 
 use crate::clipping::folded_key;
-use crate::index::Manifest;
+use crate::index::{Manifest, RecordSummary};
 use crate::normalize::persons::strip_titles;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -91,18 +91,9 @@ pub struct People {
 impl People {
     /// Gathers the people named in every record of `manifest`.
     pub fn of(manifest: &Manifest) -> People {
-        let mut gathered = gather(manifest);
-        merge_bare_surnames(&mut gathered);
-        let mut people: Vec<(String, PersonSummary)> = gathered
-            .into_iter()
-            .map(|(key, g)| (key, g.summary()))
-            .collect();
-        people.sort_by(|a, b| {
-            b.1.articles
-                .cmp(&a.1.articles)
-                .then_with(|| a.1.name.cmp(&b.1.name))
-        });
-        People { people }
+        let mut people = PeopleTally::default();
+        manifest.for_each_record(|record| people.add(record));
+        people.finish()
     }
 
     /// People already gathered and sorted, as [`People::entries`] gave them.
@@ -162,12 +153,18 @@ impl People {
 }
 
 /// Every person of every record under the folded full name.
-fn gather(manifest: &Manifest) -> BTreeMap<String, Gathered> {
-    let mut people: BTreeMap<String, Gathered> = BTreeMap::new();
-    manifest.for_each_record(|record| {
+/// The people of an archive, gathered one record at a time.
+#[derive(Default)]
+pub(super) struct PeopleTally {
+    people: BTreeMap<String, Gathered>,
+}
+
+impl PeopleTally {
+    pub(super) fn add(&mut self, record: &RecordSummary) {
         for person in &record.persons {
             let key = folded_key(&person.name);
-            let entry = people
+            let entry = self
+                .people
                 .entry(key.clone())
                 .or_insert_with(|| Gathered::new(key, record.date));
             *entry.names.entry(person.name.clone()).or_default() += 1;
@@ -180,8 +177,23 @@ fn gather(manifest: &Manifest) -> BTreeMap<String, Gathered> {
             entry.first_date = entry.first_date.min(record.date);
             entry.last_date = entry.last_date.max(record.date);
         }
-    });
-    people
+    }
+
+    /// Bare surnames joined to the full name they stand for, most named first.
+    pub(super) fn finish(mut self) -> People {
+        merge_bare_surnames(&mut self.people);
+        let mut people: Vec<(String, PersonSummary)> = self
+            .people
+            .into_iter()
+            .map(|(key, g)| (key, g.summary()))
+            .collect();
+        people.sort_by(|a, b| {
+            b.1.articles
+                .cmp(&a.1.articles)
+                .then_with(|| a.1.name.cmp(&b.1.name))
+        });
+        People { people }
+    }
 }
 
 impl Gathered {

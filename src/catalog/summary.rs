@@ -4,7 +4,7 @@
 //! people took 130 ms before a `--person` search could start.
 
 use super::people::People;
-use super::{PersonSummary, Stats, TopicCount, stats, topics};
+use super::{PersonSummary, Stats, TopicCount};
 use crate::index::{ClippingIndex, Manifest};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -27,10 +27,8 @@ pub struct Summary {
 impl Summary {
     /// Counts what `manifest` describes.
     pub fn of(manifest: &Manifest) -> Summary {
-        Summary {
-            stats: stats(manifest, 0, 0),
-            topics: topics(manifest),
-        }
+        let (stats, topics) = super::census(manifest, None);
+        Summary { stats, topics }
     }
 
     /// The summary kept with the index's last commit, or counted from its manifest when
@@ -58,8 +56,10 @@ impl Summary {
 
     /// Everything kept with a commit of `manifest`: its summary and its people.
     pub fn encode_catalog(manifest: &Manifest) -> Vec<u8> {
-        let mut out = Summary::of(manifest).encode();
-        let people = People::of(manifest);
+        let mut tally = super::PeopleTally::default();
+        let (stats, topics) = super::census(manifest, Some(&mut tally));
+        let mut out = Summary { stats, topics }.encode();
+        let people = tally.finish();
         let list: Vec<&(String, PersonSummary)> = people.entries().collect();
         number(&mut out, list.len() as u64);
         for (key, p) in list {

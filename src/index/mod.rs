@@ -11,6 +11,7 @@ mod schema;
 mod searcher;
 mod similar;
 mod stem;
+mod words;
 mod writer;
 
 pub use day_counts::DayTable;

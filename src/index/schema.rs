@@ -6,19 +6,18 @@
 //! articles; passages only choose what to show and where a phrase stands. Article fields
 //! are stored once, on the article document.
 
+use super::words::WordTokenizer;
 use chrono::{NaiveDate, NaiveTime};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Index};
 
 /// Version of this layout, stored with every commit; an index with another version is
 /// refused rather than misread.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Analyzer for passage text and titles: words, lower case, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "morgue_news";
@@ -173,17 +172,10 @@ pub fn build_schema() -> (Schema, Fields) {
 /// Registers morgue's analyzers; tantivy does not persist them, so this runs on every
 /// create and open.
 pub fn register_analyzers(index: &Index) {
-    let news = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    let news = TextAnalyzer::builder(WordTokenizer::default())
         .filter(super::stem::CachedStemmer)
         .build();
-    let name = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
+    let name = TextAnalyzer::from(WordTokenizer::default());
     index.tokenizers().register(NEWS_ANALYZER, news);
     index.tokenizers().register(NAME_ANALYZER, name);
 }
