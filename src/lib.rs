@@ -26,5 +26,6 @@ pub mod render;
 pub mod serve;
 pub mod cli;
 pub(crate) mod fasthash;
+pub(crate) mod words;
 
 pub use error::{Error, Result};

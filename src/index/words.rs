@@ -4,6 +4,7 @@
 //! news. Those four filters cost more than a sixth of an ingest, as each text is
 //! analysed for passages, the article's body and its exact words.
 
+use crate::words::{Word, Words};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
@@ -42,7 +43,7 @@ impl Tokenizer for WordTokenizer {
         self.token.reset();
         WordStream {
             text,
-            at: 0,
+            words: Words::of(text),
             token: &mut self.token,
             fold: &mut self.fold,
         }
@@ -52,100 +53,14 @@ impl Tokenizer for WordTokenizer {
 /// The token stream of [`WordTokenizer`].
 pub struct WordStream<'a> {
     text: &'a str,
-    /// Where the search for the next word starts.
-    at: usize,
+    words: Words<'a>,
     token: &'a mut Token,
     fold: &'a mut TextAnalyzer,
 }
 
-impl WordStream<'_> {
-    /// The next word's byte range and whether it is all ASCII.
-    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
-        let start = self.word_start(self.at)?;
-        let (end, ascii) = self.word_end(start);
-        self.at = end;
-        Some((start, end, ascii))
-    }
-
-    /// The first alphanumeric character at or after `from`.
-    fn word_start(&self, from: usize) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        let mut at = from;
-        loop {
-            at += bytes
-                .get(at..)?
-                .iter()
-                .position(|&b| CLASS[b as usize] != SEPARATOR)?;
-            if CLASS[bytes[at] as usize] == ASCII_WORD {
-                return Some(at);
-            }
-            let c = self.char_at(at);
-            if c.is_alphanumeric() {
-                return Some(at);
-            }
-            at += c.len_utf8();
-        }
-    }
-
-    /// The end of the word that starts at `from`, and whether it is all ASCII.
-    fn word_end(&self, from: usize) -> (usize, bool) {
-        let bytes = self.text.as_bytes();
-        let mut at = from;
-        let mut ascii = true;
-        loop {
-            match bytes[at..]
-                .iter()
-                .position(|&b| CLASS[b as usize] != ASCII_WORD)
-            {
-                None => return (bytes.len(), ascii),
-                Some(n) => at += n,
-            }
-            if CLASS[bytes[at] as usize] == SEPARATOR {
-                return (at, ascii);
-            }
-            let c = self.char_at(at);
-            if !c.is_alphanumeric() {
-                return (at, ascii);
-            }
-            ascii = false;
-            at += c.len_utf8();
-        }
-    }
-
-    /// The character that starts at byte `at`, always a character boundary here: the
-    /// scans step over ASCII bytes and whole characters only.
-    fn char_at(&self, at: usize) -> char {
-        self.text
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .unwrap_or_default()
-    }
-}
-
-/// What a byte says on its own: an ASCII letter or digit, other ASCII, or part of a
-/// longer character that must be decoded to be judged.
-const SEPARATOR: u8 = 0;
-const ASCII_WORD: u8 = 1;
-const NOT_ASCII: u8 = 2;
-const CLASS: [u8; 256] = {
-    let mut class = [SEPARATOR; 256];
-    let mut b = 0;
-    while b < 256 {
-        class[b] = if b >= 0x80 {
-            NOT_ASCII
-        } else if (b as u8).is_ascii_alphanumeric() {
-            ASCII_WORD
-        } else {
-            SEPARATOR
-        };
-        b += 1;
-    }
-    class
-};
-
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((start, end, ascii)) = self.next_word() {
+        for Word { start, end, ascii } in self.words.by_ref() {
             self.token.position = self.token.position.wrapping_add(1);
             if end - start >= LONGEST_WORD_BYTES {
                 continue;

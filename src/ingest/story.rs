@@ -2,6 +2,7 @@
 //! MinHash signatures over word shingles, and a banded index to find copies quickly.
 
 use crate::fasthash::lowercase_hash;
+use crate::words::Words;
 
 /// Number of values (bins) in a signature: enough that a reprint with a cut paragraph
 /// or a few edited words (Jaccard 0.4–0.6) shares a band with its original almost always.
@@ -82,16 +83,18 @@ const SEED_A: u64 = 0x6d6f_7267_7565_0001;
 
 /// Hashes of the lower-cased words of `text`.
 fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(lowercase_hash)
+    Words::of(text).map(|w| lowercase_hash(text.get(w.start..w.end).unwrap_or_default()))
 }
 
 /// True for a number word ("twelve", "Million"); ASCII words are compared without
 /// allocating, as this runs for every word.
 fn is_number_word(word: &str) -> bool {
     if word.is_ascii() {
-        NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
+        // Most words are ruled out by their length or first letter.
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        (3..=8).contains(&word.len())
+            && first.is_some_and(|f| NUMBER_WORD_INITIALS.contains(&f))
+            && NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
     } else {
         NUMBER_WORDS.contains(&word.to_lowercase().as_str())
     }
@@ -166,6 +169,19 @@ fn donor(bins: &[u64; SIGNATURE_LEN], bin: usize) -> usize {
         })
 }
 
+/// The first letters of [`NUMBER_WORDS`].
+const NUMBER_WORD_INITIALS: &[u8] = b"otfsenhmbq";
+
+/// `raw` without the punctuation around it; most words have none, and are checked
+/// byte-wise.
+fn trimmed(raw: &str) -> &str {
+    let bytes = raw.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => raw,
+        _ => raw.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
+}
+
 /// Number words that state figures as digits do.
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -181,7 +197,7 @@ fn names_and_figures(passages: &[String]) -> (Vec<u16>, Vec<u16>) {
     for passage in passages {
         let mut sentence_start = true;
         for raw in passage.split_whitespace() {
-            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let word = trimmed(raw);
             if word.bytes().any(|b| b.is_ascii_digit()) || is_number_word(word) {
                 figures.push(hash(word));
             } else if !sentence_start && word.chars().next().is_some_and(char::is_uppercase) {
@@ -746,6 +762,40 @@ mod tests {
                     "{size} shingles, Jaccard {truth:.2}: estimated {mean:.3}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn number_words_and_trimmed_words_are_found_as_the_plain_definitions_find_them() {
+        let words = NUMBER_WORDS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(NUMBER_WORDS.iter().map(|w| w.to_uppercase()))
+            .chain(
+                [
+                    "Twelve",
+                    "",
+                    "o",
+                    "tenth",
+                    "thousands",
+                    "onE",
+                    "Quarterly",
+                    "zwölf",
+                    "ÜBER",
+                    "(eleven)",
+                    "“Nine”",
+                    "2.5%",
+                    "—",
+                    "half-year",
+                    "x",
+                ]
+                .map(str::to_string),
+            );
+        for word in words {
+            let plain = word.trim_matches(|c: char| !c.is_alphanumeric());
+            assert_eq!(trimmed(&word), plain, "{word:?}");
+            let number = NUMBER_WORDS.contains(&plain.to_lowercase().as_str());
+            assert_eq!(is_number_word(plain), number, "{word:?}");
         }
     }
 
