@@ -142,4 +142,30 @@ mod tests {
             expected.contains(&"close".to_string()) && expected.contains(&"runner".to_string())
         );
     }
+
+    #[test]
+    fn stems_stay_right_when_the_memory_is_full_and_starts_over() {
+        // More distinct words than the memory holds, half with stems that are not
+        // prefixes ("...ies" → "...i"): the memory starts over on the way, twice.
+        let letters = |mut n: usize| {
+            let mut word = String::new();
+            for _ in 0..4 {
+                word.push((b'a' + (n % 26) as u8) as char);
+                n /= 26;
+            }
+            word
+        };
+        let text: String = (0..45_000)
+            .map(|n| format!("{}ies {}ing ", letters(n), letters(n + 7)))
+            .collect();
+        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(CachedStemmer)
+            .build();
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(Stemmer::new(Language::English))
+            .build();
+        let expected = tokens(&mut plain, &text);
+        assert_eq!(tokens(&mut cached, &text), expected);
+        assert_eq!(tokens(&mut cached, &text), expected);
+    }
 }
