@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::query::{Filters, SearchRequest, Sort, TextQuery};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -231,20 +232,38 @@ impl ClippingIndex {
                 break;
             }
             let wanted = depth + seen.len();
+            // Equal dates and equal scores (a word once in articles of one length) are
+            // common; they are broken by article number, which the same files always get,
+            // not by where an indexing thread happened to put a document: otherwise two
+            // ingests of one archive could rank, and draw feedback, differently.
+            let by_article = || {
+                (
+                    SortByStaticFastValue::<u64>::for_field("article"),
+                    Order::Asc,
+                )
+            };
             let found: Vec<(f32, DocAddress)> = match by_date {
                 Some(order) => searcher
                     .search(
                         query.as_ref(),
-                        &TopDocs::with_limit(wanted).order_by_fast_field::<DateTime>("date", order),
+                        &TopDocs::with_limit(wanted).order_by((
+                            (SortByStaticFastValue::<DateTime>::for_field("date"), order),
+                            by_article(),
+                        )),
                     )?
                     .into_iter()
                     .map(|(_, a)| (0.0, a))
                     .collect(),
-                None => searcher.search_with_statistics_provider(
-                    query.as_ref(),
-                    &TopDocs::with_limit(wanted).order_by_score(),
-                    stats,
-                )?,
+                None => searcher
+                    .search_with_statistics_provider(
+                        query.as_ref(),
+                        &TopDocs::with_limit(wanted)
+                            .order_by(((SortBySimilarityScore, Order::Desc), by_article())),
+                        stats,
+                    )?
+                    .into_iter()
+                    .map(|((score, _), address)| (score, address))
+                    .collect(),
             };
             let mut tier = Vec::with_capacity(found.len());
             for (score, address) in found {

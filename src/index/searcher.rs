@@ -552,4 +552,56 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn equal_scores_rank_by_article_number_not_by_where_documents_landed() {
+        use crate::clipping::{Clipping, DateSource, Format};
+        use crate::index::{ClippingIndex, ClippingWriter, Manifest};
+        // Thirty articles that score alike for "harbour", added newest number first so
+        // that document order and article order disagree.
+        let dir = tempfile::tempdir().unwrap();
+        let index = ClippingIndex::create(dir.path()).unwrap();
+        let mut writer = ClippingWriter::new(&index, false, &mut |_| {}).unwrap();
+        for article in (0..30u64).rev() {
+            let figure = 1000 + article;
+            let clipping = Clipping {
+                id: format!("{article:016x}"),
+                path: format!("report-{article:02}.txt"),
+                format: Format::Text,
+                title: format!("Ferry report {figure}"),
+                date: chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
+                date_source: DateSource::Text,
+                source: None,
+                url: None,
+                authors: Vec::new(),
+                authors_source: None,
+                topics: Vec::new(),
+                persons: Vec::new(),
+                passages: vec![format!("The harbour ferry carried {figure} passengers.")],
+                passage_persons: Vec::new(),
+            };
+            writer
+                .add(&clipping, &clipping.path, article, article, &[])
+                .unwrap();
+        }
+        writer.commit(&Manifest::default(), &[]).unwrap();
+        let index = ClippingIndex::open(dir.path()).unwrap();
+        // By relevance, and by date, where all thirty share a day.
+        for sort in [crate::query::Sort::Relevance, crate::query::Sort::Newest] {
+            let (text, filters) = parse_query("harbour").unwrap();
+            let mut request = SearchRequest::new(text, filters, 5);
+            request.sort = sort;
+            let found = index.search(&request).unwrap();
+            let paths: Vec<&str> = found.hits.iter().map(|h| h.path.as_str()).collect();
+            let expected = [
+                "report-00",
+                "report-01",
+                "report-02",
+                "report-03",
+                "report-04",
+            ]
+            .map(|name| format!("{name}.txt"));
+            assert_eq!(paths, expected, "{sort:?}");
+        }
+    }
 }
