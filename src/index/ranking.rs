@@ -12,8 +12,10 @@ use crate::error::Result;
 use crate::query::{Filters, SearchRequest, Sort, TextQuery};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::collector::sort_key::{NaturalComparator, SortByStaticFastValue};
+use tantivy::collector::{
+    Collector, SegmentCollector, SegmentSortKeyComputer, SortKeyComputer, TopDocs,
+};
 use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query};
@@ -257,8 +259,7 @@ impl ClippingIndex {
                 None => searcher
                     .search_with_statistics_provider(
                         query.as_ref(),
-                        &TopDocs::with_limit(wanted)
-                            .order_by(((SortBySimilarityScore, Order::Desc), by_article())),
+                        &TopDocs::with_limit(wanted).order_by(ScoreThenArticle),
                         stats,
                     )?
                     .into_iter()
@@ -684,5 +685,118 @@ mod tests {
         // A word wanted twice needs two places.
         assert!(!stand_together(&words("a b"), &words("a a"), 3, false));
         assert!(stand_together(&words("a x a"), &words("a a"), 1, false));
+    }
+}
+
+/// Articles by score, equal scores by article number (see [`ClippingIndex::first_pass`]),
+/// collected as tantivy collects by score alone: through the query's pruning walk
+/// (block-WAND), which skips documents that cannot enter the top. Its bound is kept just
+/// below the lowest score taken, so an article that ties with it still comes to be
+/// compared by number.
+#[derive(Debug, Clone, Copy)]
+struct ScoreThenArticle;
+
+/// A score with its article number, higher first: equal scores put the lower number
+/// first.
+type ScoreKey = (Score, std::cmp::Reverse<u64>);
+
+impl SortKeyComputer for ScoreThenArticle {
+    type SortKey = ScoreKey;
+    type Child = SegmentScoreThenArticle;
+    type Comparator = NaturalComparator;
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn segment_sort_key_computer(&self, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(SegmentScoreThenArticle {
+            articles: reader.fast_fields().u64("article")?,
+        })
+    }
+
+    fn collect_segment_top_k(
+        &self,
+        k: usize,
+        weight: &dyn tantivy::query::Weight,
+        reader: &SegmentReader,
+        segment_ord: u32,
+    ) -> tantivy::Result<Vec<(ScoreKey, DocAddress)>> {
+        let mut keys = self.segment_sort_key_computer(reader)?;
+        let alive = reader.alive_bitset();
+        let mut top: std::collections::BinaryHeap<std::cmp::Reverse<Entry>> =
+            std::collections::BinaryHeap::with_capacity(k + 1);
+        let mut bound = Score::MIN;
+        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+            if k == 0 || alive.is_some_and(|a| a.is_deleted(doc)) {
+                return bound;
+            }
+            top.push(std::cmp::Reverse(Entry {
+                key: keys.segment_sort_key(doc, score),
+                doc,
+            }));
+            if top.len() > k {
+                top.pop();
+            }
+            if top.len() == k
+                && let Some(lowest) = top.peek()
+            {
+                bound = lowest.0.key.0.next_down();
+            }
+            bound
+        })?;
+        Ok(top
+            .into_iter()
+            .map(|entry| (entry.0.key, DocAddress::new(segment_ord, entry.0.doc)))
+            .collect())
+    }
+}
+
+/// One document in [`ScoreThenArticle`]'s heap, ordered by its key.
+struct Entry {
+    key: ScoreKey,
+    doc: DocId,
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key
+            .0
+            .total_cmp(&other.key.0)
+            .then_with(|| self.key.1.cmp(&other.key.1))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Entry {}
+
+/// [`ScoreThenArticle`] within one segment.
+struct SegmentScoreThenArticle {
+    articles: Column<u64>,
+}
+
+impl SegmentSortKeyComputer for SegmentScoreThenArticle {
+    type SortKey = ScoreKey;
+    type SegmentSortKey = ScoreKey;
+    type SegmentComparator = NaturalComparator;
+
+    fn segment_sort_key(&mut self, doc: DocId, score: Score) -> ScoreKey {
+        let article = self.articles.first(doc).unwrap_or(u64::MAX);
+        (score, std::cmp::Reverse(article))
+    }
+
+    fn convert_segment_sort_key(&self, key: ScoreKey) -> ScoreKey {
+        key
     }
 }
