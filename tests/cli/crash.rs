@@ -45,8 +45,11 @@ fn signal(child: &Child, name: &str) {
 fn wait_for_writer(ctx: &TestContext, child: &mut Child) -> bool {
     let pid_file = ctx.path().join("index/ingest.pid");
     let deadline = Instant::now() + Duration::from_secs(30);
+    // The file names the holder once it has the lock; an earlier ingest's file, or one
+    // still being written, does not count.
+    let holder = child.id().to_string();
     while Instant::now() < deadline {
-        if pid_file.exists() {
+        if std::fs::read_to_string(&pid_file).is_ok_and(|pid| pid.trim() == holder) {
             return true;
         }
         if child.try_wait().unwrap().is_some() {
