@@ -238,19 +238,16 @@ impl ClippingIndex {
             // common; they are broken by article number, which the same files always get,
             // not by where an indexing thread happened to put a document: otherwise two
             // ingests of one archive could rank, and draw feedback, differently.
-            let by_article = || {
-                (
-                    SortByStaticFastValue::<u64>::for_field("article"),
-                    Order::Asc,
-                )
-            };
             let found: Vec<(f32, DocAddress)> = match by_date {
                 Some(order) => searcher
                     .search(
                         query.as_ref(),
                         &TopDocs::with_limit(wanted).order_by((
                             (SortByStaticFastValue::<DateTime>::for_field("date"), order),
-                            by_article(),
+                            (
+                                SortByStaticFastValue::<u64>::for_field("article"),
+                                Order::Asc,
+                            ),
                         )),
                     )?
                     .into_iter()

@@ -109,6 +109,20 @@ mod tests {
         out
     }
 
+    /// Asserts that ours and tantivy's chain give the same tokens for every text, one
+    /// tokenizer of each reused throughout.
+    fn assert_same_tokens<'a>(texts: impl IntoIterator<Item = &'a str>) {
+        let mut ours = TextAnalyzer::from(WordTokenizer::default());
+        let mut theirs = tantivy_chain();
+        for text in texts {
+            assert_eq!(
+                tokens(&mut ours, text),
+                tokens(&mut theirs, text),
+                "{text:?}"
+            );
+        }
+    }
+
     fn tantivy_chain() -> TextAnalyzer {
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
@@ -136,30 +150,12 @@ mod tests {
             "ÉCOLE".to_string(),
             "a\u{1F600}b 🙂 c".to_string(),
         ];
-        let (mut ours, mut theirs) = (
-            TextAnalyzer::from(WordTokenizer::default()),
-            tantivy_chain(),
-        );
-        for text in &texts {
-            assert_eq!(
-                tokens(&mut ours, text),
-                tokens(&mut theirs, text),
-                "{text:?}"
-            );
-        }
+        assert_same_tokens(texts.iter().map(String::as_str));
     }
 
     #[test]
     fn a_reused_tokenizer_starts_each_text_afresh() {
-        let mut ours = TextAnalyzer::from(WordTokenizer::default());
-        let mut theirs = tantivy_chain();
-        for text in ["Second text, two", "Über", "", "one"] {
-            assert_eq!(
-                tokens(&mut ours, text),
-                tokens(&mut theirs, text),
-                "{text:?}"
-            );
-        }
+        assert_same_tokens(["Second text, two", "Über", "", "one"]);
     }
 
     #[test]
@@ -175,20 +171,14 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let (mut ours, mut theirs) = (
-            TextAnalyzer::from(WordTokenizer::default()),
-            tantivy_chain(),
-        );
-        for _ in 0..500 {
-            let len = (next() % 120) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
-            assert_eq!(
-                tokens(&mut ours, &text),
-                tokens(&mut theirs, &text),
-                "{text:?}"
-            );
-        }
+        let texts: Vec<String> = (0..500)
+            .map(|_| {
+                let len = (next() % 120) as usize;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect();
+        assert_same_tokens(texts.iter().map(String::as_str));
     }
 }
