@@ -49,6 +49,7 @@ impl Evidence {
     /// (empty for a sentence that cannot hold a name, which is passed over).
     pub fn gather(sentences: &[&[Token<'_>]], keys: &[Vec<u64>], lexicon: &Lexicon) -> Self {
         let mut facts: IntMap<u64, Facts> = IntMap::default();
+        let mut lower_case: Vec<u64> = Vec::new();
         for (tokens, keys) in sentences.iter().zip(keys) {
             if keys.len() != tokens.len() {
                 continue;
@@ -57,9 +58,8 @@ impl Evidence {
             for (i, token) in tokens.iter().enumerate() {
                 let word = token.text.as_ref();
                 if !capitalised[i] {
-                    // Only words that are capitalised somewhere matter; mark the rest cheaply.
                     if word.chars().next().is_some_and(char::is_lowercase) {
-                        *facts.entry(keys[i]).or_default() |= LOWER_CASE;
+                        lower_case.push(keys[i]);
                     }
                     continue;
                 }
@@ -115,12 +115,24 @@ impl Evidence {
                 *facts.entry(keys[i]).or_default() |= found;
             }
         }
+        // Only the words capitalised somewhere are kept, most articles' words are not:
+        // [`Evidence::of`] knows that a word it does not hold, written in lower case,
+        // has that one fact.
+        for key in lower_case {
+            if let Some(found) = facts.get_mut(&key) {
+                *found |= LOWER_CASE;
+            }
+        }
         Evidence { facts }
     }
 
-    /// The facts gathered for the word with key `key`.
-    pub fn of(&self, key: u64) -> Facts {
-        self.facts.get(&key).copied().unwrap_or(0)
+    /// The facts gathered for `word`, whose key is `key`.
+    pub fn of(&self, key: u64, word: &str) -> Facts {
+        match self.facts.get(&key) {
+            Some(&found) => found,
+            None if word.chars().next().is_some_and(char::is_lowercase) => LOWER_CASE,
+            None => 0,
+        }
     }
 }
 
@@ -139,12 +151,13 @@ mod tests {
             "Judge William Orrick ruled on Tuesday .",
             "Orrick said the county erred , and Pirelli Tyres agreed .",
             "Workers in Tavildara and at the Palisades fire went home ; a rally ended .",
+            "Harris County sued .",
         ];
         let tokens: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(s)).collect();
         let slices: Vec<&[Token]> = tokens.iter().map(Vec::as_slice).collect();
         let keys: Vec<Vec<u64>> = slices.iter().map(|s| sentence_keys(s)).collect();
         let evidence = Evidence::gather(&slices, &keys, &lexicon);
-        let of = |word: &str| evidence.of(word_key(word));
+        let of = |word: &str| evidence.of(word_key(&word.to_lowercase()), word);
         let cases: [(&str, Facts, Facts); 6] = [
             ("william", AFTER_TITLE, AFTER_FIRST_NAME),
             (
@@ -161,8 +174,11 @@ mod tests {
             assert_eq!(of(word) & present, present, "{word}: {:b}", of(word));
             assert_eq!(of(word) & absent, 0, "{word}: {:b}", of(word));
         }
-        // Words written in lower case somewhere are marked; words never so written are not.
-        assert_eq!(of("workers") & LOWER_CASE, 0);
-        assert_ne!(of("county") & LOWER_CASE, 0);
+        // Words written in lower case somewhere are marked, where they are capitalised too
+        // ("county" and "Harris County"); words never so written are not.
+        assert_eq!(of("Workers") & LOWER_CASE, 0);
+        assert_eq!(of("Tavildara") & LOWER_CASE, 0);
+        assert_ne!(of("County") & LOWER_CASE, 0);
+        assert_eq!(of(","), 0);
     }
 }

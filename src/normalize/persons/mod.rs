@@ -284,7 +284,8 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
         }
         // Elsewhere, such a word written with a capital is a name too.
         for i in 0..sentence.len() {
-            if tags[i] == O && names.contains(&keys[i]) && tagger::may_be_name(&sentence[i].text) {
+            // The capital first: a look-up for every word of the article costs more.
+            if tags[i] == O && tagger::may_be_name(&sentence[i].text) && names.contains(&keys[i]) {
                 let prev = if i > 0 { tags[i - 1] } else { O };
                 tags[i] = if prev == B_PER || prev == I_PER {
                     I_PER

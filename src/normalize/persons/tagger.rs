@@ -8,7 +8,9 @@ use crate::normalize::lexicon::is_name_particle;
 
 use crate::fasthash::{IntMap, IntSet, lowercase_hash};
 
+use std::cell::RefCell;
 use std::io::{self, Read, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Tags: outside, person (begin / inside), other named entity (begin / inside).
 pub const TAGS: usize = 5;
@@ -49,6 +51,41 @@ pub struct Model {
     pub(super) weights: IntMap<u64, [f32; TAGS]>,
     pub(super) lexicon: Lexicon,
     pub(super) clusters: Clusters,
+    /// Which finished model this is, for [`WordMemory`]; 0 for one still being built,
+    /// which is tagged without the memory.
+    pub(super) id: u64,
+}
+
+/// A new [`Model::id`], never 0.
+pub(super) fn fresh_model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// What a word form's own features add to each tag's score, and what the lexicon says of
+/// it: remembered per thread, because the same capitalised words ("The", "Reuters",
+/// "Clinton") are scored over and over, and each costs some twenty hashes and look-ups.
+struct WordMemory {
+    model: u64,
+    words: IntMap<u64, Remembered>,
+}
+
+#[derive(Clone, Copy)]
+struct Remembered {
+    /// The running sum of the weights after the word's own features, which come first in
+    /// [`features`]: going on from it gives the very same floating-point sum.
+    scores: [f32; TAGS],
+    flags: Flags,
+}
+
+/// Word forms remembered per thread before the memory starts over (about 2 MB).
+const WORD_MEMORY_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static WORD_MEMORY: RefCell<WordMemory> = RefCell::new(WordMemory {
+        model: 0,
+        words: IntMap::default(),
+    });
 }
 
 /// Hashes a word form for the lexicon and features.
@@ -124,14 +161,14 @@ impl<'a> Context<'a> {
         known: &Clusters,
         evidence: &Evidence,
     ) -> Context<'a> {
-        // Only the words around a possible name are ever looked at: just those get shapes,
-        // clusters and facts.
+        // Only a possible name and its next neighbours are ever looked at (words two away
+        // by their keys alone): just those get shapes, clusters and facts.
         let mut near = vec![false; tokens.len()];
         for (i, token) in tokens.iter().enumerate() {
             let first = token.text.chars().next().unwrap_or(' ');
             if first.is_uppercase() || (first.is_lowercase() && is_name_particle(&token.text)) {
-                let from = i.saturating_sub(2);
-                let to = (i + 3).min(tokens.len());
+                let from = i.saturating_sub(1);
+                let to = (i + 2).min(tokens.len());
                 near[from..to].fill(true);
             }
         }
@@ -142,7 +179,7 @@ impl<'a> Context<'a> {
             if near[i] {
                 shapes[i] = shape_hash(&token.text);
                 clusters[i] = known.of(words[i]);
-                facts[i] = evidence.of(words[i]);
+                facts[i] = evidence.of(words[i], &token.text);
             }
         }
         let (mut alphabetic, mut capitalised) = (0, 0);
@@ -276,7 +313,7 @@ fn shape_class(c: char) -> char {
 }
 
 /// The features of token `i`, given the tags before it. `lower` is the token in lower
-/// case.
+/// case. Those of the word alone come first, then those of where it stands.
 pub(super) fn features(
     context: &Context,
     lexicon: &Lexicon,
@@ -287,15 +324,59 @@ pub(super) fn features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    let flags = word_features(context, lexicon, i, lower, out);
+    place_features(context, lexicon, i, prev, prev2, flags, out);
+}
+
+/// What the lexicon says of a word: first name, person word, entity word, common word.
+type Flags = [bool; 4];
+
+/// Pushes the features of token `i` that its own text decides (the word, its shape and
+/// affixes, what the lexicon and the clusters say of it), and returns the lexicon's flags.
+/// They are the same wherever the word stands, which lets [`WordMemory`] sum their weights
+/// once per word form.
+fn word_features(
+    context: &Context,
+    lexicon: &Lexicon,
+    i: usize,
+    lower: &str,
+    out: &mut Vec<u64>,
+) -> Flags {
     let at = i as isize;
     let key = context.word(at);
     let shape = context.shape(at);
-    let original = &context.tokens[i].text;
     out.push(feature(0, 0)); // bias
     out.push(feature(1, key));
     out.push(feature(2, shape));
-    // Prefixes of one to three letters and suffixes of one to four, shorter than the
-    // word; found without allocating (this runs for every scored word).
+    push_affixes(lower, out);
+    let flags = [
+        lexicon.first_names.contains(&key),
+        lexicon.person_words.contains(&key),
+        lexicon.entity_words.contains(&key),
+        lexicon.common_words.contains(&key),
+    ];
+    for (n, &flag) in flags.iter().enumerate() {
+        if flag {
+            out.push(feature(40 + n as u64, 1));
+        }
+    }
+    if shouts(&context.tokens[i].text) {
+        out.push(feature(72, u64::from(flags[3])));
+    }
+    for (level, &cluster) in context.clusters(at).iter().enumerate() {
+        out.push(feature(80 + level as u64, u64::from(cluster)));
+    }
+    flags
+}
+
+/// True for a word of two or more characters without a lower-case letter ("NATO", "U.S.").
+fn shouts(word: &str) -> bool {
+    word.len() > 1 && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// Prefixes of one to three letters and suffixes of one to four, shorter than the word;
+/// found without allocating (this runs for every scored word form).
+fn push_affixes(lower: &str, out: &mut Vec<u64>) {
     let ascii = lower.is_ascii();
     let chars = if ascii {
         lower.len()
@@ -328,6 +409,22 @@ pub(super) fn features(
             ));
         }
     }
+}
+
+/// Pushes the features of token `i` that depend on its neighbours, the tags before it,
+/// the document's evidence and the sentence; `flags` are the word's own.
+fn place_features(
+    context: &Context,
+    lexicon: &Lexicon,
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    flags: Flags,
+    out: &mut Vec<u64>,
+) {
+    let at = i as isize;
+    let key = context.word(at);
+    let shape = context.shape(at);
     out.push(feature(20, context.word(at - 1)));
     out.push(feature(21, context.word(at + 1)));
     out.push(feature(22, context.word(at - 2)));
@@ -349,15 +446,8 @@ pub(super) fn features(
     out.push(feature(32, feature(prev as u64, shape)));
     out.push(feature(33, feature(prev as u64, key)));
     out.push(feature(35, u64::from(i == 0 || context.sentence_start(i))));
-    let flags = [
-        lexicon.first_names.contains(&key),
-        lexicon.person_words.contains(&key),
-        lexicon.entity_words.contains(&key),
-        lexicon.common_words.contains(&key),
-    ];
     for (n, &flag) in flags.iter().enumerate() {
         if flag {
-            out.push(feature(40 + n as u64, 1));
             out.push(feature(50 + n as u64, prev as u64));
         }
     }
@@ -375,15 +465,11 @@ pub(super) fn features(
         out.push(feature(70, shape));
         out.push(feature(71, u64::from(flags[3])));
     }
-    if original.len() > 1 && original.chars().all(|c| !c.is_lowercase()) {
-        out.push(feature(72, u64::from(flags[3])));
-    }
-    let own = context.clusters(at);
-    for (level, &cluster) in own.iter().enumerate() {
-        out.push(feature(80 + level as u64, u64::from(cluster)));
-    }
     let fine = clusters::LEVELS - 1;
-    out.push(feature(85, feature(prev as u64, u64::from(own[fine]))));
+    out.push(feature(
+        85,
+        feature(prev as u64, u64::from(context.clusters(at)[fine])),
+    ));
     out.push(feature(86, u64::from(context.clusters(at - 1)[fine])));
     out.push(feature(87, u64::from(context.clusters(at + 1)[fine])));
     out.push(feature(88, u64::from(context.clusters(at - 1)[1])));
@@ -439,20 +525,68 @@ impl Model {
         let context = Context::new(tokens, keys, &self.clusters, evidence);
         let mut buffer = Vec::with_capacity(64);
         let mut lower = String::new();
-        for i in 0..tokens.len() {
-            let (prev, prev2) = previous(&tags, i);
-            if !should_score(tokens, i, prev) || plain_sentence_opener(&context, &self.lexicon, i) {
-                continue;
+        WORD_MEMORY.with_borrow_mut(|memory| {
+            if memory.model != self.id || memory.words.len() >= WORD_MEMORY_LIMIT {
+                memory.model = self.id;
+                memory.words.clear();
             }
-            let lower = lowercase_into(&tokens[i].text, &mut lower);
-            features(&context, &self.lexicon, i, lower, prev, prev2, &mut buffer);
-            tags[i] = valid_best(&self.scores(&buffer), prev);
-        }
+            for i in 0..tokens.len() {
+                let (prev, prev2) = previous(&tags, i);
+                if !should_score(tokens, i, prev)
+                    || plain_sentence_opener(&context, &self.lexicon, i)
+                {
+                    continue;
+                }
+                let own = self.word_part(memory, &context, i, &mut lower, &mut buffer);
+                buffer.clear();
+                place_features(
+                    &context,
+                    &self.lexicon,
+                    i,
+                    prev,
+                    prev2,
+                    own.flags,
+                    &mut buffer,
+                );
+                let scores = add_weights(&self.weights, &buffer, own.scores);
+                tags[i] = valid_best(&scores, prev);
+            }
+        });
         tags
     }
 
-    fn scores(&self, features: &[u64]) -> [f32; TAGS] {
-        sum_weights(&self.weights, features)
+    /// The scores and flags of token `i`'s own features, from the memory when the word
+    /// form was scored before (a model still being built is not remembered).
+    fn word_part(
+        &self,
+        memory: &mut WordMemory,
+        context: &Context,
+        i: usize,
+        lower: &mut String,
+        buffer: &mut Vec<u64>,
+    ) -> Remembered {
+        let at = i as isize;
+        // What the word features read: the lower-case word, its shape, its capitals.
+        let form = feature(
+            feature(context.word(at), context.shape(at)),
+            u64::from(shouts(&context.tokens[i].text)),
+        );
+        if self.id != 0
+            && let Some(&known) = memory.words.get(&form)
+        {
+            return known;
+        }
+        let lower = lowercase_into(&context.tokens[i].text, lower);
+        buffer.clear();
+        let flags = word_features(context, &self.lexicon, i, lower, buffer);
+        let own = Remembered {
+            scores: add_weights(&self.weights, buffer, [0.0; TAGS]),
+            flags,
+        };
+        if self.id != 0 {
+            memory.words.insert(form, own);
+        }
+        own
     }
 
     /// True when `word` is an ordinary word, seen in lower case mid-sentence in training.
@@ -566,6 +700,7 @@ impl Model {
         let clusters = Clusters::read(&mut input)?;
         Ok(Model {
             weights,
+            id: fresh_model_id(),
             clusters,
             lexicon: Lexicon {
                 first_names,
@@ -579,7 +714,15 @@ impl Model {
 
 /// Each tag's score: the sum of the weights of the features present.
 pub(super) fn sum_weights(weights: &IntMap<u64, [f32; TAGS]>, features: &[u64]) -> [f32; TAGS] {
-    let mut scores = [0.0; TAGS];
+    add_weights(weights, features, [0.0; TAGS])
+}
+
+/// `scores` with the weights of `features` added, in their order.
+fn add_weights(
+    weights: &IntMap<u64, [f32; TAGS]>,
+    features: &[u64],
+    mut scores: [f32; TAGS],
+) -> [f32; TAGS] {
     for f in features {
         if let Some(w) = weights.get(f) {
             for (s, w) in scores.iter_mut().zip(w) {
@@ -618,6 +761,119 @@ pub(super) fn valid_best(scores: &[f32; TAGS], prev: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::persons::tokens::tokenize;
+    use crate::normalize::persons::{model, read_conll, training};
+
+    /// Tags and scores as the tagger did before it remembered words: every feature of
+    /// every scored token looked up afresh.
+    fn tag_plainly(model: &Model, tokens: &[Token<'_>]) -> (Vec<usize>, Vec<[f32; TAGS]>) {
+        let keys = sentence_keys(tokens);
+        let evidence = Evidence::gather(&[tokens], std::slice::from_ref(&keys), &model.lexicon);
+        let context = Context::new(tokens, &keys, &model.clusters, &evidence);
+        let (mut tags, mut all_scores) = (vec![O; tokens.len()], Vec::new());
+        let (mut buffer, mut lower) = (Vec::new(), String::new());
+        for i in 0..tokens.len() {
+            let (prev, prev2) = previous(&tags, i);
+            if !should_score(tokens, i, prev) || plain_sentence_opener(&context, &model.lexicon, i)
+            {
+                continue;
+            }
+            let lower = lowercase_into(&tokens[i].text, &mut lower);
+            features(&context, &model.lexicon, i, lower, prev, prev2, &mut buffer);
+            let scores = sum_weights(&model.weights, &buffer);
+            tags[i] = valid_best(&scores, prev);
+            all_scores.push(scores);
+        }
+        (tags, all_scores)
+    }
+
+    /// The scores of the tokens [`tag_plainly`] scores, the word part from the memory.
+    fn scores_remembered(model: &Model, tokens: &[Token<'_>], tags: &[usize]) -> Vec<[f32; TAGS]> {
+        let keys = sentence_keys(tokens);
+        let evidence = Evidence::gather(&[tokens], std::slice::from_ref(&keys), &model.lexicon);
+        let context = Context::new(tokens, &keys, &model.clusters, &evidence);
+        let (mut buffer, mut lower, mut all_scores) = (Vec::new(), String::new(), Vec::new());
+        WORD_MEMORY.with_borrow_mut(|memory| {
+            for i in 0..tokens.len() {
+                let (prev, prev2) = previous(tags, i);
+                if !should_score(tokens, i, prev)
+                    || plain_sentence_opener(&context, &model.lexicon, i)
+                {
+                    continue;
+                }
+                let own = model.word_part(memory, &context, i, &mut lower, &mut buffer);
+                buffer.clear();
+                place_features(
+                    &context,
+                    &model.lexicon,
+                    i,
+                    prev,
+                    prev2,
+                    own.flags,
+                    &mut buffer,
+                );
+                all_scores.push(add_weights(&model.weights, &buffer, own.scores));
+            }
+        });
+        all_scores
+    }
+
+    const SENTENCES: [&str; 7] = [
+        "Judge William Orrick of San Francisco blocked the order , Orrick said on Tuesday .",
+        "ORRICK BLOCKS ORDER ON SANCTUARY CITIES",
+        "The mayor , London Breed , said Orrick and Breed spoke with Volodymyr Zelensky .",
+        "Bundeskanzler Olaf Scholz traf Jacinda Ardern und Xi Jinping in Berlin .",
+        "Ms. Ocasio-Cortez told The New York Times that Kamala Harris would run .",
+        "Émile Zola , J. R. R. Tolkien and McDONALD'S met at St Peter's Square .",
+        // The same words in other shapes: one memory entry each.
+        "Mcdonald met McDonald , Deluca met DeLuca , and ZOLA met Zola .",
+    ];
+
+    #[test]
+    fn remembered_words_give_bit_for_bit_the_scores_of_every_feature_looked_up() {
+        let model = model().expect("the tests need the shipped model (the `persons` feature)");
+        // Twice: the first round fills the memory, the second reads from it.
+        for round in 0..2 {
+            for sentence in SENTENCES {
+                let tokens = tokenize(sentence);
+                let (plain_tags, plain_scores) = tag_plainly(model, &tokens);
+                let remembered = scores_remembered(model, &tokens, &plain_tags);
+                assert_eq!(remembered.len(), plain_scores.len(), "{sentence}");
+                for (a, b) in remembered.iter().zip(&plain_scores) {
+                    assert_eq!(
+                        a.map(f32::to_bits),
+                        b.map(f32::to_bits),
+                        "{sentence} ({round})"
+                    );
+                }
+                assert_eq!(model.tag(&tokens), plain_tags, "{sentence} ({round})");
+            }
+        }
+        assert!(WORD_MEMORY.with_borrow(|m| m.model == model.id && !m.words.is_empty()));
+    }
+
+    #[test]
+    fn one_models_remembered_words_are_not_used_by_another() {
+        let conll = |name: &str, tag: &str| {
+            format!(
+                "-DOCSTART- -X- -X- O\n\nMr NNP B-NP O\n{name} NNP I-NP {tag}\nsaid VBD B-VP O\n\n"
+            )
+        };
+        let train = |text: &str| {
+            let examples = read_conll(text);
+            training::train(&examples, 3, Clusters::default())
+        };
+        let person = train(&conll("Brook", "I-PER").repeat(5));
+        let place = train(&conll("Brook", "I-LOC").repeat(5));
+        assert_ne!(person.id, place.id);
+        let tokens = tokenize("Mr Brook said");
+        for model in [&person, &place, &person] {
+            let (plain, _) = tag_plainly(model, &tokens);
+            assert_eq!(model.tag(&tokens), plain);
+        }
+        assert_eq!(person.tag(&tokens)[1], B_PER);
+        assert_eq!(place.tag(&tokens)[1], B_ENT);
+    }
 
     #[test]
     fn word_keys_are_those_of_the_lower_case_word() {

@@ -171,6 +171,7 @@ pub fn train(examples: &[Example], epochs: usize, clusters: Clusters) -> Model {
     let all: Vec<&Example> = examples.iter().collect();
     model.lexicon = lexicon(&all);
     model.clusters = clusters;
+    model.id = fresh_model_id();
     model
 }
 
@@ -248,6 +249,7 @@ impl Trainer {
             weights,
             lexicon: Lexicon::default(),
             clusters: Clusters::default(),
+            id: 0,
         }
     }
 }
