@@ -4,6 +4,7 @@
 mod day_counts;
 mod documents;
 mod feedback;
+mod listing;
 pub mod manifest;
 mod query_build;
 mod ranking;

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::query::{Filters, SearchRequest, Sort, TextQuery};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use tantivy::collector::sort_key::{NaturalComparator, SortByStaticFastValue};
+use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::collector::{
     Collector, SegmentCollector, SegmentSortKeyComputer, SortKeyComputer, TopDocs,
 };
@@ -21,8 +21,7 @@ use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{
-    DateTime, DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentOrdinal, SegmentReader,
-    TERMINATED,
+    DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED,
 };
 
 /// A passage with every word outranks any passage with some of them...
@@ -239,19 +238,9 @@ impl ClippingIndex {
             // not by where an indexing thread happened to put a document: otherwise two
             // ingests of one archive could rank, and draw feedback, differently.
             let found: Vec<(f32, DocAddress)> = match by_date {
-                Some(order) => searcher
-                    .search(
-                        query.as_ref(),
-                        &TopDocs::with_limit(wanted).order_by((
-                            (SortByStaticFastValue::<DateTime>::for_field("date"), order),
-                            (
-                                SortByStaticFastValue::<u64>::for_field("article"),
-                                Order::Asc,
-                            ),
-                        )),
-                    )?
+                Some(order) => super::listing::by_date(searcher, query.as_ref(), order, wanted)?
                     .into_iter()
-                    .map(|(_, a)| (0.0, a))
+                    .map(|address| (0.0, address))
                     .collect(),
                 None => searcher
                     .search_with_statistics_provider(

@@ -604,4 +604,84 @@ mod tests {
             assert_eq!(paths, expected, "{sort:?}");
         }
     }
+
+    #[test]
+    fn listings_by_date_across_segments_match_a_plain_sort() {
+        use crate::clipping::{Clipping, DateSource, Format};
+        use crate::index::{ClippingIndex, ClippingWriter, Manifest};
+        use crate::query::Sort;
+        let dir = tempfile::tempdir().unwrap();
+        let index = ClippingIndex::create(dir.path()).unwrap();
+        // Ninety articles in three commits (three segments or more): the first commit
+        // holds the middle years, the second the oldest and the newest, the third dates
+        // shared with the others; many articles share a day.
+        let mut dated: Vec<(u64, chrono::NaiveDate)> = Vec::new();
+        for commit in 0..3u64 {
+            let mut writer = ClippingWriter::new(&index, false, &mut |_| {}).unwrap();
+            for n in 0..30u64 {
+                // Numbers interleave across commits, so that ties cross segments.
+                let article = (n * 7) % 30 * 3 + commit;
+                let year = match commit {
+                    0 => 1990 + (n % 5) as i32,
+                    1 if n % 2 == 0 => 1961 + (n % 3) as i32,
+                    1 => 2024 + (n % 3) as i32,
+                    _ => [1961, 1992, 2026][(n % 3) as usize],
+                };
+                let date = chrono::NaiveDate::from_ymd_opt(year, 1 + (n % 2) as u32, 9).unwrap();
+                let clipping = Clipping {
+                    id: format!("{article:016x}"),
+                    path: format!("ferry-{article:02}.txt"),
+                    format: Format::Text,
+                    title: format!("Ferry notes {article}"),
+                    date,
+                    date_source: DateSource::Text,
+                    source: None,
+                    url: None,
+                    authors: Vec::new(),
+                    authors_source: None,
+                    topics: Vec::new(),
+                    persons: Vec::new(),
+                    passages: vec![format!("The harbour ferry log, entry {}.", article * 13)],
+                    passage_persons: Vec::new(),
+                };
+                writer
+                    .add(&clipping, &clipping.path, article, article, &[])
+                    .unwrap();
+                dated.push((article, date));
+            }
+            writer.commit(&Manifest::default(), &[]).unwrap();
+        }
+        let index = ClippingIndex::open(dir.path()).unwrap();
+        assert!(index.searcher().unwrap().segment_readers().len() >= 3);
+        for (sort, limit) in [
+            (Sort::Newest, 1),
+            (Sort::Newest, 7),
+            (Sort::Oldest, 7),
+            (Sort::Newest, 40),
+            (Sort::Oldest, 59),
+            (Sort::Oldest, 200),
+        ] {
+            let mut expected = dated.clone();
+            expected.sort_by(|a, b| {
+                let by_date = match sort {
+                    Sort::Oldest => a.1.cmp(&b.1),
+                    _ => b.1.cmp(&a.1),
+                };
+                by_date.then(a.0.cmp(&b.0))
+            });
+            let expected: Vec<String> = expected
+                .iter()
+                .take(limit)
+                .map(|(article, _)| format!("ferry-{article:02}.txt"))
+                .collect();
+            let (text, filters) = parse_query("harbour").unwrap();
+            let mut request = SearchRequest::new(text, filters, limit);
+            request.sort = sort;
+            // Exactly `limit` articles are listed (none fetched extra for copies).
+            request.all_copies = true;
+            let found = index.search(&request).unwrap();
+            let paths: Vec<String> = found.hits.iter().map(|h| h.path.clone()).collect();
+            assert_eq!(paths, expected, "{sort:?}, {limit}");
+        }
+    }
 }
