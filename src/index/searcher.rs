@@ -612,7 +612,8 @@ mod tests {
         use crate::query::Sort;
         let dir = tempfile::tempdir().unwrap();
         let index = ClippingIndex::create(dir.path()).unwrap();
-        // Ninety articles in three commits (three segments or more): the first commit
+        // Ninety articles in three commits (three segments or more), nine of them removed
+        // in a fourth: the first commit
         // holds the middle years, the second the oldest and the newest, the third dates
         // shared with the others; many articles share a day.
         let mut dated: Vec<(u64, chrono::NaiveDate)> = Vec::new();
@@ -651,8 +652,20 @@ mod tests {
             }
             writer.commit(&Manifest::default(), &[]).unwrap();
         }
+        // Then every tenth article is removed, the newest and oldest among them: the
+        // listing must pass over deleted documents.
+        let mut writer = ClippingWriter::new(&index, false, &mut |_| {}).unwrap();
+        dated.retain(|&(article, _)| {
+            let keep = article % 10 != 4;
+            if !keep {
+                writer.remove_file(&format!("ferry-{article:02}.txt"));
+            }
+            keep
+        });
+        writer.commit(&Manifest::default(), &[]).unwrap();
         let index = ClippingIndex::open(dir.path()).unwrap();
         assert!(index.searcher().unwrap().segment_readers().len() >= 3);
+        assert_eq!(dated.len(), 81);
         for (sort, limit) in [
             (Sort::Newest, 1),
             (Sort::Newest, 7),
