@@ -56,7 +56,9 @@ pub(super) fn by_date(
         segments.push((best, ord, reader, dates));
     }
     segments.sort_by_key(|&(best, ord, ..)| (Reverse(best), ord));
-    let mut heap: BinaryHeap<Reverse<Listed>> = BinaryHeap::with_capacity(wanted + 1);
+    // A caller may ask for "everything": the heap grows as it fills instead.
+    let mut heap: BinaryHeap<Reverse<Listed>> =
+        BinaryHeap::with_capacity(wanted.saturating_add(1).min(4096));
     // The date of the list's last article once the list is full.
     let mut last_date = i64::MIN;
     for (best, ord, reader, dates) in segments {
