@@ -114,26 +114,7 @@ impl People {
     /// Fills in which people each person filter means; returns what the user should be
     /// told: a name that means nobody, or several people.
     pub fn resolve_filters(&self, filters: &mut crate::query::Filters) -> Vec<String> {
-        let mut notes = Vec::new();
-        for filter in &mut filters.persons {
-            let resolution = self.resolve(&filter.asked);
-            if resolution.keys.is_empty() {
-                notes.push(format!(
-                    "no person named {:?} in the archive (`morgue persons` lists them)",
-                    filter.asked
-                ));
-            } else if resolution.ambiguous {
-                notes.push(format!(
-                    "{:?} names {} people: {}; searching all of them (give a full name to pick one)",
-                    filter.asked,
-                    resolution.names.len(),
-                    resolution.names.join(", ")
-                ));
-            }
-            filter.keys = resolution.keys;
-            filter.forms = resolution.forms;
-        }
-        notes
+        resolve_filters_with(filters, |asked| self.resolve(asked))
     }
 
     /// Which people `asked` means.
@@ -296,16 +277,75 @@ fn most_frequent(counts: &HashMap<String, usize>) -> String {
         .unwrap_or_default()
 }
 
+/// Fills in which people each person filter means, by `resolve`; returns what the user
+/// should be told: a name that means nobody, or several people.
+pub(super) fn resolve_filters_with(
+    filters: &mut crate::query::Filters,
+    resolve: impl Fn(&str) -> Resolution,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for filter in &mut filters.persons {
+        let resolution = resolve(&filter.asked);
+        if resolution.keys.is_empty() {
+            notes.push(format!(
+                "no person named {:?} in the archive (`morgue persons` lists them)",
+                filter.asked
+            ));
+        } else if resolution.ambiguous {
+            notes.push(format!(
+                "{:?} names {} people: {}; searching all of them (give a full name to pick one)",
+                filter.asked,
+                resolution.names.len(),
+                resolution.names.join(", ")
+            ));
+        }
+        filter.keys = resolution.keys;
+        filter.forms = resolution.forms;
+    }
+    notes
+}
+
+/// What resolving a name reads of one person, borrowed from wherever the people are kept
+/// (gathered, or still encoded in the commit's summary).
+#[derive(Clone)]
+pub(super) struct Candidate<'a, T> {
+    pub(super) key: &'a str,
+    pub(super) name: &'a str,
+    pub(super) aliases: T,
+    pub(super) keys: T,
+}
+
 /// The people `asked` can mean: the full name, an alias, or a surname (or first name)
 /// of one or several people; case and accents do not matter.
 fn resolve(people: &[(String, PersonSummary)], asked: &str) -> Resolution {
+    let as_str: fn(&String) -> &str = String::as_str;
+    resolve_among(
+        people.iter().map(|(key, person)| Candidate {
+            key,
+            name: &person.name,
+            aliases: person.aliases.iter().map(as_str),
+            keys: person.keys.iter().map(as_str),
+        }),
+        asked,
+    )
+}
+
+/// [`resolve`] over any list of candidates.
+pub(super) fn resolve_among<'a, T>(
+    people: impl IntoIterator<Item = Candidate<'a, T>>,
+    asked: &str,
+) -> Resolution
+where
+    T: Iterator<Item = &'a str> + Clone,
+{
     let words = strip_titles(&folded_key(asked));
     let wanted = words.join(" ");
-    let matches = |key: &str, person: &PersonSummary| {
+    let matches = |person: &Candidate<'a, T>| {
+        let key = person.key;
         if key == wanted {
             return true;
         }
-        let alias_match = person.aliases.iter().any(|a| {
+        let alias_match = person.aliases.clone().any(|a| {
             may_end_with(a, words.last().map(String::as_str))
                 && strip_titles(&folded_key(a)).join(" ") == wanted
         });
@@ -324,23 +364,22 @@ fn resolve(people: &[(String, PersonSummary)], asked: &str) -> Resolution {
             }
         }
     };
-    let found: Vec<&(String, PersonSummary)> =
-        people.iter().filter(|(k, p)| matches(k, p)).collect();
-    let full_names = found.iter().filter(|(k, _)| k.contains(' ')).count();
-    let exact = found.iter().any(|(k, _)| *k == wanted);
+    let found: Vec<Candidate<'a, T>> = people.into_iter().filter(|p| matches(p)).collect();
+    let full_names = found.iter().filter(|p| p.key.contains(' ')).count();
+    let exact = found.iter().any(|p| p.key == wanted);
     let mut forms: Vec<String> = Vec::new();
-    for (_, person) in &found {
-        forms.push(person.name.clone());
-        forms.extend(person.aliases.iter().cloned());
+    for person in &found {
+        forms.push(person.name.to_string());
+        forms.extend(person.aliases.clone().map(str::to_string));
     }
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
     forms.dedup();
     Resolution {
         keys: found
             .iter()
-            .flat_map(|(_, p)| p.keys.iter().cloned())
+            .flat_map(|p| p.keys.clone().map(str::to_string))
             .collect(),
-        names: found.iter().map(|(_, p)| p.name.clone()).collect(),
+        names: found.iter().map(|p| p.name.to_string()).collect(),
         forms,
         ambiguous: !exact && full_names > 1,
     }

@@ -3,7 +3,7 @@
 //! whole manifest: at 10,000 clippings decoding every record summary and gathering the
 //! people took 130 ms before a `--person` search could start.
 
-use super::people::People;
+use super::people::{Candidate, People, resolve_among, resolve_filters_with};
 use super::{PersonSummary, Stats, TopicCount};
 use crate::index::{ClippingIndex, Manifest};
 use chrono::NaiveDate;
@@ -54,25 +54,35 @@ impl Summary {
         }
     }
 
+    /// Fills in which people each person filter means, from the people kept with the
+    /// index's last commit, read where they lie (or gathered from its manifest); returns
+    /// what the user should be told.
+    pub fn resolve_filters(
+        index: &ClippingIndex,
+        filters: &mut crate::query::Filters,
+    ) -> crate::Result<Vec<String>> {
+        if filters.persons.is_empty() {
+            return Ok(Vec::new());
+        }
+        let bytes = index.summary_bytes()?;
+        let kept = bytes
+            .as_deref()
+            .and_then(decode)
+            .and_then(|(_, mut rest)| rest.candidates());
+        Ok(match kept {
+            Some(people) => resolve_filters_with(filters, |asked| {
+                resolve_among(people.iter().cloned(), asked)
+            }),
+            None => People::of(&index.manifest()?).resolve_filters(filters),
+        })
+    }
+
     /// Everything kept with a commit of `manifest`: its summary and its people.
     pub fn encode_catalog(manifest: &Manifest) -> Vec<u8> {
         let mut tally = super::PeopleTally::default();
         let (stats, topics) = super::census(manifest, Some(&mut tally));
         let mut out = Summary { stats, topics }.encode();
-        let people = tally.finish();
-        let list: Vec<&(String, PersonSummary)> = people.entries().collect();
-        number(&mut out, list.len() as u64);
-        for (key, p) in list {
-            text(&mut out, key);
-            text(&mut out, &p.name);
-            texts(&mut out, &p.aliases);
-            texts(&mut out, &p.roles);
-            number(&mut out, p.articles as u64);
-            number(&mut out, p.mentions as u64);
-            date(&mut out, Some(p.first_date));
-            date(&mut out, Some(p.last_date));
-            texts(&mut out, &p.keys);
-        }
+        encode_people(&mut out, &tally.finish());
         out
     }
 
@@ -97,6 +107,23 @@ impl Summary {
             date(&mut out, Some(t.last_date));
         }
         out
+    }
+}
+
+/// The people section of [`Summary::encode_catalog`]'s output.
+fn encode_people(out: &mut Vec<u8>, people: &People) {
+    let list: Vec<&(String, PersonSummary)> = people.entries().collect();
+    number(out, list.len() as u64);
+    for (key, p) in list {
+        text(out, key);
+        text(out, &p.name);
+        texts(out, &p.aliases);
+        texts(out, &p.roles);
+        number(out, p.articles as u64);
+        number(out, p.mentions as u64);
+        date(out, Some(p.first_date));
+        date(out, Some(p.last_date));
+        texts(out, &p.keys);
     }
 }
 
@@ -183,7 +210,68 @@ fn counts(out: &mut Vec<u8>, counts: &BTreeMap<String, usize>) {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Input<'a>(&'a [u8]);
+
+/// Texts of a summary read where they lie, one at a time (checked when first read).
+#[derive(Clone)]
+pub(super) struct Texts<'a> {
+    left: u64,
+    input: Input<'a>,
+}
+
+impl<'a> Iterator for Texts<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        self.left = self.left.checked_sub(1)?;
+        self.input.text_in_place()
+    }
+}
+
+impl<'a> Input<'a> {
+    fn text_in_place(&mut self) -> Option<&'a str> {
+        let len = usize::try_from(self.number()?).ok()?;
+        let (bytes, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        std::str::from_utf8(bytes).ok()
+    }
+
+    /// A list of texts, checked, to be read again from where it lies.
+    fn texts_in_place(&mut self) -> Option<Texts<'a>> {
+        let left = self.number()?;
+        let start = *self;
+        for _ in 0..left {
+            self.text_in_place()?;
+        }
+        Some(Texts { left, input: start })
+    }
+
+    /// The people section, to its end, as what resolving a name reads: nothing is
+    /// copied, where [`Input::people`] makes some hundred thousand strings at 100,000
+    /// clippings.
+    fn candidates(&mut self) -> Option<Vec<Candidate<'a, Texts<'a>>>> {
+        let mut people = Vec::new();
+        for _ in 0..self.number()? {
+            let key = self.text_in_place()?;
+            let name = self.text_in_place()?;
+            let aliases = self.texts_in_place()?;
+            let _roles = self.texts_in_place()?;
+            let _articles = self.number()?;
+            let _mentions = self.number()?;
+            let _first = self.date()??;
+            let _last = self.date()??;
+            let keys = self.texts_in_place()?;
+            people.push(Candidate {
+                key,
+                name,
+                aliases,
+                keys,
+            });
+        }
+        self.0.is_empty().then_some(people)
+    }
+}
 
 impl Input<'_> {
     fn number(&mut self) -> Option<u64> {
@@ -281,5 +369,73 @@ mod tests {
         assert_eq!(read(&other), None);
         let empty = Summary::of(&Manifest::default());
         assert_eq!(read(&empty.encode()), Some(empty));
+    }
+
+    #[test]
+    fn names_resolve_alike_from_the_kept_bytes_and_from_the_people() {
+        let day = NaiveDate::from_ymd_opt(1987, 6, 18).unwrap();
+        let person = |key: &str, name: &str, aliases: &[&str], keys: &[&str]| {
+            let own = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+            (
+                key.to_string(),
+                PersonSummary {
+                    name: name.into(),
+                    aliases: own(aliases),
+                    roles: vec!["judge".into()],
+                    articles: 2,
+                    mentions: 3,
+                    first_date: day,
+                    last_date: day,
+                    keys: own(keys),
+                },
+            )
+        };
+        let people = People::from_sorted(vec![
+            person(
+                "william orrick",
+                "William Orrick",
+                &["Judge Orrick", "W. ORRICK"],
+                &["william orrick", "orrick"],
+            ),
+            person(
+                "emile zola",
+                "Émile Zola",
+                &["Zola"],
+                &["emile zola", "zola"],
+            ),
+            person("maria delgado", "María Delgado", &[], &["maria delgado"]),
+            person(
+                "jose delgado",
+                "José Delgado",
+                &["Pepe Delgado"],
+                &["jose delgado"],
+            ),
+            person("xi jinping", "Xi Jinping", &["Xi"], &["xi jinping"]),
+        ]);
+        let mut bytes = Summary::of(&Manifest::default()).encode();
+        encode_people(&mut bytes, &people);
+        let (_, mut rest) = decode(&bytes).unwrap();
+        let kept = rest.candidates().unwrap();
+        assert_eq!(kept.len(), 5);
+        for asked in [
+            "Orrick",
+            "judge william orrick",
+            "W. Orrick",
+            "Zola",
+            "EMILE ZOLA",
+            "Delgado",
+            "Pepe Delgado",
+            "maría delgado",
+            "Xi",
+            "Nobody",
+            "",
+        ] {
+            let from_bytes = resolve_among(kept.iter().cloned(), asked);
+            assert_eq!(from_bytes, people.resolve(asked), "{asked:?}");
+        }
+        assert!(!people.resolve("Delgado").keys.is_empty());
+        // A damaged people section is refused, not half read.
+        let (_, mut cut) = decode(&bytes[..bytes.len() - 2]).unwrap();
+        assert!(cut.candidates().is_none());
     }
 }

@@ -58,7 +58,7 @@ pub(super) fn resolve_persons(
     if filters.persons.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(Summary::people(index)?.resolve_filters(filters))
+    Ok(Summary::resolve_filters(index, filters)?)
 }
 
 /// `/api/search`: the hits of `morgue search --json`, as an array.

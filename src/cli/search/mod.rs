@@ -103,8 +103,7 @@ pub fn resolve_persons(
     if filters.persons.is_empty() {
         return Ok(());
     }
-    let people = crate::catalog::Summary::people(index)?;
-    for note in people.resolve_filters(filters) {
+    for note in crate::catalog::Summary::resolve_filters(index, filters)? {
         context.note(&note);
     }
     Ok(())
