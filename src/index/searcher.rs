@@ -5,7 +5,7 @@ use super::ClippingIndex;
 use super::documents::Reader;
 use super::query_build::Builder;
 use super::ranking::Ranked;
-use super::schema::{ARTICLE, NEWS_ANALYZER, PASSAGE};
+use super::schema::{ARTICLE, NAME_ANALYZER, NEWS_ANALYZER, PASSAGE};
 use crate::clipping::{Clipping, DateSource};
 use crate::error::Result;
 use crate::query::SearchRequest;
@@ -349,12 +349,29 @@ impl ClippingIndex {
         if terms.is_empty() {
             return ranges;
         }
-        let mut analyzer = self.analyzer(NEWS_ANALYZER);
-        let mut stream = analyzer.token_stream(text);
+        // English (Porter 2) stems keep their word's first letter, so only a word that
+        // opens with the first letter of a term can stem to it: the others, most words
+        // of a passage, are not stemmed (stemming was a tenth of a search's instructions).
+        let initials: Vec<char> = terms.iter().filter_map(|t| t.chars().next()).collect();
+        let mut words = self.analyzer(NAME_ANALYZER);
+        let mut stems = self.analyzer(NEWS_ANALYZER);
+        let mut stream = words.token_stream(text);
         while stream.advance() {
             let token = stream.token();
-            if terms.contains(&token.text) {
-                ranges.push([token.offset_from, token.offset_to]);
+            if !token
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| initials.contains(&c))
+            {
+                continue;
+            }
+            let mut stem = stems.token_stream(&token.text);
+            while stem.advance() {
+                if terms.contains(&stem.token().text) {
+                    ranges.push([token.offset_from, token.offset_to]);
+                    break;
+                }
             }
         }
         ranges
@@ -695,6 +712,51 @@ mod tests {
             let found = index.search(&request).unwrap();
             let paths: Vec<String> = found.hits.iter().map(|h| h.path.clone()).collect();
             assert_eq!(paths, expected, "{sort:?}, {limit}");
+        }
+    }
+
+    #[test]
+    fn highlights_are_those_of_stemming_every_word() {
+        use super::NEWS_ANALYZER;
+        use std::collections::HashSet;
+        let dir = tempfile::tempdir().unwrap();
+        let index = crate::index::ClippingIndex::create(dir.path()).unwrap();
+        // Words whose stems are not prefixes of them, exceptional forms, accents,
+        // capitals, a word too long to index, and words of other languages.
+        let text = "Dying skies, lying ties: the Cities' happy news was early and only gently \
+                    ugly. Yelling Yves tied cries; ÉCONOMIE économique Straße straße spent \
+                    spending Spends spendthrift plans PLANNED planning government governs \
+                    Governance supercalifragilisticexpialidociousandevenlongerwords idly sky.";
+        let stem_all = |terms: &HashSet<String>| -> Vec<[usize; 2]> {
+            let mut analyzer = index.analyzer(NEWS_ANALYZER);
+            let mut stream = analyzer.token_stream(text);
+            let mut ranges = Vec::new();
+            while stream.advance() {
+                let token = stream.token();
+                if terms.contains(&token.text) {
+                    ranges.push([token.offset_from, token.offset_to]);
+                }
+            }
+            ranges
+        };
+        for asked in [
+            "die",
+            "sky lie tie",
+            "city happy news",
+            "early only gentle ugly",
+            "yell yves tie cry",
+            "economie economique strasse",
+            "spend plan govern",
+            "idle",
+            "",
+        ] {
+            let terms: HashSet<String> = index.analyze(NEWS_ANALYZER, asked).into_iter().collect();
+            let expected = stem_all(&terms);
+            assert_eq!(index.highlights(text, &terms), expected, "{asked:?}");
+            assert!(
+                asked.is_empty() || !expected.is_empty(),
+                "{asked:?} marks nothing"
+            );
         }
     }
 }
