@@ -100,7 +100,6 @@ type Segment = (String, bool);
 
 /// Wraps `text` at word boundaries to `width` columns, keeping highlight ranges.
 fn wrap_highlighted(text: &str, highlights: &[[usize; 2]], width: usize) -> Vec<Vec<Segment>> {
-    let is_match = |pos: usize| highlights.iter().any(|[a, b]| (*a..*b).contains(&pos));
     let mut lines = Vec::new();
     for source_line in split_lines_with_offsets(text) {
         let (offset, line) = source_line;
@@ -124,7 +123,7 @@ fn wrap_highlighted(text: &str, highlights: &[[usize; 2]], width: usize) -> Vec<
                         current.push((" ".to_string(), false));
                         columns += 1;
                     }
-                    push_word(&mut current, word, offset + start, &is_match);
+                    push_word(&mut current, word, offset + start, highlights);
                     columns += len;
                     word_start = None;
                 }
@@ -146,13 +145,29 @@ fn split_lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-fn push_word(line: &mut Vec<Segment>, word: &str, offset: usize, is_match: &dyn Fn(usize) -> bool) {
-    for (i, c) in word.char_indices() {
-        let matched = is_match(offset + i);
+/// Adds `word` (at byte `offset` of the text) to `line`, in runs that are all inside or
+/// all outside the highlights; a run that continues the line's last segment joins it.
+fn push_word(line: &mut Vec<Segment>, word: &str, offset: usize, highlights: &[[usize; 2]]) {
+    let mut start = 0;
+    while start < word.len() {
+        let at = offset + start;
+        let matched = highlights.iter().any(|[a, b]| (*a..*b).contains(&at));
+        // The run ends where a highlight starts or ends, at a character's end.
+        let edge = highlights
+            .iter()
+            .flat_map(|&[a, b]| [a, b])
+            .filter(|&edge| edge > at && edge < offset + word.len())
+            .min()
+            .map_or(word.len(), |edge| edge - offset);
+        let end = (edge..=word.len())
+            .find(|&end| word.is_char_boundary(end))
+            .unwrap_or(word.len());
+        let run = word.get(start..end).unwrap_or_default();
         match line.last_mut() {
-            Some((text, m)) if *m == matched && !text.starts_with(' ') => text.push(c),
-            _ => line.push((c.to_string(), matched)),
+            Some((text, m)) if *m == matched && !text.starts_with(' ') => text.push_str(run),
+            _ => line.push((run.to_string(), matched)),
         }
+        start = end;
     }
 }
 
@@ -665,5 +680,78 @@ mod tests {
                 .unwrap()
                 .contains("\x1b[1;33mjudge\x1b[0m")
         );
+    }
+
+    /// The wrapping as it was first written: each character tested against every
+    /// highlight.
+    fn wrap_by_character(text: &str, highlights: &[[usize; 2]], width: usize) -> Vec<Vec<Segment>> {
+        let is_match = |pos: usize| highlights.iter().any(|[a, b]| (*a..*b).contains(&pos));
+        let mut lines = Vec::new();
+        for (offset, line) in split_lines_with_offsets(text) {
+            let mut current: Vec<Segment> = Vec::new();
+            let mut columns = 0;
+            let mut word_start = None;
+            for (i, c) in line
+                .char_indices()
+                .chain(std::iter::once((line.len(), ' ')))
+            {
+                match (c.is_whitespace(), word_start) {
+                    (false, None) => word_start = Some(i),
+                    (true, Some(start)) => {
+                        let word = line.get(start..i).unwrap_or_default();
+                        let len = word.chars().count();
+                        if columns > 0 && columns + 1 + len > width {
+                            lines.push(std::mem::take(&mut current));
+                            columns = 0;
+                        }
+                        if columns > 0 {
+                            current.push((" ".to_string(), false));
+                            columns += 1;
+                        }
+                        for (k, c) in word.char_indices() {
+                            let matched = is_match(offset + start + k);
+                            match current.last_mut() {
+                                Some((text, m)) if *m == matched && !text.starts_with(' ') => {
+                                    text.push(c)
+                                }
+                                _ => current.push((c.to_string(), matched)),
+                            }
+                        }
+                        columns += len;
+                        word_start = None;
+                    }
+                    _ => {}
+                }
+            }
+            lines.push(current);
+        }
+        lines
+    }
+
+    #[test]
+    fn wrapping_by_runs_gives_what_wrapping_by_character_gave() {
+        let text = "Jüdge Orrick’s ruling — «l’ordonnance» was ÉCONOMIE 経済 news;\n\
+                    ORRICK-ORRICK said: Straße Ωmega 🙂 end";
+        let n = text.len();
+        // Whole words, parts of words, adjacent and overlapping ranges, edges inside a
+        // character, ranges past the text, and none.
+        let cases: Vec<Vec<[usize; 2]>> = vec![
+            vec![],
+            vec![[0, 6], [7, 13]],
+            vec![[1, 3], [3, 5], [8, 12]],
+            vec![[2, 4], [16, 17], [n - 6, n + 4]],
+            vec![[0, n]],
+            vec![[5, 40], [10, 20]],
+            (0..n).step_by(3).map(|a| [a, a + 1]).collect(),
+        ];
+        for highlights in cases {
+            for width in [1, 8, 20, 200] {
+                assert_eq!(
+                    wrap_highlighted(text, &highlights, width),
+                    wrap_by_character(text, &highlights, width),
+                    "{highlights:?} at {width}"
+                );
+            }
+        }
     }
 }
