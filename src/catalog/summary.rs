@@ -247,30 +247,78 @@ impl<'a> Input<'a> {
         Some(Texts { left, input: start })
     }
 
-    /// The people section, to its end, as what resolving a name reads: nothing is
-    /// copied, where [`Input::people`] makes some hundred thousand strings at 100,000
-    /// clippings.
-    fn candidates(&mut self) -> Option<Vec<Candidate<'a, Texts<'a>>>> {
+    /// The people section, to its end, read where it lies: nothing is copied, where
+    /// owned people make some hundred thousand strings at 100,000 clippings.
+    fn people_in_place(&mut self) -> Option<Vec<KeptPerson<'a>>> {
         let mut people = Vec::new();
         for _ in 0..self.number()? {
-            let key = self.text_in_place()?;
-            let name = self.text_in_place()?;
-            let aliases = self.texts_in_place()?;
-            let _roles = self.texts_in_place()?;
-            let _articles = self.number()?;
-            let _mentions = self.number()?;
-            let _first = self.date()??;
-            let _last = self.date()??;
-            let keys = self.texts_in_place()?;
-            people.push(Candidate {
-                key,
-                name,
-                aliases,
-                keys,
+            people.push(KeptPerson {
+                key: self.text_in_place()?,
+                name: self.text_in_place()?,
+                aliases: self.texts_in_place()?,
+                roles: self.texts_in_place()?,
+                articles: self.number()? as usize,
+                mentions: self.number()? as usize,
+                first_date: self.date()??,
+                last_date: self.date()??,
+                keys: self.texts_in_place()?,
             });
         }
         self.0.is_empty().then_some(people)
     }
+
+    /// The people section as what resolving a name reads.
+    fn candidates(&mut self) -> Option<Vec<Candidate<'a, Texts<'a>>>> {
+        let people = self.people_in_place()?;
+        Some(
+            people
+                .into_iter()
+                .map(|p| Candidate {
+                    key: p.key,
+                    name: p.name,
+                    aliases: p.aliases,
+                    keys: p.keys,
+                })
+                .collect(),
+        )
+    }
+
+    /// The people section, to its end, owned.
+    fn people(&mut self) -> Option<Vec<(String, PersonSummary)>> {
+        let own = |texts: Texts| texts.map(str::to_string).collect();
+        let people = self.people_in_place()?;
+        Some(
+            people
+                .into_iter()
+                .map(|p| {
+                    let person = PersonSummary {
+                        name: p.name.to_string(),
+                        aliases: own(p.aliases),
+                        roles: own(p.roles),
+                        articles: p.articles,
+                        mentions: p.mentions,
+                        first_date: p.first_date,
+                        last_date: p.last_date,
+                        keys: own(p.keys),
+                    };
+                    (p.key.to_string(), person)
+                })
+                .collect(),
+        )
+    }
+}
+
+/// One person of the people section, read where it lies.
+struct KeptPerson<'a> {
+    key: &'a str,
+    name: &'a str,
+    aliases: Texts<'a>,
+    roles: Texts<'a>,
+    articles: usize,
+    mentions: usize,
+    first_date: NaiveDate,
+    last_date: NaiveDate,
+    keys: Texts<'a>,
 }
 
 impl Input<'_> {
@@ -301,30 +349,6 @@ impl Input<'_> {
                 i32::try_from(days - 1).ok()?,
             )?)),
         }
-    }
-
-    fn texts(&mut self) -> Option<Vec<String>> {
-        (0..self.number()?).map(|_| self.text()).collect()
-    }
-
-    /// The people section, to its end.
-    fn people(&mut self) -> Option<Vec<(String, PersonSummary)>> {
-        let mut people = Vec::new();
-        for _ in 0..self.number()? {
-            let key = self.text()?;
-            let person = PersonSummary {
-                name: self.text()?,
-                aliases: self.texts()?,
-                roles: self.texts()?,
-                articles: self.number()? as usize,
-                mentions: self.number()? as usize,
-                first_date: self.date()??,
-                last_date: self.date()??,
-                keys: self.texts()?,
-            };
-            people.push((key, person));
-        }
-        self.0.is_empty().then_some(people)
     }
 
     fn counts(&mut self) -> Option<BTreeMap<String, usize>> {
@@ -434,6 +458,10 @@ mod tests {
             assert_eq!(from_bytes, people.resolve(asked), "{asked:?}");
         }
         assert!(!people.resolve("Delgado").keys.is_empty());
+        // Read owned, the section gives the people back as they were.
+        let (_, mut again) = decode(&bytes).unwrap();
+        let owned = again.people().unwrap();
+        assert!(owned.iter().eq(people.entries()));
         // A damaged people section is refused, not half read.
         let (_, mut cut) = decode(&bytes[..bytes.len() - 2]).unwrap();
         assert!(cut.candidates().is_none());

@@ -570,9 +570,34 @@ mod tests {
         }
     }
 
+    /// A text clipping of one passage, numbered `article`.
+    fn one_passage_article(
+        article: u64,
+        path: String,
+        title: String,
+        date: chrono::NaiveDate,
+        passage: String,
+    ) -> crate::clipping::Clipping {
+        crate::clipping::Clipping {
+            id: format!("{article:016x}"),
+            path,
+            format: crate::clipping::Format::Text,
+            title,
+            date,
+            date_source: crate::clipping::DateSource::Text,
+            source: None,
+            url: None,
+            authors: Vec::new(),
+            authors_source: None,
+            topics: Vec::new(),
+            persons: Vec::new(),
+            passages: vec![passage],
+            passage_persons: Vec::new(),
+        }
+    }
+
     #[test]
     fn equal_scores_rank_by_article_number_not_by_where_documents_landed() {
-        use crate::clipping::{Clipping, DateSource, Format};
         use crate::index::{ClippingIndex, ClippingWriter, Manifest};
         // Thirty articles that score alike for "harbour", added newest number first so
         // that document order and article order disagree.
@@ -581,22 +606,13 @@ mod tests {
         let mut writer = ClippingWriter::new(&index, false, &mut |_| {}).unwrap();
         for article in (0..30u64).rev() {
             let figure = 1000 + article;
-            let clipping = Clipping {
-                id: format!("{article:016x}"),
-                path: format!("report-{article:02}.txt"),
-                format: Format::Text,
-                title: format!("Ferry report {figure}"),
-                date: chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
-                date_source: DateSource::Text,
-                source: None,
-                url: None,
-                authors: Vec::new(),
-                authors_source: None,
-                topics: Vec::new(),
-                persons: Vec::new(),
-                passages: vec![format!("The harbour ferry carried {figure} passengers.")],
-                passage_persons: Vec::new(),
-            };
+            let clipping = one_passage_article(
+                article,
+                format!("report-{article:02}.txt"),
+                format!("Ferry report {figure}"),
+                chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap(),
+                format!("The harbour ferry carried {figure} passengers."),
+            );
             writer
                 .add(&clipping, &clipping.path, article, article, &[])
                 .unwrap();
@@ -624,7 +640,6 @@ mod tests {
 
     #[test]
     fn listings_by_date_across_segments_match_a_plain_sort() {
-        use crate::clipping::{Clipping, DateSource, Format};
         use crate::index::{ClippingIndex, ClippingWriter, Manifest};
         use crate::query::Sort;
         let dir = tempfile::tempdir().unwrap();
@@ -646,22 +661,13 @@ mod tests {
                     _ => [1961, 1992, 2026][(n % 3) as usize],
                 };
                 let date = chrono::NaiveDate::from_ymd_opt(year, 1 + (n % 2) as u32, 9).unwrap();
-                let clipping = Clipping {
-                    id: format!("{article:016x}"),
-                    path: format!("ferry-{article:02}.txt"),
-                    format: Format::Text,
-                    title: format!("Ferry notes {article}"),
+                let clipping = one_passage_article(
+                    article,
+                    format!("ferry-{article:02}.txt"),
+                    format!("Ferry notes {article}"),
                     date,
-                    date_source: DateSource::Text,
-                    source: None,
-                    url: None,
-                    authors: Vec::new(),
-                    authors_source: None,
-                    topics: Vec::new(),
-                    persons: Vec::new(),
-                    passages: vec![format!("The harbour ferry log, entry {}.", article * 13)],
-                    passage_persons: Vec::new(),
-                };
+                    format!("The harbour ferry log, entry {}.", article * 13),
+                );
                 writer
                     .add(&clipping, &clipping.path, article, article, &[])
                     .unwrap();

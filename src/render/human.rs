@@ -682,54 +682,26 @@ mod tests {
         );
     }
 
-    /// The wrapping as it was first written: each character tested against every
-    /// highlight.
-    fn wrap_by_character(text: &str, highlights: &[[usize; 2]], width: usize) -> Vec<Vec<Segment>> {
-        let is_match = |pos: usize| highlights.iter().any(|[a, b]| (*a..*b).contains(&pos));
-        let mut lines = Vec::new();
-        for (offset, line) in split_lines_with_offsets(text) {
-            let mut current: Vec<Segment> = Vec::new();
-            let mut columns = 0;
-            let mut word_start = None;
-            for (i, c) in line
-                .char_indices()
-                .chain(std::iter::once((line.len(), ' ')))
-            {
-                match (c.is_whitespace(), word_start) {
-                    (false, None) => word_start = Some(i),
-                    (true, Some(start)) => {
-                        let word = line.get(start..i).unwrap_or_default();
-                        let len = word.chars().count();
-                        if columns > 0 && columns + 1 + len > width {
-                            lines.push(std::mem::take(&mut current));
-                            columns = 0;
-                        }
-                        if columns > 0 {
-                            current.push((" ".to_string(), false));
-                            columns += 1;
-                        }
-                        for (k, c) in word.char_indices() {
-                            let matched = is_match(offset + start + k);
-                            match current.last_mut() {
-                                Some((text, m)) if *m == matched && !text.starts_with(' ') => {
-                                    text.push(c)
-                                }
-                                _ => current.push((c.to_string(), matched)),
-                            }
-                        }
-                        columns += len;
-                        word_start = None;
-                    }
-                    _ => {}
-                }
+    /// Words added as they were first: each character tested against every highlight.
+    fn push_by_character(
+        line: &mut Vec<Segment>,
+        word: &str,
+        offset: usize,
+        highlights: &[[usize; 2]],
+    ) {
+        for (i, c) in word.char_indices() {
+            let matched = highlights
+                .iter()
+                .any(|[a, b]| (*a..*b).contains(&(offset + i)));
+            match line.last_mut() {
+                Some((text, m)) if *m == matched && !text.starts_with(' ') => text.push(c),
+                _ => line.push((c.to_string(), matched)),
             }
-            lines.push(current);
         }
-        lines
     }
 
     #[test]
-    fn wrapping_by_runs_gives_what_wrapping_by_character_gave() {
+    fn words_added_in_runs_give_what_adding_each_character_gave() {
         let text = "Jüdge Orrick’s ruling — «l’ordonnance» was ÉCONOMIE 経済 news;\n\
                     ORRICK-ORRICK said: Straße Ωmega 🙂 end";
         let n = text.len();
@@ -745,13 +717,21 @@ mod tests {
             (0..n).step_by(3).map(|a| [a, a + 1]).collect(),
         ];
         for highlights in cases {
-            for width in [1, 8, 20, 200] {
-                assert_eq!(
-                    wrap_highlighted(text, &highlights, width),
-                    wrap_by_character(text, &highlights, width),
-                    "{highlights:?} at {width}"
-                );
+            // Each word after a space, as lines are built (the text's spaces and line
+            // break are one byte each).
+            let (mut by_runs, mut by_character) = (Vec::new(), Vec::new());
+            for (offset, word) in text.split(char::is_whitespace).scan(0, |at, word| {
+                let offset = *at;
+                *at += word.len() + 1;
+                Some((offset, word))
+            }) {
+                for line in [&mut by_runs, &mut by_character] {
+                    line.push((" ".to_string(), false));
+                }
+                push_word(&mut by_runs, word, offset, &highlights);
+                push_by_character(&mut by_character, word, offset, &highlights);
             }
+            assert_eq!(by_runs, by_character, "{highlights:?}");
         }
     }
 }

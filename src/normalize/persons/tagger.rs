@@ -81,6 +81,17 @@ struct Remembered {
 /// Word forms remembered per thread before the memory starts over (about 2 MB).
 const WORD_MEMORY_LIMIT: usize = 1 << 16;
 
+impl WordMemory {
+    /// Readies the memory for the model `id`: another model's words, or a full memory,
+    /// are forgotten.
+    fn serve(&mut self, id: u64) {
+        if self.model != id || self.words.len() >= WORD_MEMORY_LIMIT {
+            self.model = id;
+            self.words.clear();
+        }
+    }
+}
+
 thread_local! {
     static WORD_MEMORY: RefCell<WordMemory> = RefCell::new(WordMemory {
         model: 0,
@@ -526,10 +537,7 @@ impl Model {
         let mut buffer = Vec::with_capacity(64);
         let mut lower = String::new();
         WORD_MEMORY.with_borrow_mut(|memory| {
-            if memory.model != self.id || memory.words.len() >= WORD_MEMORY_LIMIT {
-                memory.model = self.id;
-                memory.words.clear();
-            }
+            memory.serve(self.id);
             for i in 0..tokens.len() {
                 let (prev, prev2) = previous(&tags, i);
                 if !should_score(tokens, i, prev)
@@ -537,22 +545,30 @@ impl Model {
                 {
                     continue;
                 }
-                let own = self.word_part(memory, &context, i, &mut lower, &mut buffer);
-                buffer.clear();
-                place_features(
-                    &context,
-                    &self.lexicon,
-                    i,
-                    prev,
-                    prev2,
-                    own.flags,
-                    &mut buffer,
-                );
-                let scores = add_weights(&self.weights, &buffer, own.scores);
+                let scores =
+                    self.scores_at(memory, &context, i, (prev, prev2), &mut lower, &mut buffer);
                 tags[i] = valid_best(&scores, prev);
             }
         });
         tags
+    }
+
+    /// Each tag's score for token `i` after the tags `before` it (the last, then the one
+    /// before): its own features' part from the memory, then the features of where it
+    /// stands.
+    fn scores_at(
+        &self,
+        memory: &mut WordMemory,
+        context: &Context,
+        i: usize,
+        (prev, prev2): (usize, usize),
+        lower: &mut String,
+        buffer: &mut Vec<u64>,
+    ) -> [f32; TAGS] {
+        let own = self.word_part(memory, context, i, lower, buffer);
+        buffer.clear();
+        place_features(context, &self.lexicon, i, prev, prev2, own.flags, buffer);
+        add_weights(&self.weights, buffer, own.scores)
     }
 
     /// The scores and flags of token `i`'s own features, from the memory when the word
@@ -794,6 +810,7 @@ mod tests {
         let context = Context::new(tokens, &keys, &model.clusters, &evidence);
         let (mut buffer, mut lower, mut all_scores) = (Vec::new(), String::new(), Vec::new());
         WORD_MEMORY.with_borrow_mut(|memory| {
+            memory.serve(model.id);
             for i in 0..tokens.len() {
                 let (prev, prev2) = previous(tags, i);
                 if !should_score(tokens, i, prev)
@@ -801,18 +818,14 @@ mod tests {
                 {
                     continue;
                 }
-                let own = model.word_part(memory, &context, i, &mut lower, &mut buffer);
-                buffer.clear();
-                place_features(
+                all_scores.push(model.scores_at(
+                    memory,
                     &context,
-                    &model.lexicon,
                     i,
-                    prev,
-                    prev2,
-                    own.flags,
+                    (prev, prev2),
+                    &mut lower,
                     &mut buffer,
-                );
-                all_scores.push(add_weights(&model.weights, &buffer, own.scores));
+                ));
             }
         });
         all_scores
