@@ -1,6 +1,7 @@
 //! The clipping index on disk: a tantivy index of passages plus the manifest of indexed
 //! files. This module and its children are the only code that knows tantivy.
 
+mod analysis;
 mod day_counts;
 mod documents;
 mod feedback;

@@ -6,7 +6,7 @@
 //! articles; passages only choose what to show and where a phrase stands. Article fields
 //! are stored once, on the article document.
 
-use super::words::WordTokenizer;
+use super::analysis::{NameTokenizer, NewsTokenizer};
 use chrono::{NaiveDate, NaiveTime};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema,
@@ -172,10 +172,8 @@ pub fn build_schema() -> (Schema, Fields) {
 /// Registers morgue's analyzers; tantivy does not persist them, so this runs on every
 /// create and open.
 pub fn register_analyzers(index: &Index) {
-    let news = TextAnalyzer::builder(WordTokenizer::default())
-        .filter(super::stem::CachedStemmer)
-        .build();
-    let name = TextAnalyzer::from(WordTokenizer::default());
+    let news = TextAnalyzer::from(NewsTokenizer::default());
+    let name = TextAnalyzer::from(NameTokenizer::default());
     index.tokenizers().register(NEWS_ANALYZER, news);
     index.tokenizers().register(NAME_ANALYZER, name);
 }

@@ -1,29 +1,12 @@
 //! English stems with a memory: news repeats its words, so each indexing thread keeps
-//! the stems it has made and stems a word once, not at every occurrence. Stemming was
-//! the largest single cost of an ingest after tantivy's own postings (about an eighth).
+//! the stems it has made (in `analysis`) and stems a word once, not at every occurrence.
+//! Stemming was the largest single cost of an ingest after tantivy's own postings.
 
 use crate::fasthash::IntMap;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Distinct words remembered per thread before the memory starts over: enough for a
 /// news vocabulary, small enough (a few megabytes) not to matter.
 const REMEMBERED_WORDS: usize = 50_000;
-
-/// A token filter giving the English (Porter 2) stem of every token, as tantivy's
-/// `Stemmer` does, with a cache.
-#[derive(Clone, Default)]
-pub struct CachedStemmer;
-
-impl TokenFilter for CachedStemmer {
-    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            stems: IntMap::default(),
-        }
-    }
-}
 
 /// What a word's stem is, as remembered: most English stems are the word itself or the
 /// word cut short ("roads" → "road"), which a token takes by truncation, without copying.
@@ -36,87 +19,67 @@ enum Stem {
     Other(Box<str>),
 }
 
-/// The tokenizer [`CachedStemmer`] makes; each clone (one per thread) has its own cache,
-/// keyed by a 64-bit hash of the word: comparing the words themselves cost as much as
-/// stemming them, and two of 50,000 words sharing a hash is a one-in-ten-billion event.
+/// English (Porter 2) stems, as tantivy's `Stemmer` gives them, remembered by a 64-bit
+/// hash of the word: comparing the words themselves cost as much as stemming them, and
+/// two of 50,000 words sharing a hash is a one-in-ten-billion event.
 #[derive(Clone)]
-pub struct CachedStemmerFilter<T> {
-    inner: T,
+pub struct StemMemory {
     stems: IntMap<u64, Stem>,
+    stemmer: frostem::Stemmer,
 }
 
-impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.stems.len() > REMEMBERED_WORDS {
-            self.stems.clear();
-        }
-        CachedStemmerStream {
-            tail: self.inner.token_stream(text),
-            stems: &mut self.stems,
+impl Default for StemMemory {
+    fn default() -> Self {
+        StemMemory {
+            stems: IntMap::default(),
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
         }
     }
 }
 
-/// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<'a, T> {
-    tail: T,
-    stems: &'a mut IntMap<u64, Stem>,
-    stemmer: frostem::Stemmer,
-}
-
-impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
+impl StemMemory {
+    /// Replaces `word`, a lower-cased word, by its stem.
+    pub fn stem(&mut self, word: &mut String) {
         // English stems leave words of one or two letters as they are ("a", "of", "to"):
         // a quarter of all words, not worth a lookup.
-        if token.text.len() <= 2 {
-            return true;
+        if word.len() <= 2 {
+            return;
         }
-        let key = xxhash_rust::xxh3::xxh3_64(token.text.as_bytes());
-        let stem = match self.stems.get(&key) {
-            Some(stem) => stem,
-            None => {
-                let stemmed = self.stemmer.stem(&token.text);
-                let stem = if token.text.starts_with(stemmed.as_ref()) {
-                    Stem::Prefix(stemmed.len())
-                } else {
-                    Stem::Other(stemmed.into())
-                };
-                self.stems.entry(key).or_insert(stem)
+        let key = xxhash_rust::xxh3::xxh3_64(word.as_bytes());
+        if !self.stems.contains_key(&key) && self.stems.len() >= REMEMBERED_WORDS {
+            self.stems.clear();
+        }
+        let stem = self.stems.entry(key).or_insert_with(|| {
+            let stemmed = self.stemmer.stem(word);
+            if word.starts_with(stemmed.as_ref()) {
+                Stem::Prefix(stemmed.len())
+            } else {
+                Stem::Other(stemmed.into())
             }
-        };
+        });
         match stem {
-            Stem::Prefix(len) => token.text.truncate(*len),
+            Stem::Prefix(len) => word.truncate(*len),
             Stem::Other(other) => {
-                token.text.clear();
-                token.text.push_str(other);
+                word.clear();
+                word.push_str(other);
             }
         }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::tokenizer::TokenStream;
     use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
 
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
+    /// The stems tantivy's own filter gives the words of `text`.
+    fn tantivy_stems(text: &str) -> Vec<String> {
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        let mut stream = plain.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
             out.push(stream.token().text.clone());
@@ -124,20 +87,25 @@ mod tests {
         out
     }
 
+    /// The stems the memory gives the same words.
+    fn remembered_stems(memory: &mut StemMemory, text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut word = w.to_lowercase();
+                memory.stem(&mut word);
+                word
+            })
+            .collect()
+    }
+
     #[test]
     fn stems_are_those_of_tantivys_stemmer_the_second_time_too() {
         let text = "The councils closed the roads; closing roads angered the council's runners, running again as is its way, by a happy city's cities";
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer)
-            .build();
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
-        let expected = tokens(&mut plain, text);
-        assert_eq!(tokens(&mut cached, text), expected);
-        assert_eq!(tokens(&mut cached, text), expected);
+        let mut memory = StemMemory::default();
+        let expected = tantivy_stems(text);
+        assert_eq!(remembered_stems(&mut memory, text), expected);
+        assert_eq!(remembered_stems(&mut memory, text), expected);
         assert!(
             expected.contains(&"close".to_string()) && expected.contains(&"runner".to_string())
         );
@@ -158,14 +126,10 @@ mod tests {
         let text: String = (0..45_000)
             .map(|n| format!("{}ies {}ing ", letters(n), letters(n + 7)))
             .collect();
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(CachedStemmer)
-            .build();
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(Stemmer::new(Language::English))
-            .build();
-        let expected = tokens(&mut plain, &text);
-        assert_eq!(tokens(&mut cached, &text), expected);
-        assert_eq!(tokens(&mut cached, &text), expected);
+        let mut memory = StemMemory::default();
+        let expected = tantivy_stems(&text);
+        assert_eq!(remembered_stems(&mut memory, &text), expected);
+        assert!(memory.stems.len() <= REMEMBERED_WORDS);
+        assert_eq!(remembered_stems(&mut memory, &text), expected);
     }
 }

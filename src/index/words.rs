@@ -1,8 +1,7 @@
 //! Words for both analyzers in one pass: the tokens tantivy's `SimpleTokenizer`,
 //! `RemoveLongFilter`, `LowerCaser` and `AsciiFoldingFilter` make together, found and
 //! lower-cased byte by byte for ASCII words, which are nearly all the words of English
-//! news. Those four filters cost more than a sixth of an ingest, as each text is
-//! analysed for passages, the article's body and its exact words.
+//! news. Those four filters chained cost more than a sixth of an ingest.
 
 use crate::words::{Word, Words};
 use tantivy::tokenizer::{
@@ -58,30 +57,58 @@ pub struct WordStream<'a> {
     fold: &'a mut TextAnalyzer,
 }
 
+/// What [`WordStream::step`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step {
+    /// A word: the token holds it.
+    Word,
+    /// A word too long to be a token: it takes a position, and the token's offsets say
+    /// where it stands, but its text is not set.
+    Overlong,
+    /// No words are left.
+    End,
+}
+
+impl WordStream<'_> {
+    /// Moves to the next word, overlong ones included, so that a caller keeping the
+    /// words of a text knows every position.
+    pub(super) fn step(&mut self) -> Step {
+        let Some(Word { start, end, ascii }) = self.words.next() else {
+            return Step::End;
+        };
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.offset_from = start;
+        self.token.offset_to = end;
+        if end - start >= LONGEST_WORD_BYTES {
+            return Step::Overlong;
+        }
+        let word = self.text.get(start..end).unwrap_or_default();
+        self.token.text.clear();
+        if ascii {
+            self.token.text.push_str(word);
+            self.token.text.make_ascii_lowercase();
+        } else {
+            let mut folded = self.fold.token_stream(word);
+            if folded.advance() {
+                self.token.text.push_str(&folded.token().text);
+            }
+        }
+        Step::Word
+    }
+}
+
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        for Word { start, end, ascii } in self.words.by_ref() {
-            self.token.position = self.token.position.wrapping_add(1);
-            if end - start >= LONGEST_WORD_BYTES {
-                continue;
-            }
-            let word = self.text.get(start..end).unwrap_or_default();
-            self.token.text.clear();
-            if ascii {
-                self.token.text.push_str(word);
-                self.token.text.make_ascii_lowercase();
-            } else {
-                let mut folded = self.fold.token_stream(word);
-                if folded.advance() {
-                    self.token.text.push_str(&folded.token().text);
+        loop {
+            match self.step() {
+                Step::Word => return true,
+                Step::Overlong => {}
+                Step::End => {
+                    self.token.text.clear();
+                    return false;
                 }
             }
-            self.token.offset_from = start;
-            self.token.offset_to = end;
-            return true;
         }
-        self.token.text.clear();
-        false
     }
 
     fn token(&self) -> &Token {

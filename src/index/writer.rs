@@ -7,6 +7,7 @@ use super::schema::SCHEMA_VERSION;
 use super::{ClippingIndex, CommitInfo};
 use crate::clipping::Clipping;
 use crate::error::{Error, Result};
+use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// File in the index folder naming the process that holds the writer lock.
@@ -117,9 +118,10 @@ impl<'a> ClippingWriter<'a> {
         story: u64,
         signature: &[u8],
     ) -> Result<()> {
-        for doc in to_documents(clipping, article, key, story, signature, &self.index.fields) {
-            self.writer.add_document(doc)?;
-        }
+        // One batch: an indexing thread takes the record's documents together and in
+        // order, so the passages are replayed from the body's analysis (`analysis`).
+        let docs = to_documents(clipping, article, key, story, signature, &self.index.fields);
+        self.writer.run(docs.into_iter().map(UserOperation::Add))?;
         Ok(())
     }
 
