@@ -7,7 +7,10 @@ use super::schema::SCHEMA_VERSION;
 use super::{ClippingIndex, CommitInfo};
 use crate::clipping::Clipping;
 use crate::error::{Error, Result};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 use tantivy::indexer::UserOperation;
+use tantivy::schema::Document;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// File in the index folder naming the process that holds the writer lock.
@@ -17,6 +20,69 @@ const WAIT_STEP: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Memory for the indexing threads together; tantivy flushes a segment when it is used up.
 const WRITER_BUDGET_BYTES: usize = 256 * 1024 * 1024;
+
+/// Records handed to the indexing threads and not yet indexed, at most. tantivy's queue
+/// counts batches, and a record is one batch, so without this bound it would hold ten
+/// thousand records (about 100 MB more at 100,000 clippings) when reading runs ahead.
+const MAX_QUEUED_RECORDS: usize = 1024;
+/// How long adding a record waits for the queue to shrink before going on anyway: an
+/// indexing thread that died frees nothing, and its error is told by the next add.
+const QUEUE_WAIT: Duration = Duration::from_secs(1);
+
+/// Counts the records queued for indexing and holds back the adder past the bound.
+#[derive(Default)]
+struct Queue {
+    queued: Mutex<usize>,
+    shrunk: Condvar,
+}
+
+impl Queue {
+    /// Waits (up to [`QUEUE_WAIT`] at a time) for room, then takes a place, given back
+    /// when the last document holding it is dropped, once indexed.
+    fn enter(self: &Arc<Self>) -> Arc<Place> {
+        let mut queued = self.queued.lock().unwrap_or_else(|e| e.into_inner());
+        while *queued >= MAX_QUEUED_RECORDS {
+            let (guard, timeout) = self
+                .shrunk
+                .wait_timeout(queued, QUEUE_WAIT)
+                .unwrap_or_else(|e| e.into_inner());
+            queued = guard;
+            if timeout.timed_out() {
+                break;
+            }
+        }
+        *queued += 1;
+        Arc::new(Place(Arc::clone(self)))
+    }
+}
+
+/// One record's place in the [`Queue`].
+struct Place(Arc<Queue>);
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        let mut queued = self.0.queued.lock().unwrap_or_else(|e| e.into_inner());
+        *queued = queued.saturating_sub(1);
+        if *queued + 1 == MAX_QUEUED_RECORDS {
+            self.0.shrunk.notify_one();
+        }
+    }
+}
+
+/// A document on its way to an indexing thread, holding its record's place in the queue.
+struct Queued {
+    doc: TantivyDocument,
+    _place: Arc<Place>,
+}
+
+impl Document for Queued {
+    type Value<'a> = <TantivyDocument as Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <TantivyDocument as Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc.iter_fields_and_values()
+    }
+}
 
 /// The process named in the pid file, when it is still running: a killed ingest leaves
 /// its file behind, and naming a dead process would send the user looking for it.
@@ -42,7 +108,8 @@ fn process_running(_pid: u32) -> bool {
 /// Pending changes to a [`ClippingIndex`]; nothing is visible until [`commit`](Self::commit).
 pub struct ClippingWriter<'a> {
     index: &'a ClippingIndex,
-    writer: IndexWriter<TantivyDocument>,
+    writer: IndexWriter<Queued>,
+    queue: Arc<Queue>,
 }
 
 impl<'a> ClippingWriter<'a> {
@@ -67,7 +134,11 @@ impl<'a> ClippingWriter<'a> {
                     // write it does not stop the ingest.
                     let _ =
                         std::fs::write(index.dir.join(PID_FILE), std::process::id().to_string());
-                    return Ok(ClippingWriter { index, writer });
+                    return Ok(ClippingWriter {
+                        index,
+                        writer,
+                        queue: Arc::default(),
+                    });
                 }
                 Err(tantivy::TantivyError::LockFailure(..)) => {
                     let pid = holder_pid(&index.dir);
@@ -121,7 +192,13 @@ impl<'a> ClippingWriter<'a> {
         // One batch: an indexing thread takes the record's documents together and in
         // order, so the passages are replayed from the body's analysis (`analysis`).
         let docs = to_documents(clipping, article, key, story, signature, &self.index.fields);
-        self.writer.run(docs.into_iter().map(UserOperation::Add))?;
+        let place = self.queue.enter();
+        self.writer.run(docs.into_iter().map(|doc| {
+            UserOperation::Add(Queued {
+                doc,
+                _place: Arc::clone(&place),
+            })
+        }))?;
         Ok(())
     }
 
@@ -150,5 +227,52 @@ impl<'a> ClippingWriter<'a> {
         self.writer.wait_merging_threads()?;
         let _ = std::fs::remove_file(self.index.dir.join(PID_FILE));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn queued(queue: &Queue) -> usize {
+        *queue.queued.lock().unwrap()
+    }
+
+    #[test]
+    fn a_full_queue_holds_the_adder_back_until_a_record_is_indexed() {
+        let queue = Arc::new(Queue::default());
+        let mut places: Vec<Arc<Place>> = (0..MAX_QUEUED_RECORDS).map(|_| queue.enter()).collect();
+        let adder = {
+            let queue = Arc::clone(&queue);
+            std::thread::spawn(move || queue.enter())
+        };
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!adder.is_finished(), "the adder went past a full queue");
+        places.pop();
+        let place = adder.join().unwrap();
+        assert_eq!(queued(&queue), MAX_QUEUED_RECORDS);
+        drop(places);
+        assert_eq!(queued(&queue), 1);
+        drop(place);
+        assert_eq!(queued(&queue), 0);
+    }
+
+    #[test]
+    fn a_record_keeps_its_place_until_its_last_document_is_dropped() {
+        let queue = Arc::new(Queue::default());
+        let place = queue.enter();
+        let docs: Vec<Queued> = (0..3)
+            .map(|_| Queued {
+                doc: TantivyDocument::default(),
+                _place: Arc::clone(&place),
+            })
+            .collect();
+        drop(place);
+        let mut docs = docs.into_iter();
+        docs.next();
+        docs.next();
+        assert_eq!(queued(&queue), 1);
+        docs.next();
+        assert_eq!(queued(&queue), 0);
     }
 }
