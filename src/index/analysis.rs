@@ -8,8 +8,9 @@ use super::words::{Step, WordStream, WordTokenizer};
 use std::cell::Cell;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-/// A kept text larger than this gives its buffers back before the next one, so that one
-/// huge clipping does not hold memory for the rest of an ingest.
+/// Texts longer than this are analysed afresh for each field instead of kept: keeping
+/// costs about six times the text (its words' places, exact forms and stems), which a
+/// clipping of many megabytes should not add to an ingest's peak.
 const LARGEST_KEPT_BYTES: usize = 4 << 20;
 
 #[cfg(test)]
@@ -84,10 +85,10 @@ struct Piece {
 }
 
 impl Analysis {
-    /// Starts keeping `text`; false (and nothing kept) when its offsets do not fit the
-    /// entries.
+    /// Starts keeping `text`; false (and nothing kept) when it is too long to keep.
     fn start(&mut self, text: &str) -> bool {
-        if self.text.capacity() > LARGEST_KEPT_BYTES {
+        if self.words.capacity() > LARGEST_KEPT_BYTES / 8 {
+            // Buffers grown for a long text go back before the next one.
             *self = Analysis::default();
         }
         self.text.clear();
@@ -96,7 +97,7 @@ impl Analysis {
         self.stems.clear();
         self.complete = false;
         self.next = 0;
-        if u32::try_from(text.len()).is_err() {
+        if text.len() > LARGEST_KEPT_BYTES {
             return false;
         }
         self.text.push_str(text);
@@ -107,7 +108,7 @@ impl Analysis {
     /// `exact` (both are empty for an overlong word).
     fn push(&mut self, token: &Token, stem: &str, is_token: bool) {
         self.stems.push_str(stem);
-        // Offsets fit: `start` refused texts whose length does not.
+        // Offsets fit: `start` refused texts longer than `LARGEST_KEPT_BYTES`.
         self.words.push(Entry {
             from: token.offset_from as u32,
             to: token.offset_to as u32,
@@ -493,6 +494,31 @@ mod tests {
         );
         assert_eq!(replays(), before);
         tokens(&mut name, "second passage");
+        assert_eq!(replays(), before + 1);
+    }
+
+    #[test]
+    fn a_text_too_long_to_keep_is_analysed_for_every_field() {
+        let mut news = TextAnalyzer::from(NewsTokenizer::default());
+        let mut name = TextAnalyzer::from(NameTokenizer::default());
+        let passage = "Councils closed the roads in Zürich.";
+        let body = vec![passage; LARGEST_KEPT_BYTES / passage.len() + 1].join("\n");
+        let before = replays();
+        assert_eq!(
+            tokens(&mut news, &body),
+            tokens(&mut reference(true), &body)
+        );
+        assert_eq!(
+            tokens(&mut name, &body),
+            tokens(&mut reference(false), &body)
+        );
+        assert_eq!(
+            tokens(&mut news, passage),
+            tokens(&mut reference(true), passage)
+        );
+        assert_eq!(replays(), before);
+        // The short text analysed last is kept.
+        tokens(&mut name, passage);
         assert_eq!(replays(), before + 1);
     }
 
