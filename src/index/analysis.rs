@@ -144,7 +144,8 @@ impl Analysis {
     /// The words of `piece` when it stands in the kept text where the next piece is
     /// expected, with no word running across either of its ends: then its own analysis
     /// would give exactly those words.
-    fn piece(&self, piece: &str) -> Option<Piece> {
+    /// Once found, the next piece is looked for after it and its one-byte separator.
+    fn take_piece(&mut self, piece: &str) -> Option<Piece> {
         if !self.complete {
             return None;
         }
@@ -157,7 +158,11 @@ impl Analysis {
         let end_word = self.words.partition_point(|w| (w.from as usize) < end);
         let runs_in = first > 0 && self.words[first - 1].to as usize > start;
         let runs_out = end_word > first && self.words[end_word - 1].to as usize > end;
-        (!runs_in && !runs_out).then_some(Piece {
+        if runs_in || runs_out {
+            return None;
+        }
+        self.next = end + 1;
+        Some(Piece {
             start,
             first,
             end_word,
@@ -230,18 +235,17 @@ pub struct NewsTokenizer {
 }
 
 impl Tokenizer for NewsTokenizer {
-    type TokenStream<'a> = NewsStream<'a>;
+    type TokenStream<'a> = AnalysisStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> NewsStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalysisStream<'a> {
         let mut memory = Held::take();
-        if let Some(piece) = memory.0.last.piece(text) {
-            memory.0.last.next = piece.start + text.len() + 1;
+        if let Some(piece) = memory.0.last.take_piece(text) {
             self.token.reset();
             let replay = Replay::new(memory, Form::Stem, piece.start, piece.first, piece.end_word);
-            return NewsStream(Stream::Replay(replay, &mut self.token));
+            return AnalysisStream(Stream::Replay(replay, &mut self.token));
         }
         let keeping = memory.0.last.start(text);
-        NewsStream(Stream::Analyse {
+        AnalysisStream(Stream::Analyse {
             words: self.words.token_stream(text),
             memory,
             keeping,
@@ -249,8 +253,8 @@ impl Tokenizer for NewsTokenizer {
     }
 }
 
-/// The token stream of [`NewsTokenizer`].
-pub struct NewsStream<'a>(Stream<'a>);
+/// The token stream of both analyzers.
+pub struct AnalysisStream<'a>(Stream<'a>);
 
 enum Stream<'a> {
     /// Analysing a text; its words are kept when `keeping`.
@@ -263,34 +267,6 @@ enum Stream<'a> {
     Replay(Replay, &'a mut Token),
     /// Analysing a text that is not kept (names).
     Plain(WordStream<'a>),
-}
-
-impl Stream<'_> {
-    fn advance(&mut self) -> bool {
-        match self {
-            Stream::Analyse {
-                words,
-                memory,
-                keeping,
-            } => analyse_next(words, &mut memory.0, *keeping),
-            Stream::Replay(replay, token) => replay.advance(token),
-            Stream::Plain(words) => words.advance(),
-        }
-    }
-
-    fn token(&self) -> &Token {
-        match self {
-            Stream::Analyse { words, .. } | Stream::Plain(words) => words.token(),
-            Stream::Replay(_, token) => token,
-        }
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        match self {
-            Stream::Analyse { words, .. } | Stream::Plain(words) => words.token_mut(),
-            Stream::Replay(_, token) => token,
-        }
-    }
 }
 
 /// The next stemmed word of a text being analysed, keeping each word when `keeping`.
@@ -322,17 +298,31 @@ fn analyse_next(words: &mut WordStream<'_>, memory: &mut Memory, keeping: bool) 
     }
 }
 
-impl TokenStream for NewsStream<'_> {
+impl TokenStream for AnalysisStream<'_> {
     fn advance(&mut self) -> bool {
-        self.0.advance()
+        match &mut self.0 {
+            Stream::Analyse {
+                words,
+                memory,
+                keeping,
+            } => analyse_next(words, &mut memory.0, *keeping),
+            Stream::Replay(replay, token) => replay.advance(token),
+            Stream::Plain(words) => words.advance(),
+        }
     }
 
     fn token(&self) -> &Token {
-        self.0.token()
+        match &self.0 {
+            Stream::Analyse { words, .. } | Stream::Plain(words) => words.token(),
+            Stream::Replay(_, token) => token,
+        }
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.0.token_mut()
+        match &mut self.0 {
+            Stream::Analyse { words, .. } | Stream::Plain(words) => words.token_mut(),
+            Stream::Replay(_, token) => token,
+        }
     }
 }
 
@@ -345,57 +335,29 @@ pub struct NameTokenizer {
 }
 
 impl Tokenizer for NameTokenizer {
-    type TokenStream<'a> = NameStream<'a>;
+    type TokenStream<'a> = AnalysisStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> NameStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalysisStream<'a> {
         let memory = Held::take();
         if !memory.0.last.is_whole(text) {
             drop(memory);
-            return NameStream(Stream::Plain(self.words.token_stream(text)));
+            return AnalysisStream(Stream::Plain(self.words.token_stream(text)));
         }
         self.token.reset();
         let end_word = memory.0.last.words.len();
         let replay = Replay::new(memory, Form::Exact, 0, 0, end_word);
-        NameStream(Stream::Replay(replay, &mut self.token))
-    }
-}
-
-/// The token stream of [`NameTokenizer`].
-pub struct NameStream<'a>(Stream<'a>);
-
-impl TokenStream for NameStream<'_> {
-    fn advance(&mut self) -> bool {
-        self.0.advance()
-    }
-
-    fn token(&self) -> &Token {
-        self.0.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.0.token_mut()
+        AnalysisStream(Stream::Replay(replay, &mut self.token))
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::tokens;
     use super::*;
     use tantivy::tokenizer::{
         AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
         TextAnalyzer,
     };
-
-    type Tokens = Vec<(String, usize, usize, usize)>;
-
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Tokens {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            let t = stream.token();
-            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
-        }
-        out
-    }
 
     /// tantivy's own filters chained: what both analyzers must give, kept or not.
     fn reference(stems: bool) -> TextAnalyzer {

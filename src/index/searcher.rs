@@ -5,7 +5,8 @@ use super::ClippingIndex;
 use super::documents::Reader;
 use super::query_build::Builder;
 use super::ranking::Ranked;
-use super::schema::{ARTICLE, NAME_ANALYZER, NEWS_ANALYZER, PASSAGE};
+use super::schema::{ARTICLE, NAME_ANALYZER, PASSAGE};
+use super::stem::StemMemory;
 use crate::clipping::{Clipping, DateSource};
 use crate::error::Result;
 use crate::query::SearchRequest;
@@ -354,7 +355,8 @@ impl ClippingIndex {
         // of a passage, are not stemmed (stemming was a tenth of a search's instructions).
         let initials: Vec<char> = terms.iter().filter_map(|t| t.chars().next()).collect();
         let mut words = self.analyzer(NAME_ANALYZER);
-        let mut stems = self.analyzer(NEWS_ANALYZER);
+        let mut stems = StemMemory::default();
+        let mut stem = String::new();
         let mut stream = words.token_stream(text);
         while stream.advance() {
             let token = stream.token();
@@ -366,12 +368,11 @@ impl ClippingIndex {
             {
                 continue;
             }
-            let mut stem = stems.token_stream(&token.text);
-            while stem.advance() {
-                if terms.contains(&stem.token().text) {
-                    ranges.push([token.offset_from, token.offset_to]);
-                    break;
-                }
+            stem.clear();
+            stem.push_str(&token.text);
+            stems.stem(&mut stem);
+            if terms.contains(&stem) {
+                ranges.push([token.offset_from, token.offset_to]);
             }
         }
         ranges
@@ -723,7 +724,7 @@ mod tests {
 
     #[test]
     fn highlights_are_those_of_stemming_every_word() {
-        use super::NEWS_ANALYZER;
+        use crate::index::schema::NEWS_ANALYZER;
         use std::collections::HashSet;
         let dir = tempfile::tempdir().unwrap();
         let index = crate::index::ClippingIndex::create(dir.path()).unwrap();

@@ -46,7 +46,8 @@ impl StemMemory {
             return;
         }
         let key = xxhash_rust::xxh3::xxh3_64(word.as_bytes());
-        if !self.stems.contains_key(&key) && self.stems.len() >= REMEMBERED_WORDS {
+        // The length first: a word already remembered must not cost a second look-up.
+        if self.stems.len() >= REMEMBERED_WORDS && !self.stems.contains_key(&key) {
             self.stems.clear();
         }
         let stem = self.stems.entry(key).or_insert_with(|| {

@@ -121,12 +121,15 @@ impl TokenStream for WordStream<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use tantivy::tokenizer::{RemoveLongFilter, SimpleTokenizer};
 
     /// Every token as (text, position, start, end).
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+    pub(in crate::index) fn tokens(
+        analyzer: &mut TextAnalyzer,
+        text: &str,
+    ) -> Vec<(String, usize, usize, usize)> {
         let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
