@@ -36,17 +36,22 @@ impl Hasher for IntHasher {
 }
 
 /// The 64-bit hash (xxh3) of `word` in lower case; a short ASCII word, nearly every
-/// word, is lowered on the stack instead of in a new string.
+/// word, is lowered on the stack in the same pass that finds it is ASCII.
 pub fn lowercase_hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
     let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            xxhash_rust::xxh3::xxh3_64(lower)
+    if let Some(lower) = buffer.get_mut(..bytes.len()) {
+        let mut seen = 0u8;
+        for (l, &b) in lower.iter_mut().zip(bytes) {
+            seen |= b;
+            // ASCII capitals differ from their small letters by one bit.
+            *l = b | (u8::from(b.is_ascii_uppercase()) << 5);
         }
-        _ => xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes()),
+        if seen.is_ascii() {
+            return xxhash_rust::xxh3::xxh3_64(lower);
+        }
     }
+    xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes())
 }
 
 /// Builds [`IntHasher`]s.
@@ -68,5 +73,28 @@ mod tests {
         assert_eq!(map.get(&-3), Some(&"a"));
         let set: IntSet<u64> = [1, 2, 2, 3].into_iter().collect();
         assert_eq!(set.len(), 3);
+    }
+
+    #[test]
+    fn lowercase_hashes_are_those_of_the_lower_case_word() {
+        let long = "Supercalifragilisticexpialidocious-Über-Alles";
+        for word in [
+            "",
+            "a",
+            "Orrick",
+            "U.S.",
+            "@[`{",
+            "ÉCONOMIE",
+            "Ocasio-Cortez",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456",
+            "straße",
+            "İstanbul",
+            "ΟΔΥΣΣΕΑΣ",
+            long,
+        ] {
+            let expected = xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes());
+            assert_eq!(lowercase_hash(word), expected, "{word}");
+        }
     }
 }

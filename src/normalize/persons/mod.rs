@@ -60,12 +60,8 @@ pub fn find_persons_with(
         .collect();
     // A name never runs across a line break ("Adrian Warner" above "BERLIN 1996-08-29"):
     // each line is a sentence of its own.
-    let lines: Vec<(usize, Vec<Token>)> = texts
-        .iter()
-        .enumerate()
-        .flat_map(|(n, text)| line_tokens(text).into_iter().map(move |t| (n, t)))
-        .collect();
-    let slices: Vec<&[Token]> = lines.iter().map(|(_, t)| t.as_slice()).collect();
+    let (tokens, lines) = line_tokens(&texts);
+    let slices: Vec<&[Token]> = lines.iter().map(|(_, r)| &tokens[r.clone()]).collect();
     let tags = tag_document(model, &slices);
     let spans: Vec<Vec<Range<usize>>> = tags.iter().map(|t| person_spans(t)).collect();
     let inner = words_of_names_inside_sentences(&slices, &spans);
@@ -73,7 +69,7 @@ pub fn find_persons_with(
     // confirmed against the others.
     let mut capitalised = Vec::new();
     let mut mentions = Vec::new();
-    for ((n, tokens), spans) in lines.iter().zip(spans) {
+    for (((n, _), &tokens), spans) in lines.iter().zip(&slices).zip(spans) {
         let passage = n.checked_sub(1);
         let shouting = line_is_capitalised(tokens, passage.is_none());
         for mut span in spans {
@@ -119,22 +115,24 @@ fn without_lone_entity_words(model: &Model, mentions: Vec<Mention>) -> Vec<Menti
         .collect()
 }
 
-/// The tokens of each line of `text`, with offsets into the whole text.
-fn line_tokens(text: &str) -> Vec<Vec<Token<'_>>> {
+/// The tokens of every line of `texts`, in one vector (offsets into each text), and each
+/// line's text number and range of tokens; empty lines are left out.
+fn line_tokens<'a>(texts: &[&'a str]) -> (Vec<Token<'a>>, Vec<(usize, Range<usize>)>) {
+    let length: usize = texts.iter().map(|t| t.len()).sum();
+    let mut tokens = Vec::with_capacity(length / 5);
     let mut lines = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let mut tokens = tokens::tokenize(line);
-        for token in &mut tokens {
-            token.start += offset;
-            token.end += offset;
+    for (n, text) in texts.iter().enumerate() {
+        let mut offset = 0;
+        for line in text.split('\n') {
+            let first = tokens.len();
+            tokens::tokenize_into(line, offset, &mut tokens);
+            if tokens.len() > first {
+                lines.push((n, first..tokens.len()));
+            }
+            offset += line.len() + 1;
         }
-        if !tokens.is_empty() {
-            lines.push(tokens);
-        }
-        offset += line.len() + 1;
     }
-    lines
+    (tokens, lines)
 }
 
 /// True for a headline in capitals or title case, or another line in capitals (a
@@ -468,6 +466,35 @@ fn stated_surname(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_of_every_text_is_tokenized_in_place_and_empty_lines_are_left_out() {
+        let texts = [
+            "Orrick Blocks Order",
+            "Judge William Orrick ruled.\n\n  \nThe city’s lawyer, Zoë Ndiaye, agreed",
+            "",
+            "\nÉmile said so.\n",
+        ];
+        let (tokens, lines) = line_tokens(&texts);
+        let ranges: Vec<(usize, usize)> = lines.iter().map(|(n, r)| (*n, r.len())).collect();
+        assert_eq!(ranges, [(0, 3), (1, 5), (1, 9), (3, 4)]);
+        for (n, range) in &lines {
+            let line_tokens = &tokens[range.clone()];
+            let alone: Vec<Token> = texts[*n]
+                .split('\n')
+                .map(tokens::tokenize)
+                .find(|t| t.first().map(|t| &t.text) == line_tokens.first().map(|t| &t.text))
+                .expect("the line tokenized alone");
+            let texts_of = |ts: &[Token]| ts.iter().map(|t| t.text.to_string()).collect::<Vec<_>>();
+            assert_eq!(texts_of(line_tokens), texts_of(&alone));
+            for token in line_tokens {
+                let written = texts[*n]
+                    .get(token.start..token.end)
+                    .expect("a token's bytes");
+                assert_eq!(written.replace('’', "'"), token.text, "{written}");
+            }
+        }
+    }
 
     #[test]
     fn title_words_in_any_case_with_or_without_a_full_stop() {

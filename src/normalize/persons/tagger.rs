@@ -173,31 +173,33 @@ impl<'a> Context<'a> {
         evidence: &Evidence,
     ) -> Context<'a> {
         // Only a possible name and its next neighbours are ever looked at (words two away
-        // by their keys alone): just those get shapes, clusters and facts.
-        let mut near = vec![false; tokens.len()];
+        // by their keys alone): just those get shapes, clusters and facts. One pass, which
+        // also counts the capitalised words.
+        let count = tokens.len();
+        let mut shapes = vec![0; count];
+        let mut clusters = vec![[clusters::UNKNOWN; clusters::LEVELS]; count];
+        let mut facts = vec![0; count];
+        let (mut alphabetic, mut capitalised) = (0, 0);
+        // Tokens before this one have had their turn to be filled in.
+        let mut filled = 0;
         for (i, token) in tokens.iter().enumerate() {
             let first = token.text.chars().next().unwrap_or(' ');
-            if first.is_uppercase() || (first.is_lowercase() && is_name_particle(&token.text)) {
-                let from = i.saturating_sub(1);
-                let to = (i + 2).min(tokens.len());
-                near[from..to].fill(true);
-            }
-        }
-        let mut shapes = vec![0; tokens.len()];
-        let mut clusters = vec![[clusters::UNKNOWN; clusters::LEVELS]; tokens.len()];
-        let mut facts = vec![0; tokens.len()];
-        for (i, token) in tokens.iter().enumerate() {
-            if near[i] {
-                shapes[i] = shape_hash(&token.text);
-                clusters[i] = known.of(words[i]);
-                facts[i] = evidence.of(words[i], &token.text);
-            }
-        }
-        let (mut alphabetic, mut capitalised) = (0, 0);
-        for token in tokens {
-            if token.text.chars().any(char::is_alphabetic) {
+            let upper = first.is_uppercase();
+            // Capitals and small letters are letters: only other first characters need
+            // the whole word searched.
+            if upper || first.is_lowercase() || token.text.chars().any(char::is_alphabetic) {
                 alphabetic += 1;
-                capitalised += usize::from(may_be_name(&token.text));
+                capitalised += usize::from(upper);
+            }
+            if upper || (first.is_lowercase() && is_name_particle(&token.text)) {
+                let to = (i + 2).min(count);
+                for near in filled.max(i.saturating_sub(1))..to {
+                    let text = &tokens[near].text;
+                    shapes[near] = shape_hash(text);
+                    clusters[near] = known.of(words[near]);
+                    facts[near] = evidence.of(words[near], text);
+                }
+                filled = to;
             }
         }
         let title_case = alphabetic >= 3 && capitalised * 10 >= alphabetic * 7;

@@ -46,6 +46,13 @@ fn is_possessive_at(text: &str, at: usize) -> bool {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, 0, &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text` to `tokens`, their offsets moved on by `offset` (where
+/// `text` starts in a larger text): a document's lines share one vector.
+pub fn tokenize_into<'a>(text: &'a str, offset: usize, tokens: &mut Vec<Token<'a>>) {
     let mut at = 0;
     let mut previous = ' ';
     while let Some(c) = char_at(text, at) {
@@ -69,8 +76,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 } else {
                     Cow::Borrowed(text.get(start..end).unwrap_or_default())
                 },
-                start,
-                end,
+                start: offset + start,
+                end: offset + end,
             });
             previous = if possessive { 's' } else { c };
             at = end;
@@ -129,8 +136,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         };
         tokens.push(Token {
             text: word,
-            start,
-            end,
+            start: offset + start,
+            end: offset + end,
         });
         previous = match slice.as_bytes().last() {
             Some(&b) if ascii => b as char,
@@ -138,7 +145,6 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         };
         at = end;
     }
-    tokens
 }
 
 /// Titles and abbreviations that keep their full stop.
