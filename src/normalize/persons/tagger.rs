@@ -141,12 +141,20 @@ const END: u64 = 0x454E_4400_0000_0002;
 /// An ordinary word opening a sentence and followed by a lower-case word ("The company
 /// said"): tagged O without scoring, in training as at run time.
 pub(super) fn plain_sentence_opener(context: &Context, lexicon: &Lexicon, i: usize) -> bool {
-    (i == 0 || context.sentence_start(i))
-        && lexicon.common_words.contains(&context.words[i])
-        && context
-            .tokens
+    opens_plainly(context.tokens, context.words, lexicon, i)
+}
+
+/// [`plain_sentence_opener`] for token `i` of `tokens`, whose word keys are `words`.
+fn opens_plainly(tokens: &[Token<'_>], words: &[u64], lexicon: &Lexicon, i: usize) -> bool {
+    (i == 0 || follows_sentence_end(tokens, i))
+        && lexicon.common_words.contains(&words[i])
+        && tokens
             .get(i + 1)
             .is_some_and(|next| next.text.chars().next().is_some_and(char::is_lowercase))
+}
+
+fn follows_sentence_end(tokens: &[Token<'_>], i: usize) -> bool {
+    i > 0 && ends_sentence(&tokens[i - 1].text)
 }
 
 /// Per-token facts computed once per text, as hashes: no string is built per token.
@@ -239,7 +247,7 @@ impl<'a> Context<'a> {
     }
 
     fn sentence_start(&self, i: usize) -> bool {
-        i > 0 && ends_sentence(&self.tokens[i - 1].text)
+        follows_sentence_end(self.tokens, i)
     }
 }
 
@@ -534,7 +542,7 @@ impl Model {
         evidence: &Evidence,
     ) -> Vec<usize> {
         let mut tags = vec![O; tokens.len()];
-        if !may_hold_names(tokens) || keys.len() != tokens.len() {
+        if keys.len() != tokens.len() || !self.scores_some(tokens, keys) {
             return tags;
         }
         let context = Context::new(tokens, keys, &self.clusters, evidence);
@@ -555,6 +563,16 @@ impl Model {
             }
         });
         tags
+    }
+
+    /// True when some token of the sentence will be scored. Only a capitalised word that
+    /// is not a plain sentence opener starts that: a particle is scored only after a
+    /// person's name. Most lines that open with "The" or "He" and name no one are then
+    /// tagged without building their context.
+    fn scores_some(&self, tokens: &[Token<'_>], keys: &[u64]) -> bool {
+        (0..tokens.len()).any(|i| {
+            may_be_name(&tokens[i].text) && !opens_plainly(tokens, keys, &self.lexicon, i)
+        })
     }
 
     /// Each tag's score for token `i` after the tags `before` it (the last, then the one
@@ -835,7 +853,7 @@ mod tests {
         all_scores
     }
 
-    const SENTENCES: [&str; 7] = [
+    const SENTENCES: [&str; 9] = [
         "Judge William Orrick of San Francisco blocked the order , Orrick said on Tuesday .",
         "ORRICK BLOCKS ORDER ON SANCTUARY CITIES",
         "The mayor , London Breed , said Orrick and Breed spoke with Volodymyr Zelensky .",
@@ -844,6 +862,9 @@ mod tests {
         "Émile Zola , J. R. R. Tolkien and McDONALD'S met at St Peter's Square .",
         // The same words in other shapes: one memory entry each.
         "Mcdonald met McDonald , Deluca met DeLuca , and ZOLA met Zola .",
+        // Only plain sentence openers: tagged without a context.
+        "The company said it would sell its unit . It was , he said , the end .",
+        "The chairman , de Villiers , said so .",
     ];
 
     #[test]
@@ -867,6 +888,24 @@ mod tests {
             }
         }
         assert!(WORD_MEMORY.with_borrow(|m| m.model == model.id && !m.words.is_empty()));
+    }
+
+    #[test]
+    fn a_sentence_is_scored_when_a_capitalised_word_is_more_than_a_plain_opener() {
+        let model = model().expect("the tests need the shipped model (the `persons` feature)");
+        for (sentence, scored) in [
+            ("The company said it would sell its unit .", false),
+            ("It was , he said . The end came .", false),
+            ("the end of the line", false),
+            ("The chairman , de Villiers , said so .", true),
+            ("Orrick said so .", true),
+            ("The Orrick ruling stands .", true),
+            ("They said : The judge agreed .", false),
+        ] {
+            let tokens = tokenize(sentence);
+            let keys = sentence_keys(&tokens);
+            assert_eq!(model.scores_some(&tokens, &keys), scored, "{sentence}");
+        }
     }
 
     #[test]
