@@ -471,11 +471,10 @@ fn place_features(
             out.push(feature(50 + n as u64, prev as u64));
         }
     }
-    let next_key = after;
-    if lexicon.person_words.contains(&next_key) {
+    if lexicon.person_words.contains(&after) {
         out.push(feature(60, 1));
     }
-    if lexicon.entity_words.contains(&next_key) {
+    if lexicon.entity_words.contains(&after) {
         out.push(feature(61, 1));
     }
     if lexicon.first_names.contains(&before) {
@@ -570,9 +569,8 @@ impl Model {
     /// person's name. Most lines that open with "The" or "He" and name no one are then
     /// tagged without building their context.
     fn scores_some(&self, tokens: &[Token<'_>], keys: &[u64]) -> bool {
-        (0..tokens.len()).any(|i| {
-            may_be_name(&tokens[i].text) && !opens_plainly(tokens, keys, &self.lexicon, i)
-        })
+        (0..tokens.len())
+            .any(|i| may_be_name(&tokens[i].text) && !opens_plainly(tokens, keys, &self.lexicon, i))
     }
 
     /// Each tag's score for token `i` after the tags `before` it (the last, then the one
@@ -888,6 +886,48 @@ mod tests {
             }
         }
         assert!(WORD_MEMORY.with_borrow(|m| m.model == model.id && !m.words.is_empty()));
+    }
+
+    #[test]
+    fn a_context_describes_possible_names_and_their_next_neighbours_only() {
+        let model = model().expect("the tests need the shipped model (the `persons` feature)");
+        let opens_name = |token: &Token| {
+            let first = token.text.chars().next().unwrap_or(' ');
+            first.is_uppercase() || (first.is_lowercase() && is_name_particle(&token.text))
+        };
+        for (sentence, title_case) in [
+            ("the mayor , London Breed , said so in Ōsaka", false),
+            ("Orrick", false),
+            ("a b c de Villiers x y z", false),
+            ("É a b c d e f", false),
+            ("Orrick Blocks Sanctuary Order , 2025", true),
+            ("", false),
+        ] {
+            let tokens = tokenize(sentence);
+            let keys = sentence_keys(&tokens);
+            let evidence =
+                Evidence::gather(&[&tokens], std::slice::from_ref(&keys), &model.lexicon);
+            let context = Context::new(&tokens, &keys, &model.clusters, &evidence);
+            assert_eq!(context.title_case, title_case, "{sentence}");
+            for (i, token) in tokens.iter().enumerate() {
+                let last = tokens.len() - 1;
+                let near =
+                    (i.saturating_sub(1)..=(i + 1).min(last)).any(|j| opens_name(&tokens[j]));
+                let (shape, facts) = if near {
+                    (shape_hash(&token.text), evidence.of(keys[i], &token.text))
+                } else {
+                    (0, 0)
+                };
+                assert_eq!(context.shapes[i], shape, "{sentence}: {}", token.text);
+                assert_eq!(context.facts[i], facts, "{sentence}: {}", token.text);
+                let clusters = if near {
+                    model.clusters.of(keys[i])
+                } else {
+                    [clusters::UNKNOWN; clusters::LEVELS]
+                };
+                assert_eq!(context.clusters[i], clusters, "{sentence}: {}", token.text);
+            }
+        }
     }
 
     #[test]
