@@ -121,51 +121,121 @@ impl Markup {
         }
     }
 
-    /// A date written in the page's text: first where the markup's class names speak of
-    /// dates or bylines, then anywhere in the page. Only read for pages whose markup
-    /// states no date, so most pages never pay for it.
+    /// A date written in the page's text: one a label calls the publication date
+    /// ("Published", "Erstellt am:", "Datum:") where the markup's class names speak of
+    /// dates or bylines, then anywhere in the page; failing that, the first date where the
+    /// class names speak of dates, then anywhere. Only read for pages whose markup states
+    /// no date, so most pages never pay for it.
     pub(super) fn text_date(
         &self,
         document: &Document,
         plausible: &dyn Fn(&NaiveDate) -> bool,
     ) -> Option<NaiveDate> {
-        self.hinted_date(document, plausible).or_else(|| {
-            // Scripts hold dates of their own (builds, caches), and readers' comments
-            // the days after; Readability drops them too.
-            document.select("script, style").remove();
-            for node in document.select("[class], [id]").nodes() {
-                if is_comments(node) {
-                    node.remove_from_parent();
-                }
+        let hinted = self.hinted_dates(document);
+        // Scripts hold dates of their own (builds, caches), and readers' comments the
+        // days after; Readability drops them too.
+        document.select("script, style").remove();
+        for node in document.select("[class], [id]").nodes() {
+            if is_comments(node) {
+                node.remove_from_parent();
             }
-            let page_text = document
-                .select("body")
-                .nodes()
-                .first()
-                .map(|body| collapse(&spaced_text(body)))
-                .unwrap_or_default();
-            published_first(&page_text, self.day_first())
-                .into_iter()
-                .find(|d| plausible(d))
-        })
+        }
+        let page_text = document
+            .select("body")
+            .nodes()
+            .first()
+            .map(|body| collapse(&spaced_text(body)))
+            .unwrap_or_default();
+        let page = labelled_dates(&page_text, self.day_first());
+        let labelled = |dates: &[(NaiveDate, Label)]| {
+            dates
+                .iter()
+                .find(|(d, label)| *label == Label::Published && plausible(d))
+                .map(|(d, _)| *d)
+        };
+        labelled(&hinted)
+            .or_else(|| labelled(&page))
+            .or_else(|| first_published(&hinted, plausible))
+            .or_else(|| first_published(&page, plausible))
     }
 
-    /// The date shown where the markup's class names speak of dates or bylines.
+    /// The date shown where the markup's class names speak of dates or bylines: one a
+    /// label calls the publication date first.
     pub(super) fn hinted_date(
         &self,
         document: &Document,
         plausible: &dyn Fn(&NaiveDate) -> bool,
     ) -> Option<NaiveDate> {
+        let dates = self.hinted_dates(document);
+        dates
+            .iter()
+            .find(|(d, label)| *label == Label::Published && plausible(d))
+            .map(|(d, _)| *d)
+            .or_else(|| first_published(&dates, plausible))
+    }
+
+    /// The dates in the texts of elements whose class names speak of dates or bylines,
+    /// each text's in [`labelled_dates`] order.
+    fn hinted_dates(&self, document: &Document) -> Vec<(NaiveDate, Label)> {
         date_texts(document)
             .iter()
             .flat_map(|t| {
-                let mut dates = published_first(t, self.day_first());
-                dates.extend(short_year_date(t));
+                let mut dates = labelled_dates(t, self.day_first());
+                dates.extend(short_year_date(t).map(|d| (d, Label::None)));
                 dates
             })
-            .find(|d| plausible(d))
+            .collect()
     }
 }
+
+/// What the words before a date in a text call it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    /// The publication date ("Published 3 May", "Erstellt am: 30.01.2022").
+    Published,
+    /// Nothing.
+    None,
+    /// The date of a change ("Updated 9 May").
+    Updated,
+}
+
+/// The first plausible date of `dates` that is not a change's ("Published 3 May ·
+/// Updated 9 May", "Aktualisiert am 9. Mai, erschienen am 3. Mai"), else the first
+/// plausible change's.
+fn first_published(
+    dates: &[(NaiveDate, Label)],
+    plausible: &dyn Fn(&NaiveDate) -> bool,
+) -> Option<NaiveDate> {
+    let pick = |updated: bool| {
+        dates
+            .iter()
+            .find(|(d, label)| (*label == Label::Updated) == updated && plausible(d))
+            .map(|(d, _)| *d)
+    };
+    pick(false).or_else(|| pick(true))
+}
+
+/// Words that say the date after them is when a story was published, matched at the
+/// start of a word ("date:" is not "update:").
+const PUBLISHED_WORDS: &[&str] = &[
+    "published",
+    "posted on",
+    "veröffentlicht",
+    "erschienen am",
+    "erstellt am",
+    "publiziert",
+    "datum:",
+    "date:",
+    "publié le",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "pubblicata",
+    "gepubliceerd",
+    "publicerad",
+    "opublikowano",
+    "опубликовано",
+];
 
 /// Words that say the date after them is when a story was changed, not published.
 const UPDATE_WORDS: &[&str] = &[
@@ -186,27 +256,39 @@ const UPDATE_WORDS: &[&str] = &[
     "zaktualizowano",
 ];
 
-/// The dates in `text`, those not introduced as an update first ("Published 3 May ·
-/// Updated 9 May", "Aktualisiert am 9. Mai, erschienen am 3. Mai").
-fn published_first(text: &str, day_first: bool) -> Vec<NaiveDate> {
+/// The dates in `text` in the order they stand, each with what the thirty bytes before it
+/// call it.
+fn labelled_dates(text: &str, day_first: bool) -> Vec<(NaiveDate, Label)> {
     let folded = fold_digits(text);
     let lower = folded.to_lowercase();
     let same_length = lower.len() == folded.len();
-    let (mut published, mut updated) = (Vec::new(), Vec::new());
-    for (range, date) in find_dates_in(&folded, day_first) {
-        let before = if same_length {
-            crate::normalize::text::tail(lower.get(..range.start).unwrap_or_default(), 30)
-        } else {
-            ""
-        };
-        if UPDATE_WORDS.iter().any(|w| before.contains(w)) {
-            updated.push(date);
-        } else {
-            published.push(date);
-        }
-    }
-    published.extend(updated);
-    published
+    find_dates_in(&folded, day_first)
+        .into_iter()
+        .map(|(range, date)| {
+            let before = if same_length {
+                crate::normalize::text::tail(lower.get(..range.start).unwrap_or_default(), 30)
+            } else {
+                ""
+            };
+            let label = if UPDATE_WORDS.iter().any(|w| before.contains(w)) {
+                Label::Updated
+            } else if PUBLISHED_WORDS.iter().any(|w| starts_a_word(before, w)) {
+                Label::Published
+            } else {
+                Label::None
+            };
+            (date, label)
+        })
+        .collect()
+}
+
+/// True when `word` stands in `text` where a word starts.
+fn starts_a_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        text.get(..at)
+            .and_then(|head| head.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// A publication date in the data a script-built page carries in its HTML
@@ -518,7 +600,9 @@ fn date_texts(document: &Document) -> Vec<String> {
             node.attr("data-testid").unwrap_or_default()
         )
         .to_lowercase();
-        if !HINTS.iter().any(|h| names.contains(h)) || names.contains("update") {
+        // Readers' comments carry the days after the story.
+        if !HINTS.iter().any(|h| names.contains(h)) || names.contains("update") || in_comments(node)
+        {
             continue;
         }
         let text = collapse(&spaced_text(node));
@@ -616,6 +700,41 @@ mod tests {
                 "{url}"
             );
         }
+    }
+
+    #[test]
+    fn labels_are_read_where_a_word_starts() {
+        let label = |text: &str| {
+            labelled_dates(text, true)
+                .into_iter()
+                .map(|(d, l)| (d.to_string(), l))
+                .collect::<Vec<_>>()
+        };
+        let day = |d: &str, l: Label| (d.to_string(), l);
+        assert_eq!(
+            label("Published 3 May 2021 · Updated 9 May 2021"),
+            [
+                day("2021-05-03", Label::Published),
+                day("2021-05-09", Label::Updated)
+            ]
+        );
+        assert_eq!(
+            label("Last update: 9 May 2021"),
+            [day("2021-05-09", Label::Updated)]
+        );
+        assert_eq!(
+            label("Änderungsdatum: 9.5.2021"),
+            [day("2021-05-09", Label::None)]
+        );
+        assert_eq!(
+            label("Datum: 9.5.2021"),
+            [day("2021-05-09", Label::Published)]
+        );
+        assert_eq!(
+            label("republished 9 May 2021"),
+            [day("2021-05-09", Label::None)]
+        );
+        assert_eq!(label("9 May 2021"), [day("2021-05-09", Label::None)]);
     }
 
     #[test]

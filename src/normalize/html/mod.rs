@@ -542,6 +542,55 @@ mod tests {
     }
 
     #[test]
+    fn a_date_labelled_as_published_wins_over_other_dates_shown_before_it() {
+        // A list of other stories' dates comes first in the page; the story's own date is
+        // labelled, in one language or another.
+        let page = |label: &str, date: &str| {
+            format!(
+                r#"<html lang="de"><body><aside><ul class="more-news">
+                <li><span class="news-date">01.02.2022 16:28</span> Skispringen live</li>
+                <li><span class="news-date">13.01.2022</span> Zeitplan</li></ul></aside>
+                <article><h1>Lindvik gewinnt</h1><small>{label} {date}</small>
+                <p>Der Norweger sprang am 29.01.2022 am weitesten.</p></article></body></html>"#
+            )
+        };
+        for (label, date, expected) in [
+            ("Erstellt am:", "30.01.2022 18:36", "2022-01-30"),
+            ("Veröffentlicht", "30. Januar 2022", "2022-01-30"),
+            ("Datum:", "30.01.2022", "2022-01-30"),
+            ("Published", "January 30, 2022", "2022-01-30"),
+            ("Publié le", "30 janvier 2022", "2022-01-30"),
+            ("Pubblicato il", "30 gennaio 2022", "2022-01-30"),
+            ("Опубликовано", "30 января 2022", "2022-01-30"),
+            // No label: the first date shown where the markup says dates are.
+            ("", "30.01.2022", "2022-02-01"),
+            // "Update:" is no "date:".
+            ("Update:", "30.01.2022", "2022-02-01"),
+        ] {
+            let html = page(label, date);
+            let got = read_page(&html, None, today()).text_date;
+            assert_eq!(
+                got.map(|d| d.to_string()).as_deref(),
+                Some(expected),
+                "{label} {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_readers_comment_date_is_not_the_date_shown_for_the_story() {
+        let html = r#"<html lang="de"><body><article><h1>Das Autohaus ist alternativlos</h1>
+            <div class="col"><h5 class="title-inline">Datum: </h5>03.02.2022</div><p>Text.</p></article>
+            <section class="comments"><h4>Markus</h4><div class="comment__date">04.02.2022 - 00:00 Uhr</div>
+            <p>Guter Artikel.</p></section></body></html>"#;
+        let page = read_page(html, None, today());
+        assert_eq!(
+            page.text_date.map(|d| d.to_string()).as_deref(),
+            Some("2022-02-03")
+        );
+    }
+
+    #[test]
     fn implausible_dates_are_ignored() {
         // The future, the Unix epoch a template prints for "no date", and a year before
         // the first printed newspapers.
