@@ -132,11 +132,12 @@ impl Markup {
         plausible: &dyn Fn(&NaiveDate) -> bool,
     ) -> Option<NaiveDate> {
         let hinted = self.hinted_dates(document);
-        // Scripts hold dates of their own (builds, caches), and readers' comments the
-        // days after; Readability drops them too.
+        // Scripts hold dates of their own (builds, caches), readers' comments the days
+        // after, navigation bars the day the page was built; Readability drops them too.
         document.select("script, style").remove();
+        document.select("nav").remove();
         for node in document.select("[class], [id]").nodes() {
-            if is_comments(node) {
+            if is_comments(node) || in_navigation(node) {
                 node.remove_from_parent();
             }
         }
@@ -538,8 +539,9 @@ pub(super) fn publication_times(document: &Document) -> Vec<String> {
         .select("time, abbr.published, [data-utime]")
         .nodes()
     {
-        // Readers' comments carry times of their own, days after the article.
-        if in_comments(node) {
+        // Readers' comments carry times of their own, days after the article, and a
+        // navigation bar the day the page was built.
+        if in_comments(node) || in_navigation(node) {
             continue;
         }
         let value = node
@@ -574,6 +576,29 @@ pub(super) fn publication_times(document: &Document) -> Vec<String> {
     marked
 }
 
+/// True when `node` stands in a navigation bar: inside a `<nav>`, or within three levels
+/// of an element whose class or id names one ("navtop", "navbar", "menu"). Only that
+/// near, because pages wrap their whole content in "navigation-overlay-wrapper" and the
+/// like.
+fn in_navigation(node: &dom_query::NodeRef) -> bool {
+    let ancestors = || std::iter::successors(Some(*node), |n| n.parent()).take(12);
+    ancestors().any(|n| n.node_name().as_deref() == Some("nav"))
+        || ancestors().take(3).any(|n| {
+            let names = format!(
+                "{} {}",
+                n.attr("class").unwrap_or_default(),
+                n.attr("id").unwrap_or_default()
+            )
+            .to_lowercase();
+            names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "nav" | "navtop" | "navbar" | "topbar" | "menu" | "navigation"
+                )
+            })
+        })
+}
+
 /// The text of an element with a space between the texts of its parts, so that cells
 /// and list items do not run together ("<li>Datum: 26. Januar 2022</li><li>Ausgabejahr"
 /// would read "2022Ausgabejahr", which is no year).
@@ -600,8 +625,12 @@ fn date_texts(document: &Document) -> Vec<String> {
             node.attr("data-testid").unwrap_or_default()
         )
         .to_lowercase();
-        // Readers' comments carry the days after the story.
-        if !HINTS.iter().any(|h| names.contains(h)) || names.contains("update") || in_comments(node)
+        // Readers' comments carry the days after the story, a navigation bar the day
+        // the page was built.
+        if !HINTS.iter().any(|h| names.contains(h))
+            || names.contains("update")
+            || in_comments(node)
+            || in_navigation(node)
         {
             continue;
         }

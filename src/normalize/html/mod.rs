@@ -591,6 +591,38 @@ mod tests {
     }
 
     #[test]
+    fn a_navigation_bar_showing_today_does_not_date_the_story() {
+        let bar = [
+            r#"<div class="navtop"><span class="mod_datetime"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></span></div>"#,
+            r#"<nav><ul><li><time datetime="2023-11-01">1. November 2023</time></li></ul></nav>"#,
+        ];
+        for bar in bar {
+            let html = format!(
+                r#"<html lang="de"><body>{bar}<article><h1>Im Schlepptau</h1>
+                <p><span class="text_datum">31. Oktober 2023.</span> Dragqueens sind Kunstfiguren.</p>
+                </article></body></html>"#
+            );
+            let page = read_page(&html, None, today());
+            let date = page.stated.date.map(|d| d.date).or(page.text_date);
+            assert_eq!(
+                date.map(|d| d.to_string()).as_deref(),
+                Some("2023-10-31"),
+                "{bar}"
+            );
+        }
+        // A page wrapped whole in a navigation overlay keeps the date beside its headline.
+        let wrapped = r#"<html lang="de"><body><div class="c-toggler--navigation-overlay-wrapper is-open">
+            <main><div class="article"><div class="head"><h1>Italien</h1>
+            <span class="heading__meta">Stand - 12.11.2021</span></div><p>Text.</p></div></main>
+            </div></body></html>"#;
+        let page = read_page(wrapped, None, today());
+        assert_eq!(
+            page.text_date.map(|d| d.to_string()).as_deref(),
+            Some("2021-11-12")
+        );
+    }
+
+    #[test]
     fn implausible_dates_are_ignored() {
         // The future, the Unix epoch a template prints for "no date", and a year before
         // the first printed newspapers.
