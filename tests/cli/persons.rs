@@ -329,6 +329,24 @@ fn companies_and_institutions_named_after_people_are_not_persons() {
 }
 
 #[test]
+fn companies_ending_in_a_business_word_and_their_short_names_are_not_persons() {
+    let found = names_in(
+        "Takeover talk lifts shares\nPublished: 3 March 1987\n\n\
+         Danaher Corp said it would buy the maker of hand tools. Danaher said the price \
+         was fair.\n\n\
+         Walgreen Co said sales rose five pct in February. Walgreen said it would open 80 \
+         stores.\n\n\
+         Kurzweil Applied Intelligence Inc said it had won a contract. Kurzweil said the \
+         order was its largest.\n\n\
+         Jones Medical Industries and Johnson Controls agreed to merge their units, and \
+         Hilton Hotels said chairman Barron Hilton would retire.\n\n\
+         Analyst Keiko Tanaka of Nomura said the shares were cheap.\n",
+    );
+    // A longer name holding a company's word stays a person.
+    assert_eq!(found, ["Barron Hilton", "Keiko Tanaka"]);
+}
+
+#[test]
 fn capitalised_words_opening_sentences_are_not_names() {
     let found = names_in(
         "Council delays the vote\nPublished: 2 February 2025\n\n\

@@ -220,7 +220,7 @@ pub(super) const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words that never belong to a person's name: a span holding one names an
-/// organisation, a place or a publication.
+/// organisation, a place or a publication. [`COMPANY_WORDS`] are such words too.
 pub(super) const NOT_NAME_WORDS: &[&str] = &[
     "house",
     "news",
@@ -258,10 +258,6 @@ pub(super) const NOT_NAME_WORDS: &[&str] = &[
     "bank",
     "group",
     "company",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
     "club",
     "united",
     "republic",
@@ -317,21 +313,64 @@ pub(super) const NOT_NAME_WORDS: &[&str] = &[
     "library",
     "trophy",
     "tower",
-    "airlines",
-    "airways",
-    "motors",
-    "bros",
     "course",
     "commission",
     "exchange",
-    "co",
-    "plc",
-    "llc",
-    "gmbh",
     "agreement",
     "treaty",
     "shr",
     "qtr",
+];
+
+/// Words companies' names end with, those named after their founders too ("Jones
+/// Medical", "Johnson Controls", "Daiwa Securities"): never part of a person's name, and
+/// the words before them name the company, not a person, wherever they stand alone in the
+/// article. None is a surname the way "Steel", "Power" or "Price" are.
+pub(super) const COMPANY_WORDS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "gmbh",
+    "motors",
+    "airlines",
+    "airways",
+    "bros",
+    "medical",
+    "controls",
+    "industries",
+    "holdings",
+    "securities",
+    "partners",
+    "pharmaceuticals",
+    "pharma",
+    "systems",
+    "technologies",
+    "electric",
+    "electronics",
+    "chemical",
+    "chemicals",
+    "insurance",
+    "financial",
+    "investments",
+    "enterprises",
+    "resources",
+    "communications",
+    "laboratories",
+    "foods",
+    "stores",
+    "brands",
+    "petroleum",
+    "healthcare",
+    "software",
+    "studios",
+    "publishing",
+    "hotels",
+    "logistics",
+    "shipping",
 ];
 
 /// Days, months, feasts and numbers: never names, but a name may stand before them

@@ -2,7 +2,7 @@
 //! roles before and after the name read, and spans that are not names rejected.
 
 use super::lexicon::{
-    CALENDAR_WORDS, HONORIFICS, NOT_NAME_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TITLES,
+    CALENDAR_WORDS, COMPANY_WORDS, HONORIFICS, NOT_NAME_WORDS, ROLE_HEADS, ROLE_MODIFIERS, TITLES,
 };
 use super::tagger;
 use super::tokens::Token;
@@ -109,7 +109,13 @@ pub(super) fn mention(
 /// words and neighbours are asked.
 fn is_not_name_word(word: &str) -> bool {
     static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
-        std::sync::LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+        std::sync::LazyLock::new(|| {
+            NOT_NAME_WORDS
+                .iter()
+                .chain(COMPANY_WORDS)
+                .copied()
+                .collect()
+        });
     WORDS.contains(word)
 }
 

@@ -16,7 +16,7 @@ pub use training::read_conll;
 use crate::clipping::{Person, folded_key};
 use crate::fasthash::IntSet;
 use joining::join_mentions;
-use lexicon::{CONNECTIVES, HONORIFICS, ROLE_MODIFIERS, TITLES};
+use lexicon::{COMPANY_WORDS, CONNECTIVES, HONORIFICS, ROLE_MODIFIERS, TITLES};
 use mentions::{Mention, mention};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -91,6 +91,7 @@ pub fn find_persons_with(
     let confirmed = confirmed_by_body(capitalised, &mentions);
     let mentions: Vec<Mention> = confirmed.into_iter().chain(mentions).collect();
     let mentions = without_lone_entity_words(model, mentions);
+    let mentions = without_lone_company_words(&slices, mentions);
     join_mentions(mentions, passages.len(), &|word| model.is_first_name(word))
 }
 
@@ -113,6 +114,44 @@ fn without_lone_entity_words(model: &Model, mentions: Vec<Mention>) -> Vec<Menti
         .into_iter()
         .filter(|m| m.words.len() != 1 || m.titled.is_some() || !lone.contains(&m.words[0]))
         .collect()
+}
+
+/// One-word names that the article also writes as the start of a company's name
+/// ("Danaher" beside "Danaher Corp", "Kurzweil" beside "Kurzweil Applied Intelligence
+/// Inc"), given no title: the company, not a person, whether the tagger took the whole
+/// name for an organisation or not. Longer names with those words ("Barron Hilton" beside
+/// "Hilton Hotels") stay.
+fn without_lone_company_words(sentences: &[&[Token]], mentions: Vec<Mention>) -> Vec<Mention> {
+    // The capitalised words just before a company's word, up to four.
+    let mut company: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for tokens in sentences {
+        for (i, token) in tokens.iter().enumerate() {
+            if !tagger::may_be_name(&token.text) || !is_company_word(&token.text) {
+                continue;
+            }
+            let before = tokens[i.saturating_sub(4)..i]
+                .iter()
+                .rev()
+                .take_while(|t| tagger::may_be_name(&t.text));
+            company.extend(before.map(|t| word_fold(&t.text)));
+        }
+    }
+    if company.is_empty() {
+        return mentions;
+    }
+    mentions
+        .into_iter()
+        .filter(|m| m.words.len() != 1 || m.titled.is_some() || !company.contains(&m.words[0]))
+        .collect()
+}
+
+/// True for one of the [`COMPANY_WORDS`] in any case, with or without a full stop; asked
+/// of every capitalised word, so compared in place, lengths first.
+fn is_company_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    COMPANY_WORDS
+        .iter()
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
 /// The tokens of every line of `texts`, in one vector (offsets into each text), and each
@@ -493,6 +532,33 @@ mod tests {
                     .expect("a token's bytes");
                 assert_eq!(written.replace('’', "'"), token.text, "{written}");
             }
+        }
+    }
+
+    #[test]
+    fn company_words_in_any_case_with_or_without_a_full_stop() {
+        for word in [
+            "Inc",
+            "INC",
+            "Inc.",
+            "Co.",
+            "Corp",
+            "Industries",
+            "SECURITIES",
+        ] {
+            assert!(is_company_word(word), "{word}");
+        }
+        for word in [
+            "Steel",
+            "Power",
+            "Price",
+            "Incorporate",
+            "Cos",
+            "",
+            ".",
+            "Çorp",
+        ] {
+            assert!(!is_company_word(word), "{word}");
         }
     }
 
