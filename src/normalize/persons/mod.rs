@@ -126,7 +126,7 @@ fn without_lone_company_words(sentences: &[&[Token]], mentions: Vec<Mention>) ->
     let mut company: std::collections::HashSet<String> = std::collections::HashSet::new();
     for tokens in sentences {
         for (i, token) in tokens.iter().enumerate() {
-            if !tagger::may_be_name(&token.text) || !is_company_word(&token.text) {
+            if !is_company_word(&token.text) {
                 continue;
             }
             let before = tokens[i.saturating_sub(4)..i]
@@ -145,13 +145,28 @@ fn without_lone_company_words(sentences: &[&[Token]], mentions: Vec<Mention>) ->
         .collect()
 }
 
-/// True for one of the [`COMPANY_WORDS`] in any case, with or without a full stop; asked
-/// of every capitalised word, so compared in place, lengths first.
+/// True for one of the [`COMPANY_WORDS`] with a capital, in any case after it, with or
+/// without a full stop. Asked of every word of an article, so most are turned away by
+/// their length and first letter alone, from a table built once.
 fn is_company_word(word: &str) -> bool {
+    static OPENINGS: std::sync::LazyLock<[u32; 32]> = std::sync::LazyLock::new(|| {
+        let mut openings = [0u32; 32];
+        for w in COMPANY_WORDS {
+            openings[w.len()] |= 1 << (w.as_bytes()[0] - b'a');
+        }
+        openings
+    });
     let word = word.trim_end_matches('.');
-    COMPANY_WORDS
-        .iter()
-        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    first.is_ascii_uppercase()
+        && OPENINGS
+            .get(word.len())
+            .is_some_and(|letters| letters & (1 << (first - b'A')) != 0)
+        && COMPANY_WORDS
+            .iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
 /// The tokens of every line of `texts`, in one vector (offsets into each text), and each
@@ -537,6 +552,13 @@ mod tests {
 
     #[test]
     fn company_words_in_any_case_with_or_without_a_full_stop() {
+        // The table of lengths and first letters takes small ASCII words.
+        for word in COMPANY_WORDS {
+            assert!(
+                word.len() < 32 && word.bytes().all(|b| b.is_ascii_lowercase()),
+                "{word}"
+            );
+        }
         for word in [
             "Inc",
             "INC",
