@@ -148,14 +148,8 @@ impl Markup {
             .map(|body| collapse(&spaced_text(body)))
             .unwrap_or_default();
         let page = labelled_dates(&page_text, self.day_first());
-        let labelled = |dates: &[(NaiveDate, Label)]| {
-            dates
-                .iter()
-                .find(|(d, label)| *label == Label::Published && plausible(d))
-                .map(|(d, _)| *d)
-        };
-        labelled(&hinted)
-            .or_else(|| labelled(&page))
+        first_labelled(&hinted, plausible)
+            .or_else(|| first_labelled(&page, plausible))
             .or_else(|| first_published(&hinted, plausible))
             .or_else(|| first_published(&page, plausible))
     }
@@ -168,11 +162,7 @@ impl Markup {
         plausible: &dyn Fn(&NaiveDate) -> bool,
     ) -> Option<NaiveDate> {
         let dates = self.hinted_dates(document);
-        dates
-            .iter()
-            .find(|(d, label)| *label == Label::Published && plausible(d))
-            .map(|(d, _)| *d)
-            .or_else(|| first_published(&dates, plausible))
+        first_labelled(&dates, plausible).or_else(|| first_published(&dates, plausible))
     }
 
     /// The dates in the texts of elements whose class names speak of dates or bylines,
@@ -198,6 +188,17 @@ enum Label {
     None,
     /// The date of a change ("Updated 9 May").
     Updated,
+}
+
+/// The first plausible date of `dates` that a label calls the publication date.
+fn first_labelled(
+    dates: &[(NaiveDate, Label)],
+    plausible: &dyn Fn(&NaiveDate) -> bool,
+) -> Option<NaiveDate> {
+    dates
+        .iter()
+        .find(|(d, label)| *label == Label::Published && plausible(d))
+        .map(|(d, _)| *d)
 }
 
 /// The first plausible date of `dates` that is not a change's ("Published 3 May ·
