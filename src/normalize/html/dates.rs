@@ -152,6 +152,14 @@ impl Markup {
             .or_else(|| first_labelled(&page, plausible))
             .or_else(|| first_published(&hinted, plausible))
             .or_else(|| first_published(&page, plausible))
+            .or_else(|| self.description_date(plausible))
+    }
+
+    /// A full date the page's description states ("… (Notizia del 14 Gennaio 2020)"), for
+    /// a page whose text shows none in full: better than the file's time.
+    fn description_date(&self, plausible: &dyn Fn(&NaiveDate) -> bool) -> Option<NaiveDate> {
+        self.meta_values(&["description", "og:description", "twitter:description"])
+            .find_map(|text| first_published(&labelled_dates(text, self.day_first()), plausible))
     }
 
     /// The date shown where the markup's class names speak of dates or bylines: one a

@@ -623,6 +623,43 @@ mod tests {
     }
 
     #[test]
+    fn the_description_dates_a_page_whose_text_shows_no_full_date() {
+        let page = |description: &str, body: &str| {
+            format!(
+                r#"<html lang="it"><head><meta name="description" content="{description}"></head>
+                <body><h1>Orso marsicano: 2019 un anno da record</h1><p>{body}</p></body></html>"#
+            )
+        };
+        let date = |html: &str| {
+            read_page(html, None, today())
+                .text_date
+                .map(|d| d.to_string())
+        };
+        let record = "Orso marsicano: 2019 un anno da record (Notizia del 14 Gennaio 2020)";
+        assert_eq!(
+            date(&page(
+                record,
+                "( Pescasseroli, 14 Gennaio 20 ) Sono almeno 9 le femmine."
+            ))
+            .as_deref(),
+            Some("2020-01-14")
+        );
+        // A date the text shows comes first; a year alone is no date.
+        assert_eq!(
+            date(&page(
+                record,
+                "Pescasseroli, 15 gennaio 2020. Sono almeno 9."
+            ))
+            .as_deref(),
+            Some("2020-01-15")
+        );
+        assert_eq!(
+            date(&page("Il 2019, un anno da record", "Sono almeno 9.")),
+            None
+        );
+    }
+
+    #[test]
     fn implausible_dates_are_ignored() {
         // The future, the Unix epoch a template prints for "no date", and a year before
         // the first printed newspapers.
