@@ -742,37 +742,37 @@ mod tests {
 
     #[test]
     fn labels_are_read_where_a_word_starts() {
-        let label = |text: &str| {
-            labelled_dates(text, true)
+        let cases = [
+            (
+                "Published 3 May 2021 · Updated 9 May 2021",
+                vec![
+                    ("2021-05-03", Label::Published),
+                    ("2021-05-09", Label::Updated),
+                ],
+            ),
+            (
+                "Last update: 9 May 2021",
+                vec![("2021-05-09", Label::Updated)],
+            ),
+            (
+                "Änderungsdatum: 9.5.2021",
+                vec![("2021-05-09", Label::None)],
+            ),
+            ("Datum: 9.5.2021", vec![("2021-05-09", Label::Published)]),
+            ("republished 9 May 2021", vec![("2021-05-09", Label::None)]),
+            ("9 May 2021", vec![("2021-05-09", Label::None)]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<(String, Label)> = labelled_dates(text, true)
                 .into_iter()
                 .map(|(d, l)| (d.to_string(), l))
-                .collect::<Vec<_>>()
-        };
-        let day = |d: &str, l: Label| (d.to_string(), l);
-        assert_eq!(
-            label("Published 3 May 2021 · Updated 9 May 2021"),
-            [
-                day("2021-05-03", Label::Published),
-                day("2021-05-09", Label::Updated)
-            ]
-        );
-        assert_eq!(
-            label("Last update: 9 May 2021"),
-            [day("2021-05-09", Label::Updated)]
-        );
-        assert_eq!(
-            label("Änderungsdatum: 9.5.2021"),
-            [day("2021-05-09", Label::None)]
-        );
-        assert_eq!(
-            label("Datum: 9.5.2021"),
-            [day("2021-05-09", Label::Published)]
-        );
-        assert_eq!(
-            label("republished 9 May 2021"),
-            [day("2021-05-09", Label::None)]
-        );
-        assert_eq!(label("9 May 2021"), [day("2021-05-09", Label::None)]);
+                .collect();
+            let expected: Vec<(String, Label)> = expected
+                .into_iter()
+                .map(|(d, l)| (d.to_string(), l))
+                .collect();
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     #[test]

@@ -364,6 +364,13 @@ mod tests {
         );
     }
 
+    /// The date a page's text shows, for a page whose markup states none.
+    fn text_date(html: &str) -> Option<String> {
+        read_page(html, None, today())
+            .text_date
+            .map(|d| d.to_string())
+    }
+
     fn page_date(html: &str, url: Option<&str>) -> Option<String> {
         read_page(html, url, today())
             .stated
@@ -400,13 +407,7 @@ mod tests {
         // A visible date line on a page of an old story, with no markup at all.
         let visible = r#"<html><body><h1>Moon landing</h1><p class="date">Published July 21, 1969</p>
             <p>Text.</p></body></html>"#;
-        assert_eq!(
-            read_page(visible, None, today())
-                .text_date
-                .map(|d| d.to_string())
-                .as_deref(),
-            Some("1969-07-21")
-        );
+        assert_eq!(text_date(visible).as_deref(), Some("1969-07-21"));
     }
 
     #[test]
@@ -436,12 +437,7 @@ mod tests {
         let russian =
             r#"<html><body><div class="date">4 апреля 2019 г.</div><p>Текст.</p></body></html>"#;
         for html in [spanish, russian] {
-            let page = read_page(html, None, today());
-            assert_eq!(
-                page.text_date.map(|d| d.to_string()).as_deref(),
-                Some("2019-04-04"),
-                "{html}"
-            );
+            assert_eq!(text_date(html).as_deref(), Some("2019-04-04"), "{html}");
         }
     }
 
@@ -451,11 +447,7 @@ mod tests {
         let html = r#"<html><body><h1>Messenger ohne Regeln</h1>
             <ul class="info"><li><span>Datum:</span>26. Januar 2022</li><li><span>Ausgabejahr:</span>2022</li></ul>
             <p>Text der Meldung.</p></body></html>"#;
-        let page = read_page(html, None, today());
-        assert_eq!(
-            page.text_date.map(|d| d.to_string()).as_deref(),
-            Some("2022-01-26")
-        );
+        assert_eq!(text_date(html).as_deref(), Some("2022-01-26"));
     }
 
     #[test]
@@ -465,9 +457,7 @@ mod tests {
                 r#"{html_tag}<head>{head}</head><body><h1>Halls too full</h1>
                 <span class="time">02/10/2020</span><p>Text of the story.</p></body></html>"#
             );
-            read_page(&html, None, today())
-                .text_date
-                .map(|d| d.to_string())
+            text_date(&html)
         };
         let cases = [
             (r#"<html xml:lang="en-GB">"#, "", "2020-10-02"),
@@ -500,13 +490,7 @@ mod tests {
     fn published_beats_updated_and_disagreements_are_settled() {
         let updated_first = r#"<html><body><div class="meta">Updated 9 May 2025 · Published 3 May 2025</div>
             <p>Text.</p></body></html>"#;
-        assert_eq!(
-            read_page(updated_first, None, today())
-                .text_date
-                .map(|d| d.to_string())
-                .as_deref(),
-            Some("2025-05-03")
-        );
+        assert_eq!(text_date(updated_first).as_deref(), Some("2025-05-03"));
         // JSON-LD and meta tags a week apart: the address sides with the meta tag here,
         // the visible date with JSON-LD there; with neither, JSON-LD wins.
         let disagree = |body: &str| {
@@ -568,9 +552,8 @@ mod tests {
             ("Update:", "30.01.2022", "2022-02-01"),
         ] {
             let html = page(label, date);
-            let got = read_page(&html, None, today()).text_date;
             assert_eq!(
-                got.map(|d| d.to_string()).as_deref(),
+                text_date(&html).as_deref(),
                 Some(expected),
                 "{label} {date}"
             );
@@ -583,11 +566,7 @@ mod tests {
             <div class="col"><h5 class="title-inline">Datum: </h5>03.02.2022</div><p>Text.</p></article>
             <section class="comments"><h4>Markus</h4><div class="comment__date">04.02.2022 - 00:00 Uhr</div>
             <p>Guter Artikel.</p></section></body></html>"#;
-        let page = read_page(html, None, today());
-        assert_eq!(
-            page.text_date.map(|d| d.to_string()).as_deref(),
-            Some("2022-02-03")
-        );
+        assert_eq!(text_date(html).as_deref(), Some("2022-02-03"));
     }
 
     #[test]
@@ -615,11 +594,7 @@ mod tests {
             <main><div class="article"><div class="head"><h1>Italien</h1>
             <span class="heading__meta">Stand - 12.11.2021</span></div><p>Text.</p></div></main>
             </div></body></html>"#;
-        let page = read_page(wrapped, None, today());
-        assert_eq!(
-            page.text_date.map(|d| d.to_string()).as_deref(),
-            Some("2021-11-12")
-        );
+        assert_eq!(text_date(wrapped).as_deref(), Some("2021-11-12"));
     }
 
     #[test]
@@ -630,33 +605,28 @@ mod tests {
                 <body><h1>Orso marsicano: 2019 un anno da record</h1><p>{body}</p></body></html>"#
             )
         };
-        let date = |html: &str| {
-            read_page(html, None, today())
-                .text_date
-                .map(|d| d.to_string())
-        };
         let record = "Orso marsicano: 2019 un anno da record (Notizia del 14 Gennaio 2020)";
-        assert_eq!(
-            date(&page(
+        let cases = [
+            (
                 record,
-                "( Pescasseroli, 14 Gennaio 20 ) Sono almeno 9 le femmine."
-            ))
-            .as_deref(),
-            Some("2020-01-14")
-        );
-        // A date the text shows comes first; a year alone is no date.
-        assert_eq!(
-            date(&page(
+                "( Pescasseroli, 14 Gennaio 20 ) Sono almeno 9 le femmine.",
+                Some("2020-01-14"),
+            ),
+            // A date the text shows comes first; a year alone is no date.
+            (
                 record,
-                "Pescasseroli, 15 gennaio 2020. Sono almeno 9."
-            ))
-            .as_deref(),
-            Some("2020-01-15")
-        );
-        assert_eq!(
-            date(&page("Il 2019, un anno da record", "Sono almeno 9.")),
-            None
-        );
+                "Pescasseroli, 15 gennaio 2020. Sono almeno 9.",
+                Some("2020-01-15"),
+            ),
+            ("Il 2019, un anno da record", "Sono almeno 9.", None),
+        ];
+        for (description, body, expected) in cases {
+            assert_eq!(
+                text_date(&page(description, body)).as_deref(),
+                expected,
+                "{body}"
+            );
+        }
     }
 
     #[test]

@@ -104,16 +104,14 @@ fn without_lone_entity_words(model: &Model, mentions: Vec<Mention>) -> Vec<Menti
         .filter(|m| m.words.len() > 1)
         .flat_map(|m| m.words.iter().map(String::as_str))
         .collect();
+    // Owned, so that the mentions can be moved on once the borrow above ends.
     let lone: std::collections::HashSet<String> = mentions
         .iter()
-        .filter(|m| m.words.len() == 1 && m.titled.is_none())
-        .map(|m| m.words[0].clone())
+        .flat_map(|m| m.words.first().filter(|_| m.words.len() == 1))
         .filter(|w| model.is_entity_word(w) && !in_longer.contains(w.as_str()))
+        .cloned()
         .collect();
-    mentions
-        .into_iter()
-        .filter(|m| m.words.len() != 1 || m.titled.is_some() || !lone.contains(&m.words[0]))
-        .collect()
+    without_lone_words(mentions, |w| lone.contains(w))
 }
 
 /// One-word names that the article also writes as the start of a company's name
@@ -139,9 +137,14 @@ fn without_lone_company_words(sentences: &[&[Token]], mentions: Vec<Mention>) ->
     if company.is_empty() {
         return mentions;
     }
+    without_lone_words(mentions, |w| company.contains(w))
+}
+
+/// `mentions` without the one-word, untitled ones whose word `drop` says is no name.
+fn without_lone_words(mentions: Vec<Mention>, drop: impl Fn(&str) -> bool) -> Vec<Mention> {
     mentions
         .into_iter()
-        .filter(|m| m.words.len() != 1 || m.titled.is_some() || !company.contains(&m.words[0]))
+        .filter(|m| m.words.len() != 1 || m.titled.is_some() || !drop(&m.words[0]))
         .collect()
 }
 

@@ -138,14 +138,15 @@ const START: u64 = 0x5354_4152_5400_0001;
 
 const END: u64 = 0x454E_4400_0000_0002;
 
-/// An ordinary word opening a sentence and followed by a lower-case word ("The company
-/// said"): tagged O without scoring, in training as at run time.
-pub(super) fn plain_sentence_opener(context: &Context, lexicon: &Lexicon, i: usize) -> bool {
-    opens_plainly(context.tokens, context.words, lexicon, i)
-}
-
-/// [`plain_sentence_opener`] for token `i` of `tokens`, whose word keys are `words`.
-fn opens_plainly(tokens: &[Token<'_>], words: &[u64], lexicon: &Lexicon, i: usize) -> bool {
+/// True when token `i` of `tokens` (whose word keys are `words`) is an ordinary word
+/// opening a sentence and followed by a lower-case word ("The company said"): tagged O
+/// without scoring, in training as at run time.
+pub(super) fn plain_sentence_opener(
+    tokens: &[Token<'_>],
+    words: &[u64],
+    lexicon: &Lexicon,
+    i: usize,
+) -> bool {
     (i == 0 || follows_sentence_end(tokens, i))
         && lexicon.common_words.contains(&words[i])
         && tokens
@@ -511,9 +512,15 @@ fn place_features(
 impl Model {
     /// Tags each token of a text standing alone.
     pub fn tag(&self, tokens: &[Token<'_>]) -> Vec<usize> {
+        let (keys, evidence) = self.keys_and_evidence(tokens);
+        self.tag_with(tokens, &keys, &evidence)
+    }
+
+    /// The word keys of a text standing alone, and what it says of its words.
+    fn keys_and_evidence(&self, tokens: &[Token<'_>]) -> (Vec<u64>, Evidence) {
         let keys = sentence_keys(tokens);
         let evidence = Evidence::gather(&[tokens], std::slice::from_ref(&keys), &self.lexicon);
-        self.tag_with(tokens, &keys, &evidence)
+        (keys, evidence)
     }
 
     /// What the sentences of one document say about their words, and each sentence's
@@ -552,7 +559,7 @@ impl Model {
             for i in 0..tokens.len() {
                 let (prev, prev2) = previous(&tags, i);
                 if !should_score(tokens, i, prev)
-                    || plain_sentence_opener(&context, &self.lexicon, i)
+                    || plain_sentence_opener(tokens, keys, &self.lexicon, i)
                 {
                     continue;
                 }
@@ -569,8 +576,9 @@ impl Model {
     /// person's name. Most lines that open with "The" or "He" and name no one are then
     /// tagged without building their context.
     fn scores_some(&self, tokens: &[Token<'_>], keys: &[u64]) -> bool {
-        (0..tokens.len())
-            .any(|i| may_be_name(&tokens[i].text) && !opens_plainly(tokens, keys, &self.lexicon, i))
+        (0..tokens.len()).any(|i| {
+            may_be_name(&tokens[i].text) && !plain_sentence_opener(tokens, keys, &self.lexicon, i)
+        })
     }
 
     /// Each tag's score for token `i` after the tags `before` it (the last, then the one
@@ -803,14 +811,14 @@ mod tests {
     /// Tags and scores as the tagger did before it remembered words: every feature of
     /// every scored token looked up afresh.
     fn tag_plainly(model: &Model, tokens: &[Token<'_>]) -> (Vec<usize>, Vec<[f32; TAGS]>) {
-        let keys = sentence_keys(tokens);
-        let evidence = Evidence::gather(&[tokens], std::slice::from_ref(&keys), &model.lexicon);
+        let (keys, evidence) = model.keys_and_evidence(tokens);
         let context = Context::new(tokens, &keys, &model.clusters, &evidence);
         let (mut tags, mut all_scores) = (vec![O; tokens.len()], Vec::new());
         let (mut buffer, mut lower) = (Vec::new(), String::new());
         for i in 0..tokens.len() {
             let (prev, prev2) = previous(&tags, i);
-            if !should_score(tokens, i, prev) || plain_sentence_opener(&context, &model.lexicon, i)
+            if !should_score(tokens, i, prev)
+                || plain_sentence_opener(tokens, &keys, &model.lexicon, i)
             {
                 continue;
             }
@@ -825,8 +833,7 @@ mod tests {
 
     /// The scores of the tokens [`tag_plainly`] scores, the word part from the memory.
     fn scores_remembered(model: &Model, tokens: &[Token<'_>], tags: &[usize]) -> Vec<[f32; TAGS]> {
-        let keys = sentence_keys(tokens);
-        let evidence = Evidence::gather(&[tokens], std::slice::from_ref(&keys), &model.lexicon);
+        let (keys, evidence) = model.keys_and_evidence(tokens);
         let context = Context::new(tokens, &keys, &model.clusters, &evidence);
         let (mut buffer, mut lower, mut all_scores) = (Vec::new(), String::new(), Vec::new());
         WORD_MEMORY.with_borrow_mut(|memory| {
@@ -834,7 +841,7 @@ mod tests {
             for i in 0..tokens.len() {
                 let (prev, prev2) = previous(tags, i);
                 if !should_score(tokens, i, prev)
-                    || plain_sentence_opener(&context, &model.lexicon, i)
+                    || plain_sentence_opener(tokens, &keys, &model.lexicon, i)
                 {
                     continue;
                 }
@@ -904,9 +911,7 @@ mod tests {
             ("", false),
         ] {
             let tokens = tokenize(sentence);
-            let keys = sentence_keys(&tokens);
-            let evidence =
-                Evidence::gather(&[&tokens], std::slice::from_ref(&keys), &model.lexicon);
+            let (keys, evidence) = model.keys_and_evidence(&tokens);
             let context = Context::new(&tokens, &keys, &model.clusters, &evidence);
             assert_eq!(context.title_case, title_case, "{sentence}");
             for (i, token) in tokens.iter().enumerate() {

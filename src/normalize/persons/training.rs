@@ -153,7 +153,7 @@ pub fn train(examples: &[Example], epochs: usize, clusters: Clusters) -> Model {
             for i in 0..example.tokens.len() {
                 let (prev, prev2) = previous(&tags, i);
                 if !should_score(&example.tokens, i, prev)
-                    || plain_sentence_opener(&context, lexicon, i)
+                    || plain_sentence_opener(&example.tokens, &keys[n], lexicon, i)
                 {
                     continue;
                 }
