@@ -3,7 +3,7 @@
 
 use super::authors::{in_comments, is_comments};
 use super::markup::Markup;
-use crate::normalize::date::{find_dates, find_dates_in, fold_digits, month_number};
+use crate::normalize::date::{find_dates_in, fold_digits, month_number};
 use crate::normalize::text::collapse_spaces as collapse;
 use chrono::NaiveDate;
 use dom_query::Document;
@@ -41,13 +41,25 @@ impl Markup {
         visible: &dyn Fn() -> Option<NaiveDate>,
     ) -> Option<NaiveDate> {
         let from_url = url.and_then(url_date).filter(|d| plausible(d));
+        let referees = std::cell::OnceCell::new();
+        let read = |v: &str| {
+            let month_first = machine_date_in(v, false)?;
+            match machine_date_in(v, true) {
+                Some(day_first) if day_first != month_first => {
+                    let referees =
+                        referees.get_or_init(|| self.unambiguous_dates(from_url, visible));
+                    Some(nearer_reading(month_first, day_first, referees))
+                }
+                _ => Some(month_first),
+            }
+        };
         let ld = self.ld_strings("datePublished");
         let meta: Vec<String> = self
             .meta_values(PUBLISHED_META)
             .map(str::to_string)
             .collect();
         let mut stated: Vec<String> = Vec::new();
-        if let Some(preferred) = self.settle(&ld, &meta, from_url, visible) {
+        if let Some(preferred) = self.settle(&ld, &meta, &read, from_url, visible) {
             stated.push(preferred);
         }
         stated.extend(ld);
@@ -56,7 +68,7 @@ impl Markup {
         stated.extend(self.times.iter().cloned());
         let candidates: Vec<(NaiveDate, &str)> = stated
             .iter()
-            .filter_map(|v| Some((machine_date(v)?, v.as_str())))
+            .filter_map(|v| Some((read(v)?, v.as_str())))
             .filter(|(d, _)| plausible(d))
             .collect();
         if let Some(&(date, value)) = candidates.first() {
@@ -88,9 +100,34 @@ impl Markup {
             self.ld_strings("dateModified")
                 .into_iter()
                 .chain(self.meta_values(MODIFIED_META).map(str::to_string))
-                .filter_map(|v| machine_date(&v))
+                .filter_map(|v| read(&v))
                 .find(|d| plausible(d))
         })
+    }
+
+    /// Every date the page states that reads the same day first and month first: its
+    /// address, its markup's dates (modified ones too) and its visible date.
+    fn unambiguous_dates(
+        &self,
+        from_url: Option<NaiveDate>,
+        visible: &dyn Fn() -> Option<NaiveDate>,
+    ) -> Vec<NaiveDate> {
+        let markup: Vec<String> = ["datePublished", "dateCreated", "dateModified"]
+            .into_iter()
+            .flat_map(|key| self.ld_strings(key))
+            .chain(self.meta_values(PUBLISHED_META).map(str::to_string))
+            .chain(self.meta_values(MODIFIED_META).map(str::to_string))
+            .chain(self.times.iter().cloned())
+            .collect();
+        let unambiguous = markup.iter().filter_map(|v| {
+            let date = machine_date_in(v, false)?;
+            (machine_date_in(v, true) == Some(date)).then_some(date)
+        });
+        from_url
+            .into_iter()
+            .chain(unambiguous)
+            .chain(visible())
+            .collect()
     }
 
     /// When JSON-LD and the meta tags state publication dates more than a day apart (a
@@ -100,14 +137,11 @@ impl Markup {
         &self,
         ld: &[String],
         meta: &[String],
+        read: &dyn Fn(&str) -> Option<NaiveDate>,
         from_url: Option<NaiveDate>,
         visible: &dyn Fn() -> Option<NaiveDate>,
     ) -> Option<String> {
-        let first = |values: &[String]| {
-            values
-                .iter()
-                .find_map(|v| Some((machine_date(v)?, v.clone())))
-        };
+        let first = |values: &[String]| values.iter().find_map(|v| Some((read(v)?, v.clone())));
         let ((ld_date, ld_value), (meta_date, meta_value)) = (first(ld)?, first(meta)?);
         if (ld_date - meta_date).num_days().abs() <= 1 {
             return None;
@@ -657,6 +691,12 @@ fn date_texts(document: &Document) -> Vec<String> {
 /// A date from a machine-readable value: ISO 8601 or RFC 2822 first, then any written
 /// date.
 pub fn machine_date(value: &str) -> Option<NaiveDate> {
+    machine_date_in(value, false)
+}
+
+/// Like [`machine_date`], reading a slashed date such as "10/05/2022" day first when
+/// `slash_day_first` says the page's region writes it so.
+pub(super) fn machine_date_in(value: &str, slash_day_first: bool) -> Option<NaiveDate> {
     let folded = fold_digits(value);
     let value = folded.trim();
     if let Some(head) = value.get(..10)
@@ -673,7 +713,32 @@ pub fn machine_date(value: &str) -> Option<NaiveDate> {
     {
         return Some(date);
     }
-    find_dates(value).first().map(|(_, d)| *d)
+    find_dates_in(value, slash_day_first)
+        .first()
+        .map(|(_, d)| *d)
+}
+
+/// Which reading of a slashed date like "10/05/2022" to take: the one nearer to a date
+/// the page states without ambiguity, within a month; month first when none settles it,
+/// as machine-written values in markup mostly are, whatever the page's language (the
+/// same software writes "11/01/2023" for 1 November on a German page).
+fn nearer_reading(
+    month_first: NaiveDate,
+    day_first: NaiveDate,
+    referees: &[NaiveDate],
+) -> NaiveDate {
+    let distance = |date: NaiveDate| {
+        referees
+            .iter()
+            .map(|referee| (*referee - date).num_days().abs())
+            .min()
+            .unwrap_or(i64::MAX)
+    };
+    if distance(day_first) < distance(month_first).min(31) {
+        day_first
+    } else {
+        month_first
+    }
 }
 
 /// A date in a page address: `/2025/04/29/`, `/2025-04-29`, `20250429`, `/2025/apr/29/`.

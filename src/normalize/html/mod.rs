@@ -487,6 +487,58 @@ mod tests {
     }
 
     #[test]
+    fn a_slashed_date_in_markup_is_read_the_way_the_page_agrees_with() {
+        let page = |lang: &str, head: &str, body: &str| {
+            let html = format!(
+                r#"<html lang="{lang}"><head>{head}</head><body><h1>Port strike</h1>
+                {body}<p>Text of the story.</p></body></html>"#
+            );
+            page_date(&html, None)
+        };
+        let published = r#"<meta property="article:published_time" content="10/05/2022 05:22 pm">"#;
+        let cases = [
+            // An unambiguous modified date beside it settles the order.
+            (
+                "es",
+                format!(
+                    r#"{published}<meta property="article:modified_time" content="2022/05/10 17:36">"#
+                ),
+                "",
+                "2022-05-10",
+            ),
+            // So does the date the page shows, whatever the page's language.
+            (
+                "de",
+                r#"<meta name="date" content="11/01/2023 12:43:42">"#.to_string(),
+                r#"<p class="date">Erstellt am: 11.01.2023</p>"#,
+                "2023-01-11",
+            ),
+            (
+                "en",
+                published.to_string(),
+                r#"<p class="date">Posted 10 May 2022</p>"#,
+                "2022-05-10",
+            ),
+            // Nothing settles it: month first, as machine-written values mostly are.
+            ("es", published.to_string(), "", "2022-10-05"),
+            // A date a month or more away from both readings settles nothing.
+            (
+                "es",
+                published.to_string(),
+                r#"<p class="date">Posted 20 December 2022</p>"#,
+                "2022-10-05",
+            ),
+        ];
+        for (lang, head, body, expected) in cases {
+            assert_eq!(
+                page(lang, &head, body).as_deref(),
+                Some(expected),
+                "{head} {body}"
+            );
+        }
+    }
+
+    #[test]
     fn published_beats_updated_and_disagreements_are_settled() {
         let updated_first = r#"<html><body><div class="meta">Updated 9 May 2025 · Published 3 May 2025</div>
             <p>Text.</p></body></html>"#;
