@@ -423,3 +423,37 @@ fn a_sentence_opening_word_run_into_a_name_is_left_out() {
     assert!(german.contains(&"Olaf Scholz".to_string()), "{german:?}");
     assert!(german.iter().all(|n| !n.starts_with("Laut")), "{german:?}");
 }
+
+#[test]
+fn a_line_up_of_surnames_names_persons_throughout() {
+    let found = names_in(
+        "Lindqvist keeps faith with her cup side\nPublished: 14 March 2025\n\n\
+         Coach Marta Lindqvist named an unchanged side on Friday for Sunday's cup final \
+         against Valmont.\n\n\
+         Ines Okafor returns in goal after a knee injury, and Teodora Brankovic keeps her \
+         place in midfield.\n\n\
+         The team is as follows: Okafor, Haverkamp, Szydlo, Brankovic, Aaltonen, Quesnel, \
+         Mbeki-Rowe, Tervonen, Iturbe, Okonjo, Vasquez (captain).\n\n\
+         Results: Valmont 3, Northgate 1, Riverside 2, Eastfield 0.\n",
+    );
+    for surname in [
+        "Haverkamp",
+        "Szydlo",
+        "Aaltonen",
+        "Quesnel",
+        "Mbeki-Rowe",
+        "Tervonen",
+        "Iturbe",
+        "Okonjo",
+        "Vasquez",
+    ] {
+        assert!(found.contains(&surname.to_string()), "{surname}: {found:?}");
+    }
+    // The two named in full earlier are those persons, not new ones.
+    for person in ["Marta Lindqvist", "Ines Okafor", "Teodora Brankovic"] {
+        assert!(found.contains(&person.to_string()), "{person}: {found:?}");
+    }
+    for team in ["Valmont", "Northgate", "Riverside", "Eastfield"] {
+        assert!(!found.contains(&team.to_string()), "{team}: {found:?}");
+    }
+}

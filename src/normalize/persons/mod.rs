@@ -300,6 +300,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
         .map(|(s, keys)| {
             let mut tags = model.tag_with(s, keys, &evidence);
             split_at_titles(s, &mut tags);
+            fill_lists_of_names(model, s, &mut tags);
             tags
         })
         .collect();
@@ -351,6 +352,110 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
         }
     }
     tags
+}
+
+/// In a list of four or more items, each one to three capitalised words ("Given,
+/// Breen, Staunton, Irwin, McAteer, Harte, McLoughlin"), of which at least two and a
+/// third are tagged as persons, the other items are persons too: line-ups and casts name
+/// people of one kind, and a surname alone in such a list gives the tagger little to go
+/// on. The list must fill the stretch between stops (a colon, a dash, the line's end);
+/// a list inside a sentence of prose is left alone, since places listed there outnumber
+/// people. Ordinary words ("Given" opening a line) and words training knew only in
+/// places' and organisations' names keep their tags.
+fn fill_lists_of_names(model: &Model, tokens: &[Token], tags: &mut [usize]) {
+    // Most lines name no one or hold no list: both are told without allocating.
+    if !tags.contains(&B_PER) {
+        return;
+    }
+    if tokens.iter().filter(|t| is_list_separator(&t.text)).count() < 3 {
+        return;
+    }
+    // Byte patterns: a string `matches!` calls a comparison for every token.
+    let ends_list = |t: &str| {
+        matches!(
+            t.as_bytes(),
+            [b'.' | b';' | b':' | b'!' | b'?' | b'-'] | b"--"
+        )
+    };
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = (start..tokens.len())
+            .find(|&k| ends_list(&tokens[k].text))
+            .unwrap_or(tokens.len());
+        fill_list(model, tokens, tags, start..end);
+        start = end + 1;
+    }
+}
+
+fn is_list_separator(token: &str) -> bool {
+    matches!(token.as_bytes(), b"," | b"&" | b"and")
+}
+
+/// [`fill_lists_of_names`] for one stretch of a sentence between stops.
+fn fill_list(model: &Model, tokens: &[Token], tags: &mut [usize], stretch: Range<usize>) {
+    if tokens[stretch.clone()]
+        .iter()
+        .filter(|t| is_list_separator(&t.text))
+        .count()
+        < 3
+    {
+        return;
+    }
+    // An item's name ends where a note in brackets begins ("Wasim Akram (captain)"),
+    // and separators inside the note do not count.
+    let name_of = |item: Range<usize>| {
+        let note = item.clone().find(|&j| tokens[j].text == "(");
+        item.start..note.unwrap_or(item.end)
+    };
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut item_start = stretch.start;
+    let mut depth = 0usize;
+    for k in stretch.clone() {
+        match tokens[k].text.as_ref() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            text if depth == 0 && is_list_separator(text) => {
+                items.push(name_of(item_start..k));
+                item_start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(name_of(item_start..stretch.end));
+    let name_like = |item: &Range<usize>| {
+        (1..=3).contains(&item.len())
+            && tokens[item.clone()]
+                .iter()
+                .all(|t| tagger::may_be_name(&t.text) && t.text.chars().any(char::is_alphabetic))
+    };
+    // A list naming a company is a list of firms, which are often named after people
+    // ("L.F. Rothschild, Unterberg, Towbin Inc.").
+    let names_a_company = tokens[stretch.clone()]
+        .iter()
+        .any(|t| is_company_word(&t.text));
+    if items.len() < 4 || !items.iter().all(name_like) || names_a_company {
+        return;
+    }
+    let is_person = |tags: &[usize], item: &Range<usize>| {
+        tags[item.clone()].iter().any(|&t| t == B_PER || t == I_PER)
+    };
+    let persons = items.iter().filter(|i| is_person(tags, i)).count();
+    if persons < 2 || persons * 3 < items.len() {
+        return;
+    }
+    for item in items {
+        // Words training knew as ordinary words or only in places' and organisations'
+        // names keep their tags.
+        let known_otherwise = tokens[item.clone()]
+            .iter()
+            .any(|t| model.is_common_word(&t.text) || model.is_entity_word(&word_fold(&t.text)));
+        if !is_person(tags, &item) && !known_otherwise {
+            tags[item.start] = B_PER;
+            for tag in &mut tags[item.start + 1..item.end] {
+                *tag = I_PER;
+            }
+        }
+    }
 }
 
 /// A name run that holds a title ("US District Judge William Orrick", tagged as one
@@ -596,6 +701,90 @@ mod tests {
         }
         for word in ["Judges", "Jüdge", "Orrick", "", ".", "Mister-Governor"] {
             assert!(!is_title_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn lists_mostly_of_persons_are_persons_throughout() {
+        let Some(model) = model() else {
+            panic!("the tests need the shipped model (the `persons` feature)");
+        };
+        // Each case: a line, the words the tagger took for persons, and the words that
+        // are persons after the rule.
+        let cases: [(&str, &[&str], &[&str]); 9] = [
+            (
+                "The team: Given, Okafor, Szydlo, Brankovic, Quesnel, Iturbe (captain).",
+                &["Okafor", "Brankovic"],
+                &["Okafor", "Szydlo", "Brankovic", "Quesnel", "Iturbe"],
+            ),
+            (
+                "Substitutes: Lindqvist, Mbeki-Rowe, Ana Tervonen and Okonjo",
+                &["Lindqvist", "Ana", "Tervonen"],
+                &["Lindqvist", "Mbeki-Rowe", "Ana", "Tervonen", "Okonjo"],
+            ),
+            (
+                "Valmont - Okafor (5th), Iturbe (31st), Quesnel (73rd), Szydlo (88th)",
+                &["Okafor", "Iturbe"],
+                &["Okafor", "Iturbe", "Quesnel", "Szydlo"],
+            ),
+            // A list inside a sentence of prose is left to the tagger: places listed
+            // there outnumber people.
+            (
+                "The pact was signed by Benin, Mali, Niger and Togo on Monday.",
+                &["Mali", "Niger"],
+                &["Mali", "Niger"],
+            ),
+            // One person is not a list of persons.
+            (
+                "Quesnel, Valmont, Northgate and Riverside",
+                &["Quesnel"],
+                &["Quesnel"],
+            ),
+            // A list naming a company is a list of firms.
+            (
+                "Lazard, Harriman, Pellew, Towbin Inc. and Okafor",
+                &["Harriman", "Okafor"],
+                &["Harriman", "Okafor"],
+            ),
+            // Scores are not names, nor is what a bracket lists.
+            (
+                "Yorkshire 290 (C. White 76, M. Moxon 59, R. Blakey 57), Essex 79-2",
+                &["White", "Moxon", "Blakey"],
+                &["White", "Moxon", "Blakey"],
+            ),
+            // Words training knew only in places' names keep their tags.
+            (
+                "Stops: Boston, Denver, Chicago, Newark",
+                &["Denver", "Chicago"],
+                &["Denver", "Chicago"],
+            ),
+            // Too short a list says nothing.
+            (
+                "Okafor, Szydlo and Brankovic",
+                &["Okafor", "Brankovic"],
+                &["Okafor", "Brankovic"],
+            ),
+        ];
+        for (line, tagged, expected) in cases {
+            let tokens = tokens::tokenize(line);
+            let mut tags: Vec<usize> = tokens
+                .iter()
+                .map(|t| {
+                    if tagged.contains(&t.text.as_ref()) {
+                        B_PER
+                    } else {
+                        O
+                    }
+                })
+                .collect();
+            fill_lists_of_names(model, &tokens, &mut tags);
+            let persons: Vec<&str> = tokens
+                .iter()
+                .zip(&tags)
+                .filter(|(_, tag)| **tag != O)
+                .map(|(t, _)| t.text.as_ref())
+                .collect();
+            assert_eq!(persons, expected, "{line}");
         }
     }
 
