@@ -162,7 +162,24 @@ const PICTURE_WORDS: &[&str] = &[
 /// Words that make a name a company's ("Axel Springer SE", "Hubert Burda Media").
 const COMPANY_WORDS: &[&str] = &[
     "ag", "se", "gmbh", "kg", "inc", "ltd", "llc", "plc", "corp", "co", "sa", "sas", "srl", "spa",
-    "bv", "nv", "ab", "oy", "media", "verlag", "group", "gruppe", "press", "news",
+    "bv", "nv", "ab", "oy", "media", "média", "medien", "mídia", "verlag", "group", "gruppe",
+    "groupe", "grupo", "gruppo", "press", "news",
+];
+
+/// Words that open a publishing group's name ("Grupo Clarín", "Éditions Gallimard").
+const GROUP_OPENINGS: &[&str] = &[
+    "grupo",
+    "gruppo",
+    "groupe",
+    "gruppe",
+    "group",
+    "verlag",
+    "verlagsgruppe",
+    "editora",
+    "editorial",
+    "ediciones",
+    "éditions",
+    "edizioni",
 ];
 
 fn is_company_word(word: &str) -> bool {
@@ -445,8 +462,20 @@ impl Markup {
                 || sites.iter().any(|s| is_site_name(name, Some(s), None))
         };
         let cascade = self.author_cascade();
+        // "Prisma Média", "Axel Springer SE", "Grupo Clarín": a publisher named where
+        // its writers go.
+        let is_company = |name: &str| {
+            let words: Vec<&str> = name.split(' ').collect();
+            words.len() > 1
+                && (words.last().is_some_and(|w| is_company_word(w))
+                    || GROUP_OPENINGS.contains(&words[0].to_lowercase().as_str()))
+        };
         let not_site = |names: &Vec<String>| -> Vec<String> {
-            names.iter().filter(|n| !is_site(n)).cloned().collect()
+            names
+                .iter()
+                .filter(|n| !is_site(n) && !is_company(n))
+                .cloned()
+                .collect()
         };
         let chosen = cascade
             .iter()
@@ -1038,6 +1067,22 @@ mod tests {
             "",
         );
         assert_eq!(authors(&publisher).0, ["Marie Lenoir"]);
+        // Named nowhere else as the publisher, a company's name is still not a writer's.
+        for company in [
+            "Prisma Média",
+            "Hubert Burda Media",
+            "Axel Springer SE",
+            "Grupo Clarín",
+        ] {
+            let html = page(
+                &format!(
+                    r#"<meta name="author" content="{company}">
+                    <script type="application/ld+json">{{"@type":"NewsArticle","author":{{"@type":"Person","name":"Marie Lenoir"}}}}</script>"#
+                ),
+                "",
+            );
+            assert_eq!(authors(&html).0, ["Marie Lenoir"], "{company}");
+        }
         let foundation = page(
             r#"<meta name="author" content="Hanns-Weber-Stiftung e.V.">"#,
             "",
