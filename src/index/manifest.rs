@@ -195,8 +195,23 @@ pub fn load(dir: &Path, generation: u64) -> Result<Manifest> {
     if generation == 0 && !path.exists() {
         return Ok(Manifest::default());
     }
-    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    decode(&bytes).ok_or_else(|| Error::Damaged(format!("{} is damaged", path.display())))
+    let bytes = read_shared(&path).map_err(|e| Error::io(&path, e))?;
+    decode_shared(bytes).ok_or_else(|| Error::Damaged(format!("{} is damaged", path.display())))
+}
+
+/// The file's bytes in one shared buffer, read in place: reading into a vector and
+/// sharing a copy of it held the manifest twice (hundreds of megabytes at a million
+/// files) while it was decoded.
+fn read_shared(path: &Path) -> std::io::Result<Arc<[u8]>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let len = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
+    let mut bytes: Arc<[u8]> = std::iter::repeat_n(0u8, len).collect();
+    let buffer = Arc::get_mut(&mut bytes).expect("a new buffer has one owner");
+    file.read_exact(buffer)?;
+    // A manifest is written whole before its commit and never appended to, so a file
+    // that grew since its size was read is damaged, and its checksum will say so.
+    Ok(bytes)
 }
 
 /// Writes the manifest of `generation` durably, before the commit that refers to it.
@@ -293,28 +308,33 @@ pub fn encode(manifest: &Manifest) -> Vec<u8> {
 
 /// Reads [`encode`]'s output (or the first layout's); `None` for anything else.
 pub fn decode(bytes: &[u8]) -> Option<Manifest> {
+    decode_shared(Arc::from(bytes))
+}
+
+/// [`decode`] of bytes already shared: each file's records keep a reference to them.
+fn decode_shared(bytes: Arc<[u8]>) -> Option<Manifest> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (version, _) = rest.split_at_checked(4)?;
     match u32::from_le_bytes(version.try_into().ok()?) {
-        VERSION => decode_blocks(bytes),
+        VERSION => decode_blocks(&bytes),
         VERSION_INLINE => decode_inline(&rest[4..]),
         _ => None,
     }
 }
 
-fn decode_blocks(bytes: &[u8]) -> Option<Manifest> {
-    let (body, checksum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+fn decode_blocks(shared: &Arc<[u8]>) -> Option<Manifest> {
+    let body_len = shared.len().checked_sub(8)?;
+    let (body, checksum) = shared.split_at_checked(body_len)?;
     if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != checksum {
         return None;
     }
-    let shared: Arc<[u8]> = Arc::from(body);
     let start = MAGIC.len() + 4;
-    decode_files(Decoder(&shared[start..]), |input| {
+    decode_files(Decoder(shared.get(start..body_len)?), |input| {
         let len = usize::try_from(input.number()?).ok()?;
-        let at = shared.len() - input.0.len();
+        let at = body_len - input.0.len();
         input.0 = input.0.get(len..)?;
         Some(Records {
-            encoded: Some((Arc::clone(&shared), at..at + len)),
+            encoded: Some((Arc::clone(shared), at..at + len)),
             decoded: OnceLock::new(),
         })
     })
@@ -598,6 +618,44 @@ mod tests {
         let inside = bytes.len() - 20;
         flipped[inside] ^= 0x10;
         assert_eq!(decode(&flipped), None);
+    }
+
+    #[test]
+    fn a_saved_manifest_loads_from_its_file_and_a_damaged_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut manifest = sample();
+        // Three files whose records differ, so that each must be read from its own place.
+        let first = manifest.files.values().next().unwrap().clone();
+        for (n, name) in ["b", "c"].into_iter().enumerate() {
+            let mut records = first.records.get().to_vec();
+            records.truncate(n + 1);
+            records[0].passages = 100 + n;
+            records[0].topics.push(format!("Topic {name}"));
+            let entry = FileEntry {
+                records: records.into(),
+                ..first.clone()
+            };
+            manifest
+                .files
+                .insert(format!("/archive/{name}.html"), entry);
+        }
+        save(dir.path(), 3, &manifest).unwrap();
+        let loaded = load(dir.path(), 3).unwrap();
+        assert_eq!(loaded, manifest);
+        // Every file's records come from their own place in the shared bytes.
+        for (key, entry) in &manifest.files {
+            assert_eq!(
+                loaded.files[key].records.get(),
+                entry.records.get(),
+                "{key}"
+            );
+        }
+        let path = manifest_path(dir.path(), 3);
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(matches!(load(dir.path(), 3), Err(Error::Damaged(_))));
+        std::fs::write(&path, &bytes[..14]).unwrap();
+        assert!(matches!(load(dir.path(), 3), Err(Error::Damaged(_))));
     }
 
     #[test]
