@@ -217,12 +217,12 @@ fn read_shared(path: &Path) -> std::io::Result<Arc<[u8]>> {
 /// Writes the manifest of `generation` durably, before the commit that refers to it.
 pub fn save(dir: &Path, generation: u64, manifest: &Manifest) -> Result<()> {
     let path = manifest_path(dir, generation);
-    let bytes = encode(manifest);
     let write = || -> std::io::Result<()> {
         use std::io::Write;
-        let mut file = std::fs::File::create(&path)?;
-        file.write_all(&bytes)?;
-        file.sync_all()
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&path)?);
+        write_manifest(manifest, &mut out)?;
+        out.flush()?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()
     };
     write().map_err(|e| Error::io(&path, e))
 }
@@ -278,18 +278,33 @@ pub fn remove_others(dir: &Path, keep: u64) {
 /// one length-prefixed block, numbers as LEB128 varints and strings length-prefixed,
 /// then an xxh3 checksum of all that.
 pub fn encode(manifest: &Manifest) -> Vec<u8> {
-    let mut out = Encoder(Vec::with_capacity(64 * manifest.files.len() + 64));
-    out.0.extend_from_slice(MAGIC);
-    out.0.extend_from_slice(&VERSION.to_le_bytes());
-    out.number(manifest.next_article);
-    out.number(manifest.files.len() as u64);
+    let mut out = Vec::with_capacity(64 * manifest.files.len() + 64);
+    write_manifest(manifest, &mut out).expect("writing to memory cannot fail");
+    out
+}
+
+/// [`encode`] written out file by file, the checksum computed as it goes: building a
+/// million files' manifest in memory first cost hundreds of megabytes at every commit.
+fn write_manifest(manifest: &Manifest, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut checksum = xxhash_rust::xxh3::Xxh3Default::new();
+    let mut put = |bytes: &[u8]| {
+        checksum.update(bytes);
+        out.write_all(bytes)
+    };
+    let mut piece = Encoder(Vec::new());
+    piece.0.extend_from_slice(MAGIC);
+    piece.0.extend_from_slice(&VERSION.to_le_bytes());
+    piece.number(manifest.next_article);
+    piece.number(manifest.files.len() as u64);
+    put(&piece.0)?;
     let mut block = Encoder(Vec::new());
     for (key, file) in &manifest.files {
-        out.text(key);
-        out.text(&file.path);
-        out.number(file.size);
-        out.0.extend_from_slice(&file.modified_ns.to_le_bytes());
-        out.0.extend_from_slice(&file.hash.to_le_bytes());
+        piece.0.clear();
+        piece.text(key);
+        piece.text(&file.path);
+        piece.number(file.size);
+        piece.0.extend_from_slice(&file.modified_ns.to_le_bytes());
+        piece.0.extend_from_slice(&file.hash.to_le_bytes());
         let bytes = match file.records.undecoded() {
             Some(bytes) => bytes,
             None => {
@@ -298,12 +313,12 @@ pub fn encode(manifest: &Manifest) -> Vec<u8> {
                 &block.0
             }
         };
-        out.number(bytes.len() as u64);
-        out.0.extend_from_slice(bytes);
+        piece.number(bytes.len() as u64);
+        put(&piece.0)?;
+        put(bytes)?;
     }
-    let checksum = xxhash_rust::xxh3::xxh3_64(&out.0);
-    out.0.extend_from_slice(&checksum.to_le_bytes());
-    out.0
+    let sum = checksum.digest();
+    out.write_all(&sum.to_le_bytes())
 }
 
 /// Reads [`encode`]'s output (or the first layout's); `None` for anything else.
