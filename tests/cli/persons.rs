@@ -340,6 +340,8 @@ fn companies_ending_in_a_business_word_and_their_short_names_are_not_persons() {
          order was its largest.\n\n\
          Jones Medical Industries and Johnson Controls agreed to merge their units, and \
          Hilton Hotels said chairman Barron Hilton would retire.\n\n\
+         Lehman Brothers raised its forecast for oil. Lehman said prices would rise, as did \
+         Siemens AG.\n\n\
          Analyst Keiko Tanaka of Nomura said the shares were cheap.\n",
     );
     // A longer name holding a company's word stays a person.

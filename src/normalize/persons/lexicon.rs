@@ -325,7 +325,8 @@ pub(super) const NOT_NAME_WORDS: &[&str] = &[
 /// Words companies' names end with, those named after their founders too ("Jones
 /// Medical", "Johnson Controls", "Daiwa Securities"): never part of a person's name, and
 /// the words before them name the company, not a person, wherever they stand alone in the
-/// article. None is a surname the way "Steel", "Power" or "Price" are.
+/// article. None is a surname the way "Steel", "Power" or "Price" are ("Brothers" is a
+/// rare one, but nearly always "Lehman Brothers", "Warner Brothers").
 pub(super) const COMPANY_WORDS: &[&str] = &[
     "inc",
     "corp",
@@ -335,6 +336,9 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "plc",
     "llc",
     "gmbh",
+    "ag",
+    "brothers",
+    "sons",
     "motors",
     "airlines",
     "airways",
