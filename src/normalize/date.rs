@@ -147,16 +147,15 @@ pub fn find_dates_in(text: &str, slash_day_first: bool) -> Vec<(Range<usize>, Na
         return found;
     }
     found.extend(ISO.captures_iter(text).filter_map(|caps| iso_date(&caps)));
-    found.extend(
-        DAY_MONTH_YEAR
-            .captures_iter(text)
-            .filter_map(|caps| named_month_date(&caps, 2, 1, 3)),
-    );
-    found.extend(
-        MONTH_DAY_YEAR
-            .captures_iter(text)
-            .filter_map(|caps| named_month_date(&caps, 1, 2, 3)),
-    );
+    // Only the spans are searched for: the groups of these two patterns (a hundred and
+    // fifty month names, any case) cost tens of thousands of instructions a line to
+    // capture, while the span's three parts are easy to pick out by hand.
+    for pattern in [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR] {
+        found.extend(pattern.find_iter(text).filter_map(|m| {
+            let date = named_month_date(m.as_str())?;
+            Some((m.range(), date))
+        }));
+    }
     found.extend(EAST_ASIAN.captures_iter(text).filter_map(|caps| {
         let date = make_date(num(&caps, 1)?, num(&caps, 2)?, num(&caps, 3)?)?;
         Some((caps.get(0)?.range(), date))
@@ -194,16 +193,19 @@ fn iso_date(caps: &regex::Captures) -> Option<(Range<usize>, NaiveDate)> {
     Some((caps.get(0)?.range(), date))
 }
 
-/// A date with its month written as a word; the groups of month, day and year.
-fn named_month_date(
-    caps: &regex::Captures,
-    month: usize,
-    day: usize,
-    year: usize,
-) -> Option<(Range<usize>, NaiveDate)> {
-    let month = month_number(caps.get(month)?.as_str())?;
-    let date = make_date(num(caps, year)?, month, num(caps, day)?)?;
-    Some((caps.get(0)?.range(), date))
+/// The date a match of [`DAY_MONTH_YEAR`] or [`MONTH_DAY_YEAR`] writes ("3rd of March
+/// 2025", "4 de abril de 2019", "Mar. 3, 2025"): its first number is the day, its last
+/// the year, and its first word that names a month the month ("of", "de", "rd" do not).
+fn named_month_date(span: &str) -> Option<NaiveDate> {
+    let mut numbers = span
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty());
+    let (day, year) = (numbers.next()?, numbers.next_back()?);
+    let month = span
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .find_map(month_number)?;
+    make_date(year.parse().ok()?, month, day.parse().ok()?)
 }
 
 /// "3/4/2025" or "3.4.2025": dots mean day-first everywhere; slashes are month-first
@@ -404,6 +406,25 @@ mod tests {
     /// Arabic-Indic, full-width and Devanagari forms of 2025-03-03; each once took a
     /// whole ingest down (`\d` matched them, `parse` refused them).
     const FOREIGN_DIGITS: [&str; 3] = ["٢٠٢٥-٠٣-٠٣", "２０２５-０３-０３", "२०२५-०३-०३"];
+
+    #[test]
+    fn dates_with_month_names_are_picked_out_of_their_spans() {
+        let cases = [
+            ("on the 3rd of March 2025, said", Some(ymd(2025, 3, 3))),
+            ("el 4 de abril de 2019 en", Some(ymd(2019, 4, 4))),
+            ("le 1er janvier 2020", Some(ymd(2020, 1, 1))),
+            ("Mar. 3, 2025 at noon", Some(ymd(2025, 3, 3))),
+            ("September 21st, 1987", Some(ymd(1987, 9, 21))),
+            ("4. März 2019", Some(ymd(2019, 3, 4))),
+            ("опубликовано 3 марта 2025 г.", Some(ymd(2025, 3, 3))),
+            ("14 AUGUST 1996", Some(ymd(1996, 8, 14))),
+            ("31 February 2025", None),
+            ("3 Marchand 2025", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_date(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn digits_of_other_scripts_are_read_as_dates() {
