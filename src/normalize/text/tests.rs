@@ -265,3 +265,28 @@ fn bylines_in_other_languages_are_read_and_sentences_are_not() {
         );
     }
 }
+
+#[test]
+fn lines_already_collapsed_are_copied_and_the_rest_collapsed() {
+    let by_words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cases = [
+        ("", true),
+        ("word", true),
+        ("two words, and more.", true),
+        ("two  spaces", false),
+        (" leading", false),
+        ("trailing ", false),
+        (" ", false),
+        ("tab\there", false),
+        ("line\nbreak", false),
+        ("form\x0cfeed", false),
+        ("non\u{a0}breaking", false),
+        ("thin\u{2009}space", false),
+        ("Café au lait", false),
+        ("ideographic\u{3000}space", false),
+    ];
+    for (text, collapsed) in cases {
+        assert_eq!(is_collapsed(text.as_bytes()), collapsed, "{text:?}");
+        assert_eq!(collapse_spaces(text), by_words(text), "{text:?}");
+    }
+}
