@@ -271,6 +271,44 @@ const WEEKDAYS: &[&str] = &[
 /// Publishers that put themselves where a writer's name goes.
 const PUBLISHERS: &[&str] = &["Condé Nast", "Conde Nast", "Hearst", "Gannett", "News Corp"];
 
+/// Words that make a name a company's when it ends with one ("Axel Springer SE",
+/// "Hubert Burda Media", "Prisma Média").
+const COMPANY_WORDS: &[&str] = &[
+    "ag", "se", "gmbh", "kg", "inc", "ltd", "llc", "plc", "corp", "co", "sa", "sas", "srl", "spa",
+    "bv", "nv", "ab", "oy", "media", "média", "medien", "mídia", "verlag", "group", "gruppe",
+    "groupe", "grupo", "gruppo", "press", "news",
+];
+
+/// Words that open a publishing group's name ("Grupo Clarín", "Éditions Gallimard").
+const GROUP_OPENINGS: &[&str] = &[
+    "grupo",
+    "gruppo",
+    "groupe",
+    "gruppe",
+    "group",
+    "verlag",
+    "verlagsgruppe",
+    "editora",
+    "editorial",
+    "ediciones",
+    "éditions",
+    "edizioni",
+];
+
+/// True for a word of [`COMPANY_WORDS`], in any case, with or without a full stop.
+pub(crate) fn is_company_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_lowercase();
+    COMPANY_WORDS.contains(&word.as_str())
+}
+
+/// True for a name of several words that ends in a company's word or opens with a
+/// publishing group's: a publisher written where its writers go.
+fn is_company_name(words: &[&str]) -> bool {
+    words.len() > 1
+        && (words.last().is_some_and(|w| is_company_word(w))
+            || GROUP_OPENINGS.contains(&words[0].to_lowercase().as_str()))
+}
+
 /// Names are short: more words than this is a sentence.
 const MAX_NAME_WORDS: usize = 6;
 const MAX_NAME_CHARS: usize = 60;
@@ -533,7 +571,8 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         && !words
             .iter()
             .all(|w| is_acronym(w) || w.chars().all(|c| !c.is_lowercase()));
-    let publisher = PUBLISHERS.iter().any(|p| p.eq_ignore_ascii_case(&name));
+    let publisher =
+        PUBLISHERS.iter().any(|p| p.eq_ignore_ascii_case(&name)) || is_company_name(&words);
     let one_word = words.len() == 1;
     let capital = |w: &&str| w.chars().next().is_some_and(|c| !c.is_lowercase());
     // Markup is trusted with "Mobasir hassan"; free text needs every word capitalised.
@@ -652,6 +691,22 @@ mod tests {
             Some("Associated Press")
         );
         assert_eq!(parse("AFP", false).agency.as_deref(), Some("AFP"));
+    }
+
+    #[test]
+    fn companies_and_publishing_groups_are_not_writers() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe and Prisma Média", &["Jane Doe"]),
+            ("By Hubert Burda Media", &[]),
+            ("Von Anna Beck, Axel Springer SE", &["Anna Beck"]),
+            ("Por Grupo Clarín", &[]),
+            ("By Éditions Gallimard and Marc Petit", &["Marc Petit"]),
+            ("By Ana Group", &[]),
+            ("By Ana Groupe-Lopez", &["Ana Groupe-Lopez"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse(text, false).authors, *expected, "{text}");
+        }
     }
 
     #[test]

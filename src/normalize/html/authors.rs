@@ -159,34 +159,6 @@ const PICTURE_WORDS: &[&str] = &[
     "image", "img", "gallery", "photo", "foto", "bild", "picture", "caption", "figure", "media",
 ];
 
-/// Words that make a name a company's ("Axel Springer SE", "Hubert Burda Media").
-const COMPANY_WORDS: &[&str] = &[
-    "ag", "se", "gmbh", "kg", "inc", "ltd", "llc", "plc", "corp", "co", "sa", "sas", "srl", "spa",
-    "bv", "nv", "ab", "oy", "media", "média", "medien", "mídia", "verlag", "group", "gruppe",
-    "groupe", "grupo", "gruppo", "press", "news",
-];
-
-/// Words that open a publishing group's name ("Grupo Clarín", "Éditions Gallimard").
-const GROUP_OPENINGS: &[&str] = &[
-    "grupo",
-    "gruppo",
-    "groupe",
-    "gruppe",
-    "group",
-    "verlag",
-    "verlagsgruppe",
-    "editora",
-    "editorial",
-    "ediciones",
-    "éditions",
-    "edizioni",
-];
-
-fn is_company_word(word: &str) -> bool {
-    let word = word.trim_end_matches('.').to_lowercase();
-    COMPANY_WORDS.contains(&word.as_str())
-}
-
 /// Words before a copyright sign that make it a picture's credit.
 const PICTURE_CREDITS: &[&str] = &[
     "bild",
@@ -462,20 +434,8 @@ impl Markup {
                 || sites.iter().any(|s| is_site_name(name, Some(s), None))
         };
         let cascade = self.author_cascade();
-        // "Prisma Média", "Axel Springer SE", "Grupo Clarín": a publisher named where
-        // its writers go.
-        let is_company = |name: &str| {
-            let words: Vec<&str> = name.split(' ').collect();
-            words.len() > 1
-                && (words.last().is_some_and(|w| is_company_word(w))
-                    || GROUP_OPENINGS.contains(&words[0].to_lowercase().as_str()))
-        };
         let not_site = |names: &Vec<String>| -> Vec<String> {
-            names
-                .iter()
-                .filter(|n| !is_site(n) && !is_company(n))
-                .cloned()
-                .collect()
+            names.iter().filter(|n| !is_site(n)).cloned().collect()
         };
         let chosen = cascade
             .iter()
@@ -548,7 +508,7 @@ impl Markup {
                 && words
                     .iter()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && !words.iter().any(|w| is_company_word(w))
+                && !words.iter().any(|w| byline::is_company_word(w))
                 && !name.chars().any(|c| c.is_ascii_digit())
                 && model.is_first_name(&words[0].to_lowercase());
             (person_shaped && !is_site(&name)).then_some(name)
