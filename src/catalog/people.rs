@@ -353,14 +353,14 @@ where
             return true;
         }
         let key_words: Vec<&str> = key.split(' ').collect();
+        let same = |key_word: Option<&&str>, word: &str| {
+            key_word.is_some_and(|k| without_article(k) == without_article(word))
+        };
         match words.as_slice() {
             [] => false,
-            [one] => {
-                key_words.last() == Some(&one.as_str()) || key_words.first() == Some(&one.as_str())
-            }
+            [one] => same(key_words.last(), one) || same(key_words.first(), one),
             [rest @ .., last] => {
-                key_words.last() == Some(&last.as_str())
-                    && rest.iter().all(|w| key_words.contains(&w.as_str()))
+                same(key_words.last(), last) && rest.iter().all(|w| key_words.contains(&w.as_str()))
             }
         }
     };
@@ -382,6 +382,19 @@ where
         names: found.iter().map(|p| p.name.to_string()).collect(),
         forms,
         ambiguous: !exact && full_names > 1,
+    }
+}
+
+/// A folded surname without the Arabic article joined to it: "al-hariri" and "hariri"
+/// are asked for alike.
+fn without_article(word: &str) -> &str {
+    match word.split_once('-') {
+        Some((article, rest))
+            if !rest.is_empty() && crate::normalize::lexicon::is_joined_article(article) =>
+        {
+            rest
+        }
+        _ => word,
     }
 }
 
@@ -510,8 +523,16 @@ mod tests {
             person("Keith Wilson", &["Wilson"]),
             person("Ann Wilson", &[]),
             person("Pedro Sánchez", &[]),
+            person("Saad al-Hariri", &["Al-Hariri"]),
+            person("Abdel Fattah el-Sisi", &[]),
         ];
         let keys = |asked: &str| resolve(&people, asked).keys;
+        // A joined Arabic article may be written or left out.
+        for asked in ["Hariri", "al-Hariri", "Saad Hariri", "el-Hariri", "Saad al-Hariri"] {
+            assert_eq!(keys(asked), ["saad al-hariri"], "{asked}");
+        }
+        assert_eq!(keys("Sisi"), ["abdel fattah el-sisi"]);
+        assert!(keys("al-").is_empty());
         assert_eq!(keys("orrick"), ["william orrick"]);
         assert_eq!(keys("William ORRICK"), ["william orrick"]);
         assert_eq!(keys("Judge Orrick"), ["william orrick"]);

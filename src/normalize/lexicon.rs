@@ -9,6 +9,28 @@ pub const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "ben", "ter", "ten",
 ];
 
+/// Arabic articles written joined to the name that follows ("al-Hariri", "el-Sisi",
+/// "ash-Sharif"), assimilated forms included.
+const JOINED_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "ur",
+];
+
+/// True for one of [`JOINED_ARTICLES`] ("al", "el"), in lower case.
+pub fn is_joined_article(word: &str) -> bool {
+    JOINED_ARTICLES.contains(&word)
+}
+
+/// True for a surname written with a joined Arabic article in lower case ("al-Hariri",
+/// "el-Sisi"): part of a name though it opens with a small letter.
+pub fn is_article_surname(word: &str) -> bool {
+    let Some((article, rest)) = word.split_once(['-', '‐']) else {
+        return false;
+    };
+    is_joined_article(article)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().skip(1).any(char::is_lowercase)
+}
+
 /// News agencies, as they are written in bylines and datelines.
 pub const NEWS_AGENCIES: &[&str] = &[
     "Reuters",
@@ -59,5 +81,26 @@ mod tests {
         }
         assert!(!is_name_particle("vanderbilt"));
         assert!(!is_name_particle("Van"));
+    }
+
+    #[test]
+    fn surnames_with_a_joined_article_are_told_from_other_words() {
+        let cases = [
+            ("al-Hariri", true),
+            ("el-Sisi", true),
+            ("ash-Sharif", true),
+            ("al‐Thani", true),
+            ("al-Ḥakim", true),
+            ("Al-Hariri", false),
+            ("al-", false),
+            ("al-hariri", false),
+            ("al-AQAP", false),
+            ("well-Known", false),
+            ("anti-Semitic", false),
+            ("al", false),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(is_article_surname(word), expected, "{word}");
+        }
     }
 }

@@ -459,3 +459,29 @@ fn a_line_up_of_surnames_names_persons_throughout() {
         assert!(!found.contains(&team.to_string()), "{team}: {found:?}");
     }
 }
+
+#[test]
+fn surnames_with_a_joined_arabic_article_end_the_name() {
+    let found = names_in(
+        "Talks resume in Beirut\nPublished: 3 March 2025\n\n\
+         Lebanese Prime Minister Saad al-Hariri met Egyptian envoy Rami al-Saadani on \
+         Monday.\n\n\
+         Al-Hariri said the talks went well, and al-Saadani agreed.\n\n\
+         Sheikh Hamad bin Jassim al-Thani also attended.\n",
+    );
+    assert_eq!(
+        found,
+        [
+            "Saad al-Hariri",
+            "Rami al-Saadani",
+            "Hamad bin Jassim al-Thani"
+        ]
+    );
+    // Places and organisations written the same way stay what they are.
+    let none = names_in(
+        "Summit opens at the resort\nPublished: 3 March 2025\n\n\
+         Leaders met in Sharm el-Sheikh on Monday, days after al-Qaeda claimed an attack \
+         near Ras al-Khaimah.\n",
+    );
+    assert!(none.is_empty(), "{none:?}");
+}

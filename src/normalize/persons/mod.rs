@@ -15,8 +15,9 @@ pub use training::read_conll;
 
 use crate::clipping::{Person, folded_key};
 use crate::fasthash::IntSet;
+use crate::normalize::lexicon::is_article_surname;
 use joining::join_mentions;
-use lexicon::{COMPANY_WORDS, CONNECTIVES, HONORIFICS, ROLE_MODIFIERS, TITLES};
+use lexicon::{COMPANY_WORDS, CONNECTIVES, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS, TITLES};
 use mentions::{Mention, mention};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -300,6 +301,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
         .map(|(s, keys)| {
             let mut tags = model.tag_with(s, keys, &evidence);
             split_at_titles(s, &mut tags);
+            join_article_surnames(model, s, &mut tags);
             fill_lists_of_names(model, s, &mut tags);
             tags
         })
@@ -338,10 +340,12 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             }
             i = end;
         }
-        // Elsewhere, such a word written with a capital is a name too.
+        // Elsewhere, such a word written with a capital (or a joined article) is a name too.
         for i in 0..sentence.len() {
             // The capital first: a look-up for every word of the article costs more.
-            if tags[i] == O && tagger::may_be_name(&sentence[i].text) && names.contains(&keys[i]) {
+            let text = &sentence[i].text;
+            let name_shaped = tagger::may_be_name(text) || is_article_surname(text);
+            if tags[i] == O && name_shaped && names.contains(&keys[i]) {
                 let prev = if i > 0 { tags[i - 1] } else { O };
                 tags[i] = if prev == B_PER || prev == I_PER {
                     I_PER
@@ -352,6 +356,41 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
         }
     }
     tags
+}
+
+/// A surname written with a joined article in lower case ends the name before it:
+/// "Saad al-Hariri", "Hamad bin Jassim al-Thani". The tagger, which scores capitalised
+/// words, never sees it. Before it, a capitalised word the tagger passed over starts a
+/// name when it is a known first name, or follows a title or role ("envoy Rami
+/// al-Saadani", even if the tagger took "Rami" for another kind of name); a place such
+/// as "Sharm el-Sheikh" has neither. Standing alone it is more
+/// often an organisation's ("al-Qaeda") and is left alone.
+fn join_article_surnames(model: &Model, tokens: &[Token], tags: &mut [usize]) {
+    for i in 1..tokens.len() {
+        if tags[i] != O || !is_article_surname(&tokens[i].text) {
+            continue;
+        }
+        if matches!(tags[i - 1], B_PER | I_PER) {
+            tags[i] = I_PER;
+            continue;
+        }
+        let given = &tokens[i - 1].text;
+        let introduced = i >= 2 && {
+            let before = tokens[i - 2].text.to_lowercase();
+            is_title_word(&before) || ROLE_HEADS.contains(&before.as_str())
+        };
+        let given_name = model.is_first_name(&given.to_lowercase());
+        // After a title or role, a one-word name the tagger took for something else too.
+        let free = tags[i - 1] == O || (tags[i - 1] == B_ENT && introduced);
+        if free
+            && tagger::may_be_name(given)
+            && !model.is_common_word(given)
+            && (introduced || given_name)
+        {
+            tags[i - 1] = B_PER;
+            tags[i] = I_PER;
+        }
+    }
 }
 
 /// In a list of four or more items, each one to three capitalised words ("Given,
