@@ -528,7 +528,13 @@ mod tests {
         ];
         let keys = |asked: &str| resolve(&people, asked).keys;
         // A joined Arabic article may be written or left out.
-        for asked in ["Hariri", "al-Hariri", "Saad Hariri", "el-Hariri", "Saad al-Hariri"] {
+        for asked in [
+            "Hariri",
+            "al-Hariri",
+            "Saad Hariri",
+            "el-Hariri",
+            "Saad al-Hariri",
+        ] {
             assert_eq!(keys(asked), ["saad al-hariri"], "{asked}");
         }
         assert_eq!(keys("Sisi"), ["abdel fattah el-sisi"]);

@@ -485,3 +485,28 @@ fn surnames_with_a_joined_arabic_article_end_the_name() {
     );
     assert!(none.is_empty(), "{none:?}");
 }
+
+#[test]
+fn particles_in_lower_case_run_through_one_name() {
+    let persons = {
+        let ctx = TestContext::new();
+        ctx.write(
+            "archive/brussels.txt",
+            "Brussels sets out its plan\nPublished: 3 March 2025\n\n\
+             European Commission President Ursula von der Leyen met the press on Monday.\n\n\
+             Von der Leyen said later that the plan was ready, and aides to von der Leyen \
+             agreed.\n",
+        );
+        persons_of(&ctx, "brussels.txt")
+    };
+    assert_eq!(names(&persons), ["Ursula von der Leyen"]);
+    assert!(strings(&persons[0]["aliases"]).contains(&"Von der Leyen".to_string()));
+    // After an ordinary word the particles open the surname; places keep theirs.
+    let found = names_in(
+        "Old debates\nPublished: 3 March 2025\n\n\
+         The general was praised by de Gaulle in 1944, and the painting was sold by van \
+         Gogh.\n\n\
+         Juan Carlos de la Fuente flew from Rio de Janeiro to Mar del Plata.\n",
+    );
+    assert_eq!(found, ["de Gaulle", "van Gogh", "Juan Carlos de la Fuente"]);
+}

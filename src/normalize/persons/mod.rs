@@ -15,7 +15,7 @@ pub use training::read_conll;
 
 use crate::clipping::{Person, folded_key};
 use crate::fasthash::IntSet;
-use crate::normalize::lexicon::is_article_surname;
+use crate::normalize::lexicon::{is_article_surname, is_name_particle};
 use joining::join_mentions;
 use lexicon::{COMPANY_WORDS, CONNECTIVES, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS, TITLES};
 use mentions::{Mention, mention};
@@ -274,7 +274,9 @@ fn opens_with_a_stray_word(
         return false;
     }
     let first = word_fold(&tokens[span.start].text);
+    // "Von der Leyen said": a particle opening a sentence is the name's own.
     !model.is_first_name(&first)
+        && !is_name_particle(&first)
         && !inner.contains(&first)
         && tokens[span.start + 1..span.end]
             .iter()
@@ -302,6 +304,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             let mut tags = model.tag_with(s, keys, &evidence);
             split_at_titles(s, &mut tags);
             join_article_surnames(model, s, &mut tags);
+            join_across_particles(model, s, &mut tags);
             fill_lists_of_names(model, s, &mut tags);
             tags
         })
@@ -354,6 +357,8 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
                 };
             }
         }
+        // Names made persons just now may follow particles too.
+        join_across_particles(model, sentence, tags);
     }
     tags
 }
@@ -390,6 +395,73 @@ fn join_article_surnames(model: &Model, tokens: &[Token], tags: &mut [usize]) {
             tags[i - 1] = B_PER;
             tags[i] = I_PER;
         }
+    }
+}
+
+/// A name that a particle in lower case runs through ("Ursula von der Leyen", "Juan
+/// Carlos de la Fuente") is one name, though the tagger, which learnt few such names,
+/// may have begun a second one after the particles. The words before the particles are
+/// a name already, or a capitalised given name the tagger passed over; after an ordinary
+/// word the particles open the surname ("said von der Leyen").
+fn join_across_particles(model: &Model, tokens: &[Token], tags: &mut [usize]) {
+    for i in 1..tokens.len() {
+        // A one-word other name after the particles counts when a given name opens the
+        // whole: the tagger takes unfamiliar names for places ("Ursula von der Leyen").
+        let other = tags[i] == B_ENT && tags.get(i + 1) != Some(&I_ENT);
+        if tags[i] != B_PER && !other {
+            continue;
+        }
+        // Particles in lower case, or one capitalised at the start of a sentence ("Von
+        // der Leyen said"), whatever the tagger made of it.
+        let is_particle = |j: usize| match tags[j] {
+            O => is_name_particle(&tokens[j].text),
+            B_PER | I_PER => false,
+            _ => j == 0 && is_name_particle(&tokens[j].text.to_lowercase()),
+        };
+        let particles = (0..i).rev().take_while(|&j| is_particle(j)).count();
+        if particles == 0 {
+            continue;
+        }
+        let first = i - particles;
+        let Some(before) = first.checked_sub(1) else {
+            if !other {
+                mark_name(tags, first..i + 1);
+            }
+            continue;
+        };
+        let named = matches!(tags[before], B_PER | I_PER) && !other;
+        let opens_run = tags[before] == O || (tags[before] == B_ENT && other);
+        // "von", "van", "bin" between two capitalised words join a person's name; "de"
+        // and "del" join places' too ("Rio de Janeiro", "Mar del Plata").
+        let personal = tokens[first..i].iter().any(|t| {
+            matches!(
+                t.text.as_ref(),
+                "von" | "van" | "zu" | "bin" | "ibn" | "ter" | "ten"
+            )
+        });
+        let given = opens_run
+            && tagger::may_be_name(&tokens[before].text)
+            && !model.is_common_word(&tokens[before].text)
+            && (model.is_first_name(&tokens[before].text.to_lowercase()) || (other && personal));
+        if named {
+            mark_name(tags, first..i + 1);
+            tags[first] = I_PER;
+        } else if given {
+            mark_name(tags, before..i + 1);
+        } else if (!other || personal)
+            && tags[before] == O
+            && !tagger::may_be_name(&tokens[before].text)
+        {
+            // "… said von der Leyen", "… by de Gaulle": the particles open the surname.
+            mark_name(tags, first..i + 1);
+        }
+    }
+}
+
+/// Tags `span` as one person's name.
+fn mark_name(tags: &mut [usize], span: Range<usize>) {
+    for (n, tag) in tags[span].iter_mut().enumerate() {
+        *tag = if n == 0 { B_PER } else { I_PER };
     }
 }
 
