@@ -326,6 +326,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             continue;
         }
         // Other-name runs made only of this document's person words are persons too.
+        let mut named_here = false;
         let mut i = 0;
         while i < tags.len() {
             if tags[i] != B_ENT {
@@ -340,6 +341,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
                 for tag in &mut tags[i + 1..end] {
                     *tag = I_PER;
                 }
+                named_here = true;
             }
             i = end;
         }
@@ -355,10 +357,13 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
                 } else {
                     B_PER
                 };
+                named_here = true;
             }
         }
         // Names made persons just now may follow particles too.
-        join_across_particles(model, sentence, tags);
+        if named_here {
+            join_across_particles(model, sentence, tags);
+        }
     }
     tags
 }
@@ -404,6 +409,9 @@ fn join_article_surnames(model: &Model, tokens: &[Token], tags: &mut [usize]) {
 /// a name already, or a capitalised given name the tagger passed over; after an ordinary
 /// word the particles open the surname ("said von der Leyen").
 fn join_across_particles(model: &Model, tokens: &[Token], tags: &mut [usize]) {
+    if !tags.iter().any(|&t| t == B_PER || t == B_ENT) {
+        return;
+    }
     for i in 1..tokens.len() {
         // A one-word other name after the particles counts when a given name opens the
         // whole: the tagger takes unfamiliar names for places ("Ursula von der Leyen").
