@@ -44,6 +44,10 @@ impl Markup {
         let referees = std::cell::OnceCell::new();
         let read = |v: &str| {
             let month_first = machine_date_in(v, false)?;
+            // Only a slashed date reads two ways; the rest are parsed once.
+            if !v.contains('/') {
+                return Some(month_first);
+            }
             match machine_date_in(v, true) {
                 Some(day_first) if day_first != month_first => {
                     let referees =
@@ -121,7 +125,7 @@ impl Markup {
             .collect();
         let unambiguous = markup.iter().filter_map(|v| {
             let date = machine_date_in(v, false)?;
-            (machine_date_in(v, true) == Some(date)).then_some(date)
+            (!v.contains('/') || machine_date_in(v, true) == Some(date)).then_some(date)
         });
         from_url
             .into_iter()

@@ -337,10 +337,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
                 .find(|&k| tags[k] != I_ENT)
                 .unwrap_or(tags.len());
             if keys[i..end].iter().all(|k| names.contains(k)) {
-                tags[i] = B_PER;
-                for tag in &mut tags[i + 1..end] {
-                    *tag = I_PER;
-                }
+                mark_name(tags, i..end);
                 named_here = true;
             }
             i = end;
@@ -397,8 +394,7 @@ fn join_article_surnames(model: &Model, tokens: &[Token], tags: &mut [usize]) {
             && !model.is_common_word(given)
             && (introduced || given_name)
         {
-            tags[i - 1] = B_PER;
-            tags[i] = I_PER;
+            mark_name(tags, i - 1..i + 1);
         }
     }
 }
@@ -569,10 +565,7 @@ fn fill_list(model: &Model, tokens: &[Token], tags: &mut [usize], stretch: Range
             .iter()
             .any(|t| model.is_common_word(&t.text) || model.is_entity_word(&word_fold(&t.text)));
         if !is_person(tags, &item) && !known_otherwise {
-            tags[item.start] = B_PER;
-            for tag in &mut tags[item.start + 1..item.end] {
-                *tag = I_PER;
-            }
+            mark_name(tags, item);
         }
     }
 }
