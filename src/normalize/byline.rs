@@ -468,6 +468,9 @@ fn is_acronym(word: &str) -> bool {
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
+/// Words that open a relative time after a byline ("vor 5 Stunden", "Hace 13 horas").
+const RELATIVE_TIME: &[&str] = &["vor", "hace", "seit", "há"];
+
 /// The words before a date or time that follows a name ("Moritz Gathmann am 21. April
 /// 2020", "Jane Doe March 3, 2025 10:32"), with the little words that led into it.
 fn before_date<'a>(words: &[&'a str]) -> Vec<&'a str> {
@@ -481,14 +484,17 @@ fn before_date<'a>(words: &[&'a str]) -> Vec<&'a str> {
         return words.to_vec();
     }
     let mut kept = words[..at].to_vec();
-    // "Ann Leevor 5 Stunden", "Ann LeeHace 13 horas": a relative time run into the name.
+    // "Ann Lee Hace 13 horas", or run into the name, "Ann Leevor 5 Stunden": a relative
+    // time.
     if let Some(last) = kept.last_mut() {
         let lower = last.to_lowercase();
-        if let Some(glued) = ["vor", "hace", "seit"]
+        if let Some(glued) = RELATIVE_TIME
             .iter()
             .find(|t| lower.len() > t.len() + 2 && lower.ends_with(*t))
         {
             *last = last.get(..last.len() - glued.len()).unwrap_or(last);
+        } else if kept.len() > 1 && RELATIVE_TIME.contains(&lower.as_str()) {
+            kept.pop();
         }
     }
     while kept.len() > 1
@@ -669,6 +675,11 @@ mod tests {
                 "Isabel Cano y José Miguel WilsonHace 13 horas",
                 &["Isabel Cano", "José Miguel Wilson"],
             ),
+            (
+                "Isabel Cano y José Miguel Wilson Hace 13 horas",
+                &["Isabel Cano", "José Miguel Wilson"],
+            ),
+            ("Ana Roth vor 2 Stunden", &["Ana Roth"]),
             ("Houzz Redaktionvor 5 Stunden", &[]),
             ("Williams Peralta @wperalta", &["Williams Peralta"]),
             ("Uta Berger, Projektleiterin der HSS", &["Uta Berger"]),

@@ -3,7 +3,9 @@
 //! microdata and `rel=author` links, then the text of elements whose class or id says
 //! byline or author. Every candidate goes through the byline reader.
 
-use super::markup::{Markup, decode_entities, host_label, in_nested_item, is_site_name, name_of};
+use super::markup::{
+    Markup, decode_entities, host_label, in_nested_item, is_site_name, name_of, screen_text,
+};
 use crate::clipping::AuthorsSource;
 use crate::clipping::folded_key;
 use crate::normalize::text::collapse_spaces as collapse;
@@ -88,13 +90,13 @@ impl AuthorMarks {
             let text = node
                 .attr("content")
                 .map(|c| c.to_string())
-                .unwrap_or_else(|| collapse(&node.text()));
+                .unwrap_or_else(|| collapse(&screen_text(node)));
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                 marks.structured.push(text);
             }
         }
         for node in document.select(BYLINE_BOXES).nodes() {
-            let text = collapse(&node.text());
+            let text = collapse(&screen_text(node));
             if !in_comments(node) && !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                 marks.boxes.push(text);
             }
@@ -103,7 +105,7 @@ impl AuthorMarks {
             let mut next = h1.next_element_sibling();
             for _ in 0..NEAR_HEADLINE {
                 let Some(node) = next else { break };
-                let text = collapse(&node.text());
+                let text = collapse(&screen_text(&node));
                 // "© Jonas Berg" under the headline credits the picture there.
                 let credit = text.contains('©');
                 if !credit && !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
@@ -861,6 +863,15 @@ mod tests {
                 page("", r#"<div class="field-author">von <a>Ulrike</a></div>"#),
                 &["Ulrike"],
                 Text,
+            ),
+            // Given and family name in blocks of their own: read apart, as on screen.
+            (
+                page(
+                    "",
+                    r#"<aside><a href="/author/lm"><div class="first">Lena</div><div class="last">Marx</div></a></aside><h1>Hafen</h1>"#,
+                ),
+                &["Lena Marx"],
+                Metadata,
             ),
         ];
         for (html, expected, source) in cases {

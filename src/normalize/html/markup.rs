@@ -305,6 +305,43 @@ fn visible_text(node: &dom_query::NodeRef) -> String {
     }
 }
 
+/// Elements that stand on a line of their own on screen: their text never runs into
+/// the text beside them.
+const BLOCKS: &[&str] = &[
+    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p",
+    "section", "table", "td", "th", "tr", "ul",
+];
+
+/// The text of an element as it reads on screen: the texts of block elements (two
+/// `<div>`s in one link, a `<br>`) are kept apart by a space, which `text()` glues
+/// ("ABOUTFINTECH" and "Tobias Baumgarten" in one author link). Scripts and styles are
+/// left out.
+pub(super) fn screen_text(node: &dom_query::NodeRef) -> String {
+    let mut text = String::new();
+    push_screen_text(node, &mut text);
+    text
+}
+
+fn push_screen_text(node: &dom_query::NodeRef, text: &mut String) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            text.push_str(&child.text());
+        } else if child.is_element() && !is_code(&child) {
+            let block = child
+                .node_name()
+                .is_some_and(|name| BLOCKS.contains(&name.as_ref()));
+            if block {
+                text.push(' ');
+            }
+            push_screen_text(&child, text);
+            if block {
+                text.push(' ');
+            }
+        }
+    }
+}
+
 fn text_without(node: &dom_query::NodeRef, skip: impl Fn(&dom_query::NodeRef) -> bool) -> String {
     if !node.descendants_it().any(|n| n.is_element() && skip(&n)) {
         return node.text().to_string();
