@@ -1,6 +1,9 @@
 //! Dates across clipping shapes: every Reuters-21578 story (February–October 1987) written
-//! as text, Markdown, web pages with the date in each place pages state it, JSON, and
-//! e-mail, in several languages, then read back as `ingest` reads it. The files are dated
+//! as text (with a date line above or below the story, or only a dateline opening it),
+//! Markdown, web pages with the date in each place pages state it (and traps: today's
+//! date in the masthead, a later modification, an update beside the publication), a
+//! saved page (MHTML), RTF, JSON, e-mail, and LexisNexis and Factiva exports, in several
+//! languages, then read back as `ingest` reads it. The files are dated
 //! today, so a clipping whose own date is missed gets today's date and counts as wrong:
 //! the check for web pages of old stories that used to be dated the day they were saved.
 //!
@@ -126,6 +129,64 @@ const SPANISH_MONTHS: [&str; 12] = [
     "octubre",
     "noviembre",
     "diciembre",
+];
+
+const ITALIAN_MONTHS: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+const PORTUGUESE_MONTHS: [&str; 12] = [
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+];
+const DUTCH_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+/// In the genitive, as a date writes them.
+const RUSSIAN_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 fn month_name(names: &[&'static str; 12], date: NaiveDate) -> &'static str {
@@ -280,5 +341,217 @@ fn shapes() -> Vec<(&'static str, Format, Shape)> {
             );
             ("note.eml".into(), mail)
         }),
+        ("html visible German", Format::Html, |s, t, b| {
+            let d = t.date();
+            let line = format!(
+                "<div class=\"artikel-datum\">Stand: {}. {} {}, {} Uhr</div>",
+                d.day(),
+                month_name(&GERMAN_MONTHS, d),
+                d.year(),
+                t.format("%H:%M")
+            );
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html visible German numeric", Format::Html, |s, t, b| {
+            let line = t
+                .format("<p class=\"meta\">Veröffentlicht am %d.%m.%Y um %H:%M</p>")
+                .to_string();
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html visible Italian", Format::Html, |s, t, b| {
+            let d = t.date();
+            let line = format!(
+                "<p class=\"data\">Pubblicato il {} {} {}</p>",
+                d.day(),
+                month_name(&ITALIAN_MONTHS, d),
+                d.year()
+            );
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html visible Portuguese", Format::Html, |s, t, b| {
+            let d = t.date();
+            let line = format!(
+                "<p class=\"data\">Publicado em {} de {} de {}</p>",
+                d.day(),
+                month_name(&PORTUGUESE_MONTHS, d),
+                d.year()
+            );
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html visible Dutch", Format::Html, |s, t, b| {
+            let d = t.date();
+            let line = format!(
+                "<span class=\"datum\">Gepubliceerd op {} {} {}</span>",
+                d.day(),
+                month_name(&DUTCH_MONTHS, d),
+                d.year()
+            );
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html visible Russian", Format::Html, |s, t, b| {
+            let d = t.date();
+            let line = format!(
+                "<div class=\"date\">{} {} {} г., {}</div>",
+                d.day(),
+                month_name(&RUSSIAN_MONTHS, d),
+                d.year(),
+                t.format("%H:%M")
+            );
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html visible Korean", Format::Html, |s, t, b| {
+            let d = t.date();
+            let line = format!(
+                "<span class=\"date\">입력 {}년 {}월 {}일</span>",
+                d.year(),
+                d.month(),
+                d.day()
+            );
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html meta name=date, day only", Format::Html, |s, t, b| {
+            let meta = format!("<meta name=\"date\" content=\"{}\">", t.date());
+            ("page.html".into(), page(&meta, "", s, b))
+        }),
+        ("html microdata", Format::Html, |s, t, b| {
+            let line = format!(
+                "<meta itemprop=\"datePublished\" content=\"{}\"><meta itemprop=\"dateModified\" content=\"2022-09-01\">",
+                t.date()
+            );
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html updated beside published", Format::Html, |s, t, b| {
+            let line = t
+                .format("<p class=\"dates\">Last updated: March 3, 2024 · Originally published %B %-d, %Y</p>")
+                .to_string();
+            ("page.html".into(), page("", &line, s, b))
+        }),
+        ("html saved from url", Format::Html, |s, t, b| {
+            let address = format!(
+                "https://wire.example/news/{}/{}.html",
+                t.format("%Y/%m/%d"),
+                slug(&s.title)
+            );
+            let html = format!(
+                "<!-- saved from url=({:04}){address} -->\n{}",
+                address.len(),
+                page("", "", s, b)
+            );
+            ("page.html".into(), html)
+        }),
+        ("mhtml saved page", Format::Mhtml, |s, t, b| {
+            let html = page(
+                &format!(
+                    "<meta property=\"article:published_time\" content=\"{}\">",
+                    t.format("%Y-%m-%dT%H:%M:%S+00:00")
+                ),
+                "",
+                s,
+                b,
+            );
+            let mhtml = format!(
+                "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://wire.example/story\r\nSubject: {}\r\nDate: Mon, 7 Dec 2026 10:00:00 -0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x1\"\r\n\r\n------MultipartBoundary--x1\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: binary\r\nContent-Location: https://wire.example/story\r\n\r\n{html}\r\n\r\n------MultipartBoundary--x1--\r\n",
+                s.title
+            );
+            ("page.mhtml".into(), mhtml)
+        }),
+        ("text, numeric ISO date line", Format::Text, |s, t, b| {
+            let line = t.format("%Y-%m-%d %H:%M").to_string();
+            ("story.txt".into(), format!("{}\n{line}\n\n{b}\n", s.title))
+        }),
+        (
+            "markdown, date under heading",
+            Format::Markdown,
+            |s, t, b| {
+                let line = t.format("*%B %-d, %Y*").to_string();
+                (
+                    "story.md".into(),
+                    format!("# {}\n\n{line}\n\n{b}\n", s.title),
+                )
+            },
+        ),
+        ("LexisNexis text export", Format::Text, |s, t, b| {
+            let mut out = String::from("1 of 1 DOCUMENT\r\n\r\n");
+            out += "                    Copyright 1987 The Wire\r\n";
+            out += "                         The Wire\r\n\r\n";
+            out += &t
+                .format("                          %B %-d, %Y %A\r\n\r\n")
+                .to_string();
+            out += "SECTION: BUSINESS; Pg. 4\r\n\r\nLENGTH: 320 words\r\n\r\n";
+            out += &format!("HEADLINE: {}\r\n\r\nBODY:\r\n\r\n{b}\r\n\r\n", s.title);
+            out += "LOAD-DATE: March 3, 2008\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n";
+            ("export.txt".into(), out)
+        }),
+        ("Factiva text export", Format::Text, |s, t, b| {
+            let out = format!(
+                "HD\n{}\nWC 320 words\nPD {}\nSN The Wire\nSC WIRE\nLA English\nCY (c) 1987 The Wire\nLP\n{b}\n\nTD\nMore to come.\nNS gcat\nAN Document WIRE000020080303e000001\n\n",
+                s.title,
+                t.format("%-d %B %Y")
+            );
+            ("export.txt".into(), out)
+        }),
+        ("rtf", Format::Rtf, |s, t, b| {
+            let line = t.format("Published %B %-d, %Y").to_string();
+            let rtf = format!(
+                "{{\\rtf1\\ansi\\deff0{{\\fonttbl{{\\f0 Times;}}}}\\f0 {{\\b {}}}\\par {line}\\par\\par {}\\par}}",
+                s.title.replace(['{', '}', '\\'], ""),
+                b.replace(['{', '}', '\\'], "")
+            );
+            ("story.rtf".into(), rtf)
+        }),
+        (
+            "text, dateline opening the story",
+            Format::Text,
+            |s, t, b| {
+                let line = t.format("NEW YORK, %B %-d, %Y - ").to_string();
+                ("story.txt".into(), format!("{}\n\n{line}{b}\n", s.title))
+            },
+        ),
+        (
+            "text, date line after the story",
+            Format::Text,
+            |s, t, b| {
+                let line = t.format("Published %B %-d, %Y").to_string();
+                (
+                    "story.txt".into(),
+                    format!("{}\n\n{b}\n\n{line}\n", s.title),
+                )
+            },
+        ),
+        (
+            "html masthead with today's date",
+            Format::Html,
+            |s, t, b| {
+                let masthead = "<div class=\"masthead\"><span class=\"today\">Monday, December 7, 2026</span></div>";
+                let line = t
+                    .format("<p class=\"byline\">By Staff · %B %-d, %Y</p>")
+                    .to_string();
+                let html = page("", &line, s, b).replacen("<nav>", &format!("{masthead}<nav>"), 1);
+                ("page.html".into(), html)
+            },
+        ),
+        (
+            "html archive page, modified later",
+            Format::Html,
+            |s, t, b| {
+                let ld = format!(
+                    "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@graph\":[{{\"@type\":\"WebPage\",\"datePublished\":\"2019-04-01\"}},{{\"@type\":\"NewsArticle\",\"datePublished\":\"{}\",\"dateModified\":\"2019-04-01T08:00:00Z\"}}]}}</script>",
+                    t.date()
+                );
+                let note = "<p class=\"archive-note\">About the Archive: this is a digitized version of an article from the print archive, before the start of online publication in 1996.</p>";
+                ("page.html".into(), page(&ld, note, s, b))
+            },
+        ),
+        (
+            "html dateline opening the story",
+            Format::Html,
+            |s, t, b| {
+                let opening = t.format("NEW YORK, %B %-d, %Y - ").to_string();
+                (
+                    "page.html".into(),
+                    page("", "", s, &format!("{opening}{b}")),
+                )
+            },
+        ),
     ]
 }

@@ -361,6 +361,63 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     })
 }
 
+/// What ends a dateline and starts the story: a dash between spaces, or two hyphens.
+const DATELINE_ENDS: &[&str] = &[" - ", " – ", " — ", " -- ", " —", "— "];
+/// How far into a paragraph its dateline may end, in bytes.
+const DATELINE_BYTES: usize = 100;
+/// Words a dateline's place may have ("NEW YORK", "São Paulo", "Frankfurt am Main").
+const DATELINE_PLACE_WORDS: usize = 5;
+
+/// The date of a dateline that opens a story ("NEW YORK, June 18, 1987 - …", "June 18,
+/// 1987 — …", "PARIS, 18 juin 1987 (AFP) - …"): the one date a story copied without its
+/// page's header may still carry. A date inside the first sentence ("The market crashed
+/// on October 19, 1987 - …") is not a dateline: only a place may stand before the date.
+pub fn dateline_date(paragraph: &str) -> Option<NaiveDate> {
+    let head = super::text::head(paragraph, DATELINE_BYTES);
+    let end = DATELINE_ENDS.iter().filter_map(|s| head.find(s)).min()?;
+    let (opening, _) = head.split_at_checked(end)?;
+    let mut opening = opening.trim();
+    // "(AFP)", "(Reuters)": the agency between the date and the dash.
+    if opening.ends_with(')')
+        && let Some((before, _)) = opening.rsplit_once('(')
+    {
+        opening = before.trim_end();
+    }
+    let folded = fold_digits(opening);
+    let dates = find_dates(&folded);
+    let [(range, date)] = dates.as_slice() else {
+        return None;
+    };
+    let after = folded.get(range.end..)?;
+    let before = folded.get(..range.start)?;
+    let place = before.trim_end().trim_end_matches([',', '，', '、']).trim();
+    let only_date = after.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    (only_date.is_empty() && (place.is_empty() || is_dateline_place(place))).then_some(*date)
+}
+
+/// Prepositions and articles that open a sentence with a date ("On June 18, 1987 - a
+/// Thursday - …"), where a dateline has its place.
+const OPENING_WORDS: &[&str] = &[
+    "on", "in", "at", "by", "since", "from", "until", "before", "after", "the", "as", "am", "im",
+    "seit", "vom", "bis", "le", "la", "les", "depuis", "dès", "en", "el", "desde", "il", "dal",
+    "op", "sinds", "в", "с",
+];
+
+/// True for the place (and weekday) before a dateline's date: a few words, each
+/// capitalised or a short joining word ("am", "de", "sur").
+fn is_dateline_place(text: &str) -> bool {
+    // Scripts without capitals ("東京") count as capitalised.
+    let capital = |c: char| c.is_alphabetic() && !c.is_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= DATELINE_PLACE_WORDS
+        && words.first().is_some_and(|w| {
+            w.starts_with(capital) && !OPENING_WORDS.contains(&w.to_lowercase().as_str())
+        })
+        && words.iter().all(|w| {
+            w.starts_with(capital) || (w.chars().count() <= 3 && w.chars().all(char::is_lowercase))
+        })
+}
+
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:18|19|20)[0-9]{2})(?:-([0-9]{2})-([0-9]{2})|_([0-9]{2})_([0-9]{2})|/([0-9]{2})/([0-9]{2})|\.([0-9]{2})\.([0-9]{2})|([0-9]{2})([0-9]{2}))")
         .unwrap()
@@ -446,6 +503,45 @@ mod tests {
         assert!(matches!(fold_digits("plain 2025"), Cow::Borrowed(_)));
         // Digits outside the table are left alone, never a panic.
         assert_eq!(parse_date("𝟐𝟎𝟐𝟓-𝟎𝟑-𝟎𝟑"), None);
+    }
+
+    #[test]
+    fn datelines_opening_a_story_give_its_date() {
+        let june18 = NaiveDate::from_ymd_opt(1987, 6, 18);
+        let cases = [
+            ("NEW YORK, June 18, 1987 - The harbour board met.", june18),
+            ("June 18, 1987 — The harbour board met.", june18),
+            (
+                "PARIS, 18 juin 1987 (AFP) - Le conseil s'est réuni.",
+                june18,
+            ),
+            ("Frankfurt am Main, 18. Juni 1987 – Der Rat tagte.", june18),
+            (
+                "WASHINGTON, Thursday, June 18, 1987 -- The board met.",
+                june18,
+            ),
+            (
+                "SÃO PAULO, 18 de junho de 1987 - O conselho reuniu-se.",
+                june18,
+            ),
+            ("東京、1987年6月18日 - 会議が開かれた。", june18),
+            // A date inside the first sentence, or none before the dash: no dateline.
+            (
+                "The market crashed on October 19, 1987 - and traders remember.",
+                None,
+            ),
+            ("LONDON, March 3 (Reuters) - The bank held rates.", None),
+            ("On June 18, 1987 - a Thursday - the board met.", None),
+            (
+                "NEW YORK - The board met on June 18, 1987, its chair said.",
+                None,
+            ),
+            ("NEW YORK, June 18, 1987, the board met - and voted.", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(dateline_date(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reads the body of a text or Markdown clipping: metadata lines near the top and bottom
 //! (date, byline, source, url, `Topics:` trailer), the headline, and the passages.
 
-use super::date::{DateLine, date_line};
+use super::date::{DateLine, date_line, dateline_date};
 use super::junk::{copyright_owner, is_junk};
 use super::lexicon::{NEWS_AGENCIES, is_name_particle};
 use crate::clipping::{AuthorsSource, DateSource, Stated, StatedDate};
@@ -116,6 +116,14 @@ fn parse_with(body: &str, markdown: bool, find_title: bool) -> TextParts {
 
     let paragraphs = paragraphs(&lines, &consumed, markdown);
     parts.passages = passages(paragraphs, markdown);
+    if parts.stated.date.is_none()
+        && let Some(date) = story_opening(&parts).and_then(dateline_date)
+    {
+        parts.stated.date = Some(StatedDate {
+            date,
+            source: DateSource::Text,
+        });
+    }
     if parts.stated.source.is_none() {
         parts.stated.source = parts
             .passages
@@ -265,6 +273,23 @@ fn read_footer(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: 
         };
         consumed[i] = true;
         apply_meta(meta, parts);
+    }
+}
+
+/// The story's first paragraph: the first passage, or the second when the first may be
+/// the headline kept as text ("… EXPORTS TO U.S." ends like a sentence): no headline was
+/// found, or it is that passage.
+fn story_opening(parts: &TextParts) -> Option<&str> {
+    let first = parts.passages.first()?;
+    let is_headline = parts
+        .stated
+        .title
+        .as_deref()
+        .is_none_or(|title| first.trim_end_matches('.') == title.trim_end_matches('.'));
+    if is_headline {
+        parts.passages.get(1).map(String::as_str)
+    } else {
+        Some(first)
     }
 }
 

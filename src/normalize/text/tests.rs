@@ -116,6 +116,28 @@ fn url_and_wire_dateline_give_a_source() {
 }
 
 #[test]
+fn a_dateline_opening_the_story_dates_it_when_no_date_line_does() {
+    let dated = |body: &str| parse(body, false).stated.date.map(|d| d.date);
+    let headline = "TAIWAN SEEKS MORE TEXTILE EXPORTS TO U.S.";
+    assert_eq!(
+        dated(&format!(
+            "{headline}\n\nNEW YORK, June 18, 1987 - A mission leaves next week.\n"
+        )),
+        Some(ymd(1987, 6, 18))
+    );
+    assert_eq!(
+        dated("Port reopens\nPublished March 3, 2025\n\nNEW YORK, June 18, 1987 - Ships sail.\n"),
+        Some(ymd(2025, 3, 3)),
+        "a date line beats the dateline"
+    );
+    assert_eq!(
+        dated("Port reopens\n\nShips sail again.\n\nNEW YORK, June 18, 1987 - More ships.\n"),
+        None,
+        "only the opening of the story holds its dateline"
+    );
+}
+
+#[test]
 fn junk_never_reaches_passages() {
     let body = "Skip to main content\nCourt ruling on funds\nShare this article\nThe judge ruled on Friday.\nAdvertisement\nRead more: Other story\nWe use cookies to improve your experience.\n© 2025 Daily Ledger Ltd\n";
     let parts = parse(body, false);
