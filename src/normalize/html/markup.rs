@@ -340,15 +340,17 @@ const BLOCKS: &[&str] = &[
 /// The text of an element as it reads on screen: the texts of block elements (two
 /// `<div>`s in one link, a `<br>`) are kept apart by a space, which `text()` glues
 /// ("ABOUTFINTECH" and "Tobias Baumgarten" in one author link). Scripts and styles are
-/// left out.
+/// left out. Walked with a stack of its own, not by recursion: a page may nest its
+/// elements a thousand levels deep.
 pub(super) fn screen_text(node: &dom_query::NodeRef) -> String {
     let mut text = String::new();
-    push_screen_text(node, &mut text);
-    text
-}
-
-fn push_screen_text(node: &dom_query::NodeRef, text: &mut String) {
-    for child in node.children_it(false) {
+    // Nodes still to read, last first; `None` marks the end of a block.
+    let mut stack: Vec<Option<dom_query::NodeRef>> = node.children_it(true).map(Some).collect();
+    while let Some(next) = stack.pop() {
+        let Some(child) = next else {
+            text.push(' ');
+            continue;
+        };
         if child.is_text() {
             text.push_str(&child.text());
         } else if child.is_element() && !is_code(&child) {
@@ -357,13 +359,12 @@ fn push_screen_text(node: &dom_query::NodeRef, text: &mut String) {
                 .is_some_and(|name| BLOCKS.contains(&name.as_ref()));
             if block {
                 text.push(' ');
+                stack.push(None);
             }
-            push_screen_text(&child, text);
-            if block {
-                text.push(' ');
-            }
+            stack.extend(child.children_it(true).map(Some));
         }
     }
+    text
 }
 
 fn text_without(node: &dom_query::NodeRef, skip: impl Fn(&dom_query::NodeRef) -> bool) -> String {
@@ -903,6 +904,35 @@ pub(super) fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn screen_text_keeps_blocks_apart_and_inline_runs_together() {
+        let deep = format!(
+            "<a>{}Ann Lee{}</a>",
+            "<div>".repeat(1500),
+            "</div>".repeat(1500)
+        );
+        let cases = [
+            (
+                "<a><div>ABOUT</div><div>Tobias Baum</div></a>",
+                "ABOUT Tobias Baum",
+            ),
+            ("<a>Jo<b>hn</b> Roe</a>", "John Roe"),
+            ("<a>Ann<br>Lee</a>", "Ann Lee"),
+            (
+                "<a><p>Ann</p><p>Lee</p><script>var x = 1;</script></a>",
+                "Ann Lee",
+            ),
+            ("<a><span>Ann</span><span> Lee</span></a>", "Ann Lee"),
+            (deep.as_str(), "Ann Lee"),
+        ];
+        for (html, expected) in cases {
+            let document = Document::from(format!("<html><body>{html}</body></html>"));
+            let link = document.select("a");
+            let node = link.nodes().first().expect("a link");
+            assert_eq!(collapse(&screen_text(node)), expected, "{html}");
+        }
+    }
 
     #[test]
     fn site_names_are_stripped_from_titles() {
