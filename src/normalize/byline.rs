@@ -63,12 +63,58 @@ const OPENERS: &[&str] = &[
     "autore:",
     "text:",
     "texto:",
+    "testo:",
+    "tekst:",
+    "words:",
+    "story:",
+    "reporter:",
+    "reporting:",
+    "autores:",
+    "autori:",
+    "auteurs:",
+    "автор:",
+    "авторы:",
+    "текст:",
     "by:",
 ];
 
 /// Openers that are also name particles ("Di Maio", "De Niro", "Af Klint"): they open a
-/// byline only in lower case.
+/// byline in lower case, or capitalised before a given name ("Door Jan de Vries", "Di
+/// Mario Rossi", but not "De Gaulle").
 const LOWER_CASE_OPENERS: &[&str] = &["di", "de", "door", "av", "af"];
+
+/// Job titles that may follow a name on a line of its own ("Jane Doe, Chief Political
+/// Correspondent"): such a line is a byline without an opening word.
+const JOB_TITLES: &[&str] = &[
+    "editor",
+    "editors",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "writer",
+    "writers",
+    "columnist",
+    "contributor",
+    "analyst",
+    "producer",
+    "correspondant",
+    "correspondante",
+    "corresponsal",
+    "corrispondente",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "journalist",
+    "journalistin",
+    "journaliste",
+    "periodista",
+    "giornalista",
+];
+
+/// Lines longer than this are not signed lines (see [`signed_line`]).
+const MAX_SIGNED_LINE_CHARS: usize = 80;
 
 /// Words between names, compared with their case: bylines write them in lower case (or
 /// all in capitals), and "Eric I Smith" is one name.
@@ -415,6 +461,9 @@ fn strip_opener(text: &str, start: bool) -> String {
     {
         return rest.trim().to_string();
     }
+    if start && let Some(rest) = capitalised_particle_opener(text) {
+        return rest.trim().to_string();
+    }
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         return text.to_string();
@@ -429,6 +478,76 @@ fn strip_opener(text: &str, start: bool) -> String {
         }
     }
     text.to_string()
+}
+
+/// What follows "Door", "Di", "Av"… opening a line, when the next word is a given name
+/// the person tagger knows ("Door Jan de Vries"): a name itself never opens so.
+fn capitalised_particle_opener(text: &str) -> Option<&str> {
+    let (first, rest) = text.split_once(' ')?;
+    let opener = LOWER_CASE_OPENERS
+        .iter()
+        .any(|o| first.len() == o.len() && first.eq_ignore_ascii_case(o));
+    let given = rest.split_whitespace().next()?;
+    let known = || {
+        crate::normalize::persons::model().is_some_and(|m| m.is_first_name(&given.to_lowercase()))
+    };
+    (opener && given.starts_with(char::is_uppercase) && known()).then_some(rest)
+}
+
+/// A line that signs a story without an opening word: names with a job title or an
+/// agency after them ("Jane Doe, Chief Political Correspondent", "Jane Doe | Reuters",
+/// "Ann Lee and Bo Chen, Staff Writers"). Every piece must be a name, a job title or an
+/// agency, the last a job title or an agency, no digit may stand on the line, and a name
+/// must open with a given name the person tagger knows: a wire dateline ("OKLAHOMA
+/// CITY, Okla. March 11, Reuter - …") or a list of places is never taken for one.
+pub fn signed_line(text: &str) -> Option<Byline> {
+    let text = text.trim();
+    if text.chars().count() > MAX_SIGNED_LINE_CHARS
+        || text.chars().any(|c| c.is_ascii_digit())
+        || opens_byline(text)
+    {
+        return None;
+    }
+    let pieces = pieces(text);
+    let (last, names) = pieces.split_last()?;
+    let last = last.trim();
+    let agency = news_agency(last);
+    if agency.is_none() && !is_job_title(last) {
+        return None;
+    }
+    let authors = names
+        .iter()
+        .map(|piece| clean_name(piece.trim(), false))
+        .collect::<Option<Vec<String>>>()?;
+    let model = crate::normalize::persons::model()?;
+    let known_given_name = authors.iter().any(|name| {
+        name.split(' ')
+            .next()
+            .is_some_and(|given| model.is_first_name(&given.to_lowercase()))
+    });
+    known_given_name.then(|| Byline {
+        authors,
+        agency: agency.map(str::to_string),
+    })
+}
+
+/// True for a job title of a few words ending in a journalist's job ("Chief Political
+/// Correspondent", "Staff Writers", "Redakteurin").
+fn is_job_title(piece: &str) -> bool {
+    let words: Vec<String> = piece
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() <= 5
+        && words.last().is_some_and(|last| {
+            JOB_TITLES.contains(&last.as_str())
+                || ROLE_ENDINGS
+                    .iter()
+                    .any(|e| last.len() > e.len() + 2 && last.ends_with(e))
+        })
 }
 
 /// The byline cut at separators: commas, semicolons, bars, slashes, bullets, "and".
@@ -685,10 +804,57 @@ mod tests {
             ("Uta Berger, Projektleiterin der HSS", &["Uta Berger"]),
             ("Peter Mahn/SP-X", &["Peter Mahn"]),
             ("Schlagwörter: Antipoden", &[]),
+            ("Words: Jane Doe", &["Jane Doe"]),
+            ("Reporter: Jane Doe", &["Jane Doe"]),
+            ("Автор: Иван Петров", &["Иван Петров"]),
+            // A particle opens a byline capitalised only before a known given name.
+            ("Door Jan de Vries", &["Jan de Vries"]),
+            ("Di Mario Rossi", &["Mario Rossi"]),
+            ("De Gaulle Returns Home", &[]),
             ("von der Modifikation", &[]),
         ];
         for (text, expected) in cases {
             assert_eq!(authors(text), *expected, "{text}");
+        }
+    }
+
+    /// Writers and agency a signed line should give, or `None`.
+    type Signed<'a> = Option<(&'a [&'a str], Option<&'a str>)>;
+
+    #[test]
+    fn lines_signed_without_an_opening_word() {
+        let cases: &[(&str, Signed)] = &[
+            (
+                "Jane Doe, Chief Political Correspondent",
+                Some((&["Jane Doe"], None)),
+            ),
+            ("Jane Doe | Reuters", Some((&["Jane Doe"], Some("Reuters")))),
+            (
+                "Peter Hall and Maria Lopez, Staff Writers",
+                Some((&["Peter Hall", "Maria Lopez"], None)),
+            ),
+            ("Maria Lopez, Redakteurin", Some((&["Maria Lopez"], None))),
+            // Not signed lines: a dateline, places, a name alone, a sentence.
+            (
+                "OKLAHOMA CITY, Okla. March 11, Reuter - State Banking",
+                None,
+            ),
+            ("Rio Grande, Reuters", None),
+            ("Jane Doe", None),
+            ("Reuters", None),
+            ("The reporter said, and the editors agreed, Reuters", None),
+            ("Peter Hall, Reuters, 3 March", None),
+        ];
+        for (text, expected) in cases {
+            let got = signed_line(text);
+            let got = got.as_ref().map(|b| {
+                (
+                    b.authors.iter().map(String::as_str).collect::<Vec<_>>(),
+                    b.agency.as_deref(),
+                )
+            });
+            let expected = expected.map(|(a, agency)| (a.to_vec(), agency));
+            assert_eq!(got, expected, "{text}");
         }
     }
 

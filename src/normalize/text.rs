@@ -306,6 +306,7 @@ fn read_header(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: 
 }
 
 fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
+    let text = without_emphasis(text);
     if allow_topics && let Some(caps) = TOPICS_LINE.captures(text) {
         return Some(Meta::Topics(split_list(&caps[1])));
     }
@@ -336,7 +337,25 @@ fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
             return Some(Meta::Authors(authors, agency));
         }
     }
+    if let Some(signed) = super::byline::signed_line(text) {
+        return Some(Meta::Authors(signed.authors, signed.agency));
+    }
     None
+}
+
+/// A line set in emphasis as a whole ("*By Jane Doe*", "**Published March 3, 2025**",
+/// "_by Jane Doe_"), as text pasted from Markdown keeps it, without the marks.
+fn without_emphasis(text: &str) -> &str {
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = text
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_suffix(mark))
+            && !inner.trim().is_empty()
+        {
+            return inner.trim();
+        }
+    }
+    text
 }
 
 fn apply_meta(meta: Meta, parts: &mut TextParts) {

@@ -138,6 +138,32 @@ fn a_dateline_opening_the_story_dates_it_when_no_date_line_does() {
 }
 
 #[test]
+fn bylines_set_in_emphasis_or_signed_with_a_job_title() {
+    let authors = |byline: &str| {
+        parse(
+            &format!("Port reopens\n{byline}\n\nShips sailed again on Monday.\n"),
+            false,
+        )
+        .stated
+        .authors
+    };
+    assert_eq!(authors("*By Jane Doe*"), ["Jane Doe"]);
+    assert_eq!(authors("**By Jane Doe**"), ["Jane Doe"]);
+    assert_eq!(authors("_by Jane Doe_"), ["Jane Doe"]);
+    assert_eq!(
+        authors("Jane Doe, Chief Political Correspondent"),
+        ["Jane Doe"]
+    );
+    let parts = parse(
+        "Port reopens\nJane Doe | Reuters\n\nShips sailed again on Monday.\n",
+        false,
+    );
+    assert_eq!(parts.stated.authors, ["Jane Doe"]);
+    assert_eq!(parts.stated.source.as_deref(), Some("Reuters"));
+    assert_eq!(parts.passages, ["Ships sailed again on Monday."]);
+}
+
+#[test]
 fn junk_never_reaches_passages() {
     let body = "Skip to main content\nCourt ruling on funds\nShare this article\nThe judge ruled on Friday.\nAdvertisement\nRead more: Other story\nWe use cookies to improve your experience.\n© 2025 Daily Ledger Ltd\n";
     let parts = parse(body, false);
