@@ -673,6 +673,18 @@ impl SiteNames<'_> {
     /// holds or that holds it ("Ledger" for "The Ledger"); a heading only a part that
     /// holds all of it, since such headings are often the site's longer description
     /// ("Stiftung Offshore-Windenergie" leaves "Offshore-Windenergie – Sauberer Strom…").
+    /// True when a title part is the site's declared name or its address's name, all
+    /// of it and nothing more ("The Ledger", "theledger").
+    fn is_exactly(&self, part: &str) -> bool {
+        let part = lower_letters(part);
+        !part.is_empty()
+            && (self.declared.is_some_and(|d| lower_letters(d) == part)
+                || self
+                    .host
+                    .and_then(host_label)
+                    .is_some_and(|label| lower_letters(label) == part))
+    }
+
     fn named_by(&self, part: &str) -> bool {
         is_site_name(part, self.declared, self.host)
             || self.headings.iter().any(|heading| {
@@ -715,7 +727,8 @@ fn strip_site(title: &str, sites: &SiteNames) -> String {
 
 /// Separators written with spaces around them.
 const SPACED_SEPARATORS: &[&str] = &[
-    " | ", " || ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " ｜ ", " _ ", " / ",
+    " | ", " || ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " › ", " • ", " ｜ ", " _ ",
+    " / ",
 ];
 
 /// Separators written without spaces, as CJK titles and some others write them. They
@@ -728,8 +741,16 @@ const BARE_END_SEPARATORS: &[&str] = &["｜", "|", "丨", "_", "－", "-"];
 fn without_site_part(title: &str, sites: &SiteNames) -> Option<String> {
     for sep in SPACED_SEPARATORS {
         let parts: Vec<&str> = title.split(sep).collect();
+        // "Headline — Site — Breaking news, sport and weather": what follows the site's
+        // name after the headline is the site's slogan.
+        let end = parts
+            .iter()
+            .position(|p| sites.named_by(p))
+            .filter(|&at| at > 0)
+            .unwrap_or(parts.len());
         let kept: Vec<&str> = parts
             .iter()
+            .take(end)
             .copied()
             .filter(|p| !sites.named_by(p) && !is_archive_label(p))
             .collect();
@@ -737,6 +758,14 @@ fn without_site_part(title: &str, sites: &SiteNames) -> Option<String> {
             // "Site » Blog Archive » Headline": the section goes with the site.
             return Some(shorter_end_dropped(&kept, sep).unwrap_or_else(|| kept.join(sep)));
         }
+    }
+    // "The Ledger: Judge blocks order": the site's name before a colon. A colon also
+    // follows a headline's kicker ("Energiekrise: …"), so only the site's name goes.
+    if let Some((first, rest)) = title.split_once(": ")
+        && sites.is_exactly(first)
+        && !rest.trim().is_empty()
+    {
+        return Some(rest.trim().to_string());
     }
     // "Truckwash A31Das etwas andere Branchenbuch": the site's name printed as a heading
     // glued to the end of the headline by a theme's title template.
@@ -956,6 +985,26 @@ mod tests {
                 "Plain headline with no site",
                 None,
                 "Plain headline with no site",
+            ),
+            (
+                "The Ledger: Judge blocks order",
+                Some("The Ledger"),
+                "Judge blocks order",
+            ),
+            (
+                "Ledger Report: Judge blocks order",
+                Some("The Ledger"),
+                "Ledger Report: Judge blocks order",
+            ),
+            (
+                "Judge blocks order « The Ledger",
+                Some("The Ledger"),
+                "Judge blocks order",
+            ),
+            (
+                "Judge blocks order — The Ledger — Breaking news, sport and weather",
+                Some("The Ledger"),
+                "Judge blocks order",
             ),
         ];
         for (title, site, expected) in cases {
