@@ -269,6 +269,22 @@ const FURNITURE_WORDS: &[&str] = &[
     "uhr",
     "share",
     "shares",
+    "teilen",
+    "drucken",
+    "tweet",
+    "tweeten",
+    "print",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "partager",
+    "imprimer",
+    "compartir",
+    "imprimir",
+    "condividi",
+    "stampa",
+    "delen",
     "comments",
     "kommentare",
     "subscribe",
@@ -369,7 +385,7 @@ pub fn parse(text: &str, loose: bool) -> Byline {
     let loose = loose && !cut;
     let text = text.replace(['\u{a0}', '\n', '\t'], " ");
     let text = strip_opener(text.trim(), true);
-    let pieces = pieces(&text);
+    let pieces = pieces(first_sentence(&text));
     // A handle or a first name stands alone; in a list ("hessenschau.de, Frankfurt,
     // Germany") one-word pieces are places and sites.
     let loose = loose && pieces.len() == 1;
@@ -570,6 +586,33 @@ fn pieces(text: &str) -> Vec<String> {
     out
 }
 
+/// Abbreviations that end in a full stop inside a name ("Mrs. Jane Doe", "John Doe Jr.").
+const NAME_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "st", "gen", "sen", "rep", "gov", "col", "capt",
+    "sgt", "lt", "rev", "hon",
+];
+
+/// The byline up to the end of its first sentence ("Jane Doe. Edited by John Roe." →
+/// "Jane Doe"): a full stop after a word that is neither an initial nor a title's
+/// abbreviation ends it.
+fn first_sentence(text: &str) -> &str {
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(". ")) {
+        let end = from + at;
+        let word = text
+            .get(..end)
+            .and_then(|before| before.rsplit(' ').next())
+            .unwrap_or_default();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let abbreviation = NAME_ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+        if letters > 1 && !abbreviation && !word.contains('.') {
+            return text.get(..end).unwrap_or(text);
+        }
+        from = end + 2;
+    }
+    text
+}
+
 /// "fluessiggas.de", "katholisch.at": an address names a site, not a person.
 fn is_domain(word: &str) -> bool {
     let Some((name, ending)) = word.rsplit_once('.') else {
@@ -654,6 +697,22 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         })
     {
         words.pop();
+    }
+    // "Jane Doe Political Correspondent": a job title set beside the name in its own
+    // element reads as one run of words.
+    if words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| JOB_TITLES.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+        while words.len() > 2
+            && words
+                .last()
+                .is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            words.pop();
+        }
     }
     let joined = words.join(" ");
     let name = joined
@@ -804,6 +863,13 @@ mod tests {
             ("Uta Berger, Projektleiterin der HSS", &["Uta Berger"]),
             ("Peter Mahn/SP-X", &["Peter Mahn"]),
             ("Schlagwörter: Antipoden", &[]),
+            ("Written by Jane Doe. Edited by John Roe.", &["Jane Doe"]),
+            (
+                "By John J. Doe and Ann Lee. Photos: Bo Chen",
+                &["John J. Doe", "Ann Lee"],
+            ),
+            ("By Mrs. Jane Doe", &["Mrs. Jane Doe"]),
+            ("Jane Doe Political Correspondent", &["Jane Doe"]),
             ("Words: Jane Doe", &["Jane Doe"]),
             ("Reporter: Jane Doe", &["Jane Doe"]),
             ("Автор: Иван Петров", &["Иван Петров"]),

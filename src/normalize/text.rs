@@ -22,6 +22,8 @@ pub struct TextParts {
 
 /// How many non-blank lines at the top may hold a title, date, byline or source.
 const HEADER_LINES: usize = 8;
+/// Lines longer than this are paragraphs, even when they open with "By".
+const MAX_BYLINE_CHARS: usize = 150;
 /// How many non-blank lines at the bottom may hold a date, source or topic trailer.
 const FOOTER_LINES: usize = 5;
 /// Paragraphs longer than this are split at sentence ends.
@@ -321,6 +323,10 @@ fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
     }
     if let Some(caps) = SOURCE_LINE.captures(text) {
         return Some(Meta::Source(caps[1].trim().to_string()));
+    }
+    // "By 1978, they had won a talent contest …": a paragraph, not a byline.
+    if text.chars().count() > MAX_BYLINE_CHARS {
+        return None;
     }
     if let Some(caps) = BYLINE.captures(text) {
         let (authors, agency) = byline_names(&caps[1]);

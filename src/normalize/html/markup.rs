@@ -357,8 +357,13 @@ pub(super) fn screen_text(node: &dom_query::NodeRef) -> String {
             let block = child
                 .node_name()
                 .is_some_and(|name| BLOCKS.contains(&name.as_ref()));
-            if block {
+            // Two elements side by side hold two fields ("<span class=name>…</span><span
+            // class=role>…</span>"); a word split by markup has text beside it.
+            let after_element = child.prev_sibling().is_some_and(|p| p.is_element());
+            if block || after_element {
                 text.push(' ');
+            }
+            if block {
                 stack.push(None);
             }
             stack.extend(child.children_it(true).map(Some));
@@ -953,6 +958,10 @@ mod tests {
                 "Ann Lee",
             ),
             ("<a><span>Ann</span><span> Lee</span></a>", "Ann Lee"),
+            (
+                "<a><span class=\"name\">Ann Lee</span><span class=\"role\">Reporter</span></a>",
+                "Ann Lee Reporter",
+            ),
             (deep.as_str(), "Ann Lee"),
         ];
         for (html, expected) in cases {

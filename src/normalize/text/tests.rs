@@ -161,6 +161,16 @@ fn bylines_set_in_emphasis_or_signed_with_a_job_title() {
     assert_eq!(parts.stated.authors, ["Jane Doe"]);
     assert_eq!(parts.stated.source.as_deref(), Some("Reuters"));
     assert_eq!(parts.passages, ["Ships sailed again on Monday."]);
+    let paragraph = "By 1978, the band had won a talent contest and were noticed by a manager, Paul Keane. They were loud, he said, and they played every night of the week.";
+    let parts = parse(
+        &format!("Band history\n\nThe band formed in 1976.\n\n{paragraph}\n"),
+        false,
+    );
+    assert!(
+        parts.stated.authors.is_empty(),
+        "{:?}",
+        parts.stated.authors
+    );
 }
 
 #[test]
