@@ -100,13 +100,22 @@ impl Markup {
                 });
             return Some(local.unwrap_or(date));
         }
-        from_url.or_else(|| {
-            self.ld_strings("dateModified")
-                .into_iter()
-                .chain(self.meta_values(MODIFIED_META).map(str::to_string))
-                .filter_map(|v| read(&v))
-                .find(|d| plausible(d))
-        })
+        from_url
+    }
+
+    /// The date of a page that states no other, in its markup or its text: the time
+    /// of a story beside it, or the last date the markup says it was modified.
+    pub(super) fn last_resort_date(
+        &self,
+        plausible: &dyn Fn(&NaiveDate) -> bool,
+    ) -> Option<NaiveDate> {
+        self.times_beside
+            .iter()
+            .cloned()
+            .chain(self.ld_strings("dateModified"))
+            .chain(self.meta_values(MODIFIED_META).map(str::to_string))
+            .filter_map(|v| machine_date_in(&v, false))
+            .find(|d| plausible(d))
     }
 
     /// Every date the page states that reads the same day first and month first: its
@@ -578,10 +587,12 @@ const MODIFIED_META: &[&str] = &[
     "lastmod",
 ];
 
-/// `datetime` values of `<time>` elements, those marked as the publication date first.
-pub(super) fn publication_times(document: &Document) -> Vec<String> {
+/// `datetime` values of `<time>` elements, those marked as the publication date first;
+/// apart, those beside the article (a sidebar's or a related story's).
+pub(super) fn publication_times(document: &Document) -> (Vec<String>, Vec<String>) {
     let mut marked = Vec::new();
     let mut other = Vec::new();
+    let mut beside = Vec::new();
     for node in document
         .select("time, abbr.published, [data-utime]")
         .nodes()
@@ -613,14 +624,52 @@ pub(super) fn publication_times(document: &Document) -> Vec<String> {
         )
         .to_lowercase();
         let updated = hints.contains("updated") || hints.contains("modified");
-        if hints.contains("pub") || hints.contains("entry-date") || hints.contains("created") {
+        if beside_the_article(node) {
+            beside.push(value);
+        } else if hints.contains("pub") || hints.contains("entry-date") || hints.contains("created")
+        {
             marked.push(value);
         } else if !updated {
             other.push(value);
         }
     }
     marked.extend(other);
-    marked
+    (marked, beside)
+}
+
+/// Words of class names and ids that mark other stories beside the article.
+const BESIDE_WORDS: &[&str] = &[
+    "related",
+    "sidebar",
+    "teaser",
+    "teasers",
+    "recommended",
+    "recommendations",
+    "popular",
+    "trending",
+    "more",
+    "widget",
+];
+
+/// True when `node` stands in an `<aside>` or in a box of other stories ("related",
+/// "sidebar", "teaser"), whose times are those stories'.
+fn beside_the_article(node: &dom_query::NodeRef) -> bool {
+    std::iter::successors(Some(*node), |n| n.parent())
+        .take(12)
+        .any(|n| {
+            if n.node_name().as_deref() == Some("aside") {
+                return true;
+            }
+            let names = format!(
+                "{} {}",
+                n.attr("class").unwrap_or_default(),
+                n.attr("id").unwrap_or_default()
+            )
+            .to_lowercase();
+            names
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| BESIDE_WORDS.contains(&w))
+        })
 }
 
 /// True when `node` stands in a navigation bar: inside a `<nav>`, or within three levels

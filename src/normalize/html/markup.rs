@@ -25,6 +25,9 @@ pub(super) struct Markup {
     pub(super) canonical: Option<String>,
     /// `datetime` of `<time>` elements, those marked as publication first.
     pub(super) times: Vec<String>,
+    /// `datetime` values of `<time>` elements beside the article (a sidebar's, a related
+    /// story's): a page's date only when nothing else dates it.
+    pub(super) times_beside: Vec<String>,
     /// The page language from `<html lang>` (or XHTML's `xml:lang`), in lower case.
     pub(super) lang: Option<String>,
     /// What the markup says about the writers.
@@ -96,7 +99,7 @@ impl Markup {
             .and_then(|n| n.attr("href"))
             .map(|h| h.trim().to_string())
             .or_else(|| saved_from(html));
-        markup.times = publication_times(document);
+        (markup.times, markup.times_beside) = publication_times(document);
         markup.lang = document
             .select("html")
             .nodes()

@@ -57,10 +57,19 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
     let date = markup
         .date(url.as_deref(), &plausible, &visible)
         .or_else(|| script_date(html).filter(|d| plausible(d)));
+    // A date the page shows its readers beats one its markup gives only as a
+    // modification's ("og:updated_time": published beats modified) or beside the
+    // article (a related story's `<time>`).
     let text_date = date
         .is_none()
         .then(|| markup.text_date(&document, &plausible))
         .flatten();
+    let date = date.or_else(|| {
+        text_date
+            .is_none()
+            .then(|| markup.last_resort_date(&plausible))
+            .flatten()
+    });
     let host_name = url.as_deref().and_then(host_of);
     let title = markup.title(host_name.as_deref());
     let source = markup
@@ -124,6 +133,39 @@ mod tests {
                 .date
                 .map(|d| d.date.to_string()),
             Some("2025-05-02".to_string())
+        );
+    }
+
+    #[test]
+    fn a_visible_date_beats_a_modification_and_a_related_story_time() {
+        let date = |html: &str| {
+            let page = read_page(html, None, today());
+            let stated = page.stated.date.map(|d| (d.date.to_string(), d.source));
+            stated.or(page.text_date.map(|d| (d.to_string(), DateSource::Text)))
+        };
+        let story = r#"<article><h1>Port reopens</h1><p class="byline">By Ann Lee, 3 March 1998</p>
+            <p>Ships sailed again on Monday after the storm.</p></article>"#;
+        let updated = format!(
+            r#"<html><head><meta property="og:updated_time" content="2024-06-01T00:00:00Z">
+            </head><body>{story}</body></html>"#
+        );
+        assert_eq!(
+            date(&updated),
+            Some(("1998-03-03".to_string(), DateSource::Text))
+        );
+        let beside = format!(
+            r#"<html><body><aside class="related"><time datetime="2024-11-20">Nov 20</time>
+            <a href="/other">Other story</a></aside>{story}</body></html>"#
+        );
+        assert_eq!(
+            date(&beside),
+            Some(("1998-03-03".to_string(), DateSource::Text))
+        );
+        let beside_only = r#"<html><body><div class="teaser"><time datetime="2024-11-20">Nov 20</time>
+            </div><p>Ships sailed again.</p></body></html>"#;
+        assert_eq!(
+            date(beside_only),
+            Some(("2024-11-20".to_string(), DateSource::Metadata))
         );
     }
 
