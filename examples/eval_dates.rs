@@ -1,5 +1,6 @@
 //! Dates across clipping shapes: every Reuters-21578 story (February–October 1987) written
-//! as text (with a date line above or below the story, or only a dateline opening it),
+//! as text (with a date line above or below the story, a citation line, or only a
+//! dateline opening it),
 //! Markdown, web pages with the date in each place pages state it (and traps: today's
 //! date in the masthead, a later modification, an update beside the publication), a
 //! saved page (MHTML), RTF, JSON, e-mail, and LexisNexis and Factiva exports, in several
@@ -553,5 +554,18 @@ fn shapes() -> Vec<(&'static str, Format, Shape)> {
                 )
             },
         ),
+        ("text, citation line above", Format::Text, |s, t, b| {
+            let line = t.format("The Wire, %-d %B %Y, p. 4").to_string();
+            ("story.txt".into(), format!("{}\n{line}\n\n{b}\n", s.title))
+        }),
+        ("text, citation line below", Format::Text, |s, t, b| {
+            let line = t
+                .format("— From The Wire (New York), %A, %B %-d, %Y")
+                .to_string();
+            (
+                "story.txt".into(),
+                format!("{}\n\n{b}\n\n{line}\n", s.title),
+            )
+        }),
     ]
 }

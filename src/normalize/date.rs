@@ -55,7 +55,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?({})\b\.?,?\s+(?:del?\s+)?([0-9]{{4}})\b",
+        r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?(?:\s+|-)(?:of\s+|de\s+)?({})\b\.?,?(?:\s+|-)(?:del?\s+)?([0-9]{{4}})\b",
         month_alternation()
     ))
     .unwrap()
@@ -361,6 +361,127 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     })
 }
 
+/// A line that cites where and when a clipping was published, as researchers note it
+/// above or below a story they copy: "The Guardian, 18 June 1987, p. 4", "From The
+/// Ledger, June 18, 1987", "June 18, 1987 | The Ledger", "Le Monde, 18 juin 1987".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// The date cited.
+    pub date: NaiveDate,
+    /// The publication named, without its place ("The Guardian (London)" → "The
+    /// Guardian").
+    pub publication: String,
+}
+
+/// Citation lines longer than this are sentences.
+const MAX_CITATION_CHARS: usize = 150;
+/// Words a publication's name may have.
+const MAX_PUBLICATION_WORDS: usize = 6;
+
+/// Words that lead into the publication's name on a citation line.
+const CITATION_OPENERS: &[&str] = &[
+    "originally published in",
+    "first published in",
+    "published in",
+    "reprinted from",
+    "source:",
+    "quelle:",
+    "source :",
+    "erschienen in",
+    "paru dans",
+    "publicado en",
+    "pubblicato su",
+    "from",
+    "aus",
+];
+
+/// What may follow a citation's date: a page or section ("p. 4", "pg. A12", "S. 3",
+/// "Seite 3", "section B").
+static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,;.:)]*(?:(?:p|pp|pg|page|s|seite|sec|section)\.?\s*[a-z]?[0-9]{1,4}[a-z]?(?:\s*-\s*[0-9]{1,4})?)?[\s,;.:)]*$").unwrap()
+});
+
+/// The citation a line makes, or `None` when it is something else (a date line
+/// without a publication, a sentence, a headline).
+pub fn citation_line(line: &str) -> Option<Citation> {
+    let folded = fold_digits(line);
+    let line = folded.trim();
+    if line.chars().count() > MAX_CITATION_CHARS || !has_year_digits(line) {
+        return None;
+    }
+    let dates = find_dates(line);
+    let [(range, date)] = dates.as_slice() else {
+        return None;
+    };
+    let (before, after) = (line.get(..range.start)?, line.get(range.end..)?);
+    let date_first = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(is_date_line_word);
+    // The name and the date are set apart by a mark or "on" ("The Ledger, June 18",
+    // "June 18 | The Ledger"); "Record March 31, 1987" in a table is no citation.
+    const MARKS: &[char] = &[',', ';', '|', '·', '•', ':', '—', '–', '-', '(', ')'];
+    let publication = if date_first {
+        after.trim_start().starts_with(MARKS).then_some(())?;
+        publication_name(after)?
+    } else if PAGE_REFERENCE.is_match(after) {
+        let before = before.trim_end();
+        (before.ends_with(MARKS) || before.to_lowercase().ends_with(" on")).then_some(())?;
+        publication_name(before)?
+    } else {
+        return None;
+    };
+    Some(Citation {
+        date: *date,
+        publication,
+    })
+}
+
+/// The publication's name in what stands beside a citation's date: separators, a
+/// weekday, "on" and an opening phrase ("From", "Originally published in") taken away,
+/// and a place in brackets; a few words, each capitalised or a short joining word.
+fn publication_name(text: &str) -> Option<String> {
+    let separators = |c: char| ",;|·•:—–-".contains(c) || c.is_whitespace();
+    let mut name = text.trim_matches(separators);
+    loop {
+        let before = name;
+        let lower = name.to_lowercase();
+        // "From The Ledger", not "Fromage Weekly".
+        let opens = |o: &&&str| {
+            lower.starts_with(**o)
+                && lower.len() == name.len()
+                && (o.ends_with(':') || lower.get(o.len()..).is_some_and(|r| r.starts_with(' ')))
+        };
+        if let Some(opener) = CITATION_OPENERS.iter().find(opens) {
+            name = name.get(opener.len()..)?.trim_matches(separators);
+        }
+        if let Some((head, last)) = name.rsplit_once(' ')
+            && (last.eq_ignore_ascii_case("on") || is_date_line_word(last.trim_matches(separators)))
+        {
+            name = head.trim_matches(separators);
+        }
+        if name.ends_with(')')
+            && let Some((head, _)) = name.rsplit_once('(')
+        {
+            name = head.trim_matches(separators);
+        }
+        if name == before {
+            break;
+        }
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capital = |c: char| c.is_alphabetic() && !c.is_lowercase();
+    let joiner = |w: &str| w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
+    let named = !words.is_empty()
+        && words.len() <= MAX_PUBLICATION_WORDS
+        && words[0].starts_with(capital)
+        && words
+            .iter()
+            .all(|w| w.starts_with(capital) || joiner(w) || *w == "&")
+        && !name.chars().any(|c| c.is_ascii_digit());
+    named.then(|| name.to_string())
+}
+
 /// What ends a dateline and starts the story: a dash between spaces, or two hyphens.
 const DATELINE_ENDS: &[&str] = &[" - ", " – ", " — ", " -- ", " —", "— "];
 /// How far into a paragraph its dateline may end, in bytes.
@@ -503,6 +624,54 @@ mod tests {
         assert!(matches!(fold_digits("plain 2025"), Cow::Borrowed(_)));
         // Digits outside the table are left alone, never a panic.
         assert_eq!(parse_date("𝟐𝟎𝟐𝟓-𝟎𝟑-𝟎𝟑"), None);
+    }
+
+    #[test]
+    fn citation_lines_give_a_date_and_a_publication() {
+        let june18 = NaiveDate::from_ymd_opt(1987, 6, 18).unwrap();
+        let cases = [
+            ("The Guardian, 18 June 1987, p. 4", Some("The Guardian")),
+            (
+                "Source: The Guardian (London), June 18, 1987",
+                Some("The Guardian"),
+            ),
+            ("New York Times, 6/18/1987", Some("New York Times")),
+            ("Le Monde, 18 juin 1987", Some("Le Monde")),
+            (
+                "Süddeutsche Zeitung, 18. Juni 1987, S. 3",
+                Some("Süddeutsche Zeitung"),
+            ),
+            ("From The Ledger, June 18, 1987", Some("The Ledger")),
+            ("June 18, 1987 | The Ledger", Some("The Ledger")),
+            ("Thursday, June 18, 1987 — The Ledger", Some("The Ledger")),
+            ("The Ledger — 18-Jun-1987", Some("The Ledger")),
+            (
+                "Originally published in The Ledger on June 18, 1987.",
+                Some("The Ledger"),
+            ),
+            (
+                "The Ledger (London, England), Thursday, June 18, 1987; pg. 4",
+                Some("The Ledger"),
+            ),
+            // Not citations: a table row, a sentence, a date alone, two dates.
+            ("Record June 18, 1987", None),
+            ("The board met, June 18, 1987, and voted.", None),
+            ("the harbour board, June 18, 1987", None),
+            ("June 18, 1987", None),
+            ("The Ledger, June 18, 1987 and June 19, 1987", None),
+            ("Fromage Weekly 4, June 18, 1987", None),
+        ];
+        for (line, expected) in cases {
+            let got = citation_line(line);
+            assert_eq!(
+                got.as_ref().map(|c| c.publication.as_str()),
+                expected,
+                "{line}"
+            );
+            if let Some(citation) = got {
+                assert_eq!(citation.date, june18, "{line}");
+            }
+        }
     }
 
     #[test]

@@ -320,7 +320,8 @@ pub fn normalize_html(
     let mut stated = outside;
     stated.fill_from(page.stated);
     let body = clean_text(&page.paragraphs.join("\n\n"));
-    let mut clipping = assemble(origin, stated, &body, false, today)?;
+    let parts = text::parse_page_text(&body, stated.title.is_none());
+    let mut clipping = assemble_parts(origin, stated, parts, today)?;
     // A date in the page's text ranks with the text's own date lines: below the markup,
     // above the file name.
     if let Some(date) = page.text_date
@@ -349,6 +350,16 @@ pub fn assemble(
     } else {
         text::parse(body, markdown)
     };
+    assemble_parts(origin, stated, parts, today)
+}
+
+/// Builds the record from what was stated and the parts read from its body text.
+fn assemble_parts(
+    origin: &Origin,
+    stated: Stated,
+    parts: text::TextParts,
+    today: NaiveDate,
+) -> Result<Clipping, NormalizeError> {
     if parts.passages.is_empty() {
         return Err(NormalizeError::NoText);
     }

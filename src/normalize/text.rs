@@ -1,7 +1,7 @@
 //! Reads the body of a text or Markdown clipping: metadata lines near the top and bottom
 //! (date, byline, source, url, `Topics:` trailer), the headline, and the passages.
 
-use super::date::{DateLine, date_line, dateline_date};
+use super::date::{Citation, DateLine, citation_line, date_line, dateline_date};
 use super::junk::{copyright_owner, is_junk};
 use super::lexicon::{NEWS_AGENCIES, is_name_particle};
 use crate::clipping::{AuthorsSource, DateSource, Stated, StatedDate};
@@ -16,6 +16,8 @@ pub struct TextParts {
     pub stated: Stated,
     /// True when the only date line gives an update, not the publication.
     pub updated: bool,
+    /// True when the date is a citation line's, which a date line overrides.
+    pub cited: bool,
     /// The article's paragraphs, headings joined to the paragraph they introduce.
     pub passages: Vec<String>,
 }
@@ -86,6 +88,7 @@ enum Meta {
     Date(DateLine),
     Authors(Vec<String>, Option<String>),
     Source(String),
+    Citation(Citation),
     Url(String),
     Title(String),
     Topics(Vec<String>),
@@ -93,16 +96,24 @@ enum Meta {
 
 /// Parses a clipping body. `markdown` enables Markdown syntax handling.
 pub fn parse(body: &str, markdown: bool) -> TextParts {
-    parse_with(body, markdown, true)
+    parse_with(body, markdown, true, true)
 }
 
 /// Like [`parse`], for a body whose headline is already known from metadata: the first
 /// line stays text even when it reads like a headline.
 pub fn parse_body(body: &str, markdown: bool) -> TextParts {
-    parse_with(body, markdown, false)
+    parse_with(body, markdown, false, true)
 }
 
-fn parse_with(body: &str, markdown: bool, find_title: bool) -> TextParts {
+/// Like [`parse`] (`find_title`) or [`parse_body`], for the main text of a web page,
+/// whose dates its markup and the page reader have weighed: a line citing a publication
+/// and a date there is text (a book's publisher and release date in a review), not the
+/// page's citation.
+pub fn parse_page_text(body: &str, find_title: bool) -> TextParts {
+    parse_with(body, false, find_title, false)
+}
+
+fn parse_with(body: &str, markdown: bool, find_title: bool, citations: bool) -> TextParts {
     let lines = split_lines(body, markdown);
     let mut parts = TextParts::default();
     let mut consumed = vec![false; lines.len()];
@@ -110,8 +121,8 @@ fn parse_with(body: &str, markdown: bool, find_title: bool) -> TextParts {
         .filter(|&i| !lines[i].text.is_empty() && !lines[i].junk)
         .collect();
 
-    read_footer(&lines, &content, &mut consumed, &mut parts);
-    read_header(&lines, &content, &mut consumed, &mut parts);
+    read_footer(&lines, &content, &mut consumed, &mut parts, citations);
+    read_header(&lines, &content, &mut consumed, &mut parts, citations);
     if find_title && parts.stated.title.is_none() {
         take_title(&lines, &content, &mut consumed, &mut parts, markdown);
     }
@@ -268,9 +279,18 @@ fn is_collapsed(bytes: &[u8]) -> bool {
     !after_space || bytes.is_empty()
 }
 
-fn read_footer(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: &mut TextParts) {
+fn read_footer(
+    lines: &[Line],
+    content: &[usize],
+    consumed: &mut [bool],
+    parts: &mut TextParts,
+    citations: bool,
+) {
     for (rank, &i) in content.iter().rev().take(FOOTER_LINES).enumerate() {
-        let Some(meta) = classify_meta(&lines[i].text, rank < 3) else {
+        let Some(meta) = classify_meta(&lines[i].text, rank < 3)
+            .filter(|meta| citations || !matches!(meta, Meta::Citation(_)))
+            .filter(|meta| stands_apart(meta, lines, content, consumed, i))
+        else {
             break;
         };
         consumed[i] = true;
@@ -295,12 +315,38 @@ fn story_opening(parts: &TextParts) -> Option<&str> {
     }
 }
 
-fn read_header(lines: &[Line], content: &[usize], consumed: &mut [bool], parts: &mut TextParts) {
+/// False for a citation line that ends a paragraph of the story ("… sold to\nCetek
+/// System Inc on Jan 30, 1987."): a citation stands after a blank line, the headline or
+/// another line of metadata.
+fn stands_apart(
+    meta: &Meta,
+    lines: &[Line],
+    content: &[usize],
+    consumed: &[bool],
+    i: usize,
+) -> bool {
+    if !matches!(meta, Meta::Citation(_)) || i == 0 {
+        return true;
+    }
+    let previous = i - 1;
+    lines[previous].text.is_empty() || consumed[previous] || content.first() == Some(&previous)
+}
+
+fn read_header(
+    lines: &[Line],
+    content: &[usize],
+    consumed: &mut [bool],
+    parts: &mut TextParts,
+    citations: bool,
+) {
     for &i in content.iter().take(HEADER_LINES) {
         if consumed[i] {
             continue;
         }
-        if let Some(meta) = classify_meta(&lines[i].text, false) {
+        if let Some(meta) = classify_meta(&lines[i].text, false)
+            .filter(|meta| citations || !matches!(meta, Meta::Citation(_)))
+            .filter(|meta| stands_apart(meta, lines, content, consumed, i))
+        {
             consumed[i] = true;
             apply_meta(meta, parts);
         }
@@ -314,6 +360,9 @@ fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
     }
     if let Some(found) = date_line(text) {
         return Some(Meta::Date(found));
+    }
+    if let Some(citation) = citation_line(text) {
+        return Some(Meta::Citation(citation));
     }
     if let Some(caps) = TITLE_LINE.captures(text) {
         return Some(Meta::Title(caps[1].trim().to_string()));
@@ -374,13 +423,14 @@ fn apply_meta(meta: Meta, parts: &mut TextParts) {
                 stated.authors.push(author.clone());
             }
             // A publication date beats an update date; the first of each kind wins.
-            let better = stated.date.is_none() || (parts.updated && !found.updated);
+            let better = stated.date.is_none() || parts.cited || (parts.updated && !found.updated);
             if better {
                 stated.date = Some(StatedDate {
                     date: found.date,
                     source: DateSource::Text,
                 });
                 parts.updated = found.updated;
+                parts.cited = false;
             }
         }
         Meta::Authors(authors, agency) => {
@@ -394,6 +444,18 @@ fn apply_meta(meta: Meta, parts: &mut TextParts) {
             }
         }
         Meta::Source(source) => stated.source = Some(source),
+        Meta::Citation(citation) => {
+            // A date line beats a citation's date (it is the page's own); the first
+            // citation names the source unless a `Source:` line did.
+            if stated.date.is_none() {
+                stated.date = Some(StatedDate {
+                    date: citation.date,
+                    source: DateSource::Text,
+                });
+                parts.cited = true;
+            }
+            stated.source.get_or_insert(citation.publication);
+        }
         Meta::Url(url) => stated.url = stated.url.take().or(Some(url)),
         Meta::Title(title) => stated.title = stated.title.take().or(Some(title)),
         Meta::Topics(topics) => stated.fill_from(Stated {

@@ -174,6 +174,25 @@ fn bylines_set_in_emphasis_or_signed_with_a_job_title() {
 }
 
 #[test]
+fn a_citation_line_dates_a_clipping_and_names_its_source() {
+    let body = "Port reopens\nThe Ledger, 18 June 1987, p. 4\n\nShips sailed again on Monday.\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.stated.date.map(|d| d.date), Some(ymd(1987, 6, 18)));
+    assert_eq!(parts.stated.source.as_deref(), Some("The Ledger"));
+    assert_eq!(parts.passages, ["Ships sailed again on Monday."]);
+    // A date line is the clipping's own and beats a citation, wherever each stands.
+    let body =
+        "Port reopens\nPublished: 3 Mar 1987\n\nShips sailed again.\n\nThe Ledger, 18 June 1987\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.stated.date.map(|d| d.date), Some(ymd(1987, 3, 3)));
+    // The last line of a wrapped paragraph is the story's, not a citation.
+    let body = "Port reopens\nPublished: 3 Mar 1987\n\nThe yard was sold to\nCetek System Inc on Jan 30, 1987.\n";
+    let parts = parse(body, false);
+    assert_eq!(parts.stated.date.map(|d| d.date), Some(ymd(1987, 3, 3)));
+    assert_eq!(parts.stated.source, None);
+}
+
+#[test]
 fn junk_never_reaches_passages() {
     let body = "Skip to main content\nCourt ruling on funds\nShare this article\nThe judge ruled on Friday.\nAdvertisement\nRead more: Other story\nWe use cookies to improve your experience.\n© 2025 Daily Ledger Ltd\n";
     let parts = parse(body, false);
