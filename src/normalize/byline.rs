@@ -518,8 +518,14 @@ fn capitalised_particle_opener(text: &str) -> Option<&str> {
 /// CITY, Okla. March 11, Reuter - …") or a list of places is never taken for one.
 pub fn signed_line(text: &str) -> Option<Byline> {
     let text = text.trim();
+    // Most lines end in no agency or job title: that is seen from their last piece
+    // first, before the line is cut into pieces.
+    let (_, tail) = text.rsplit_once([',', ';', '|', '/', '•', '·', '–', '—', '-'])?;
+    if news_agency(tail).is_none() && !is_job_title(tail) {
+        return None;
+    }
     if text.chars().count() > MAX_SIGNED_LINE_CHARS
-        || text.chars().any(|c| c.is_ascii_digit())
+        || text.bytes().any(|b| b.is_ascii_digit())
         || opens_byline(text)
     {
         return None;
@@ -550,20 +556,18 @@ pub fn signed_line(text: &str) -> Option<Byline> {
 /// True for a job title of a few words ending in a journalist's job ("Chief Political
 /// Correspondent", "Staff Writers", "Redakteurin").
 fn is_job_title(piece: &str) -> bool {
-    let words: Vec<String> = piece
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    words.len() <= 5
-        && words.last().is_some_and(|last| {
-            JOB_TITLES.contains(&last.as_str())
-                || ROLE_ENDINGS
-                    .iter()
-                    .any(|e| last.len() > e.len() + 2 && last.ends_with(e))
-        })
+    let mut words = piece.split_whitespace();
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    let last = last
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    words.count() < 5
+        && (JOB_TITLES.contains(&last.as_str())
+            || ROLE_ENDINGS
+                .iter()
+                .any(|e| last.len() > e.len() + 2 && last.ends_with(e)))
 }
 
 /// The byline cut at separators: commas, semicolons, bars, slashes, bullets, "and".

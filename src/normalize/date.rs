@@ -406,7 +406,13 @@ static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn citation_line(line: &str) -> Option<Citation> {
     let folded = fold_digits(line);
     let line = folded.trim();
-    if line.chars().count() > MAX_CITATION_CHARS || !has_year_digits(line) {
+    // A citation opens with the publication's capital or the date: lines of a story
+    // that open in lower case are passed over before the dates are looked for.
+    let opens = line
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase());
+    if !opens || line.chars().count() > MAX_CITATION_CHARS || !has_year_digits(line) {
         return None;
     }
     let dates = find_dates(line);
