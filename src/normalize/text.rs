@@ -129,10 +129,9 @@ fn parse_with(body: &str, markdown: bool, find_title: bool, citations: bool) -> 
 
     let paragraphs = paragraphs(&lines, &consumed, markdown);
     parts.passages = passages(paragraphs, markdown);
-    if parts.stated.date.is_none()
-        && let Some(date) = story_opening(&parts).and_then(dateline_date)
-    {
-        parts.stated.date = Some(StatedDate {
+    if parts.stated.date.is_none() {
+        let date = story_opening(&parts).find_map(dateline_date);
+        parts.stated.date = date.map(|date| StatedDate {
             date,
             source: DateSource::Text,
         });
@@ -287,10 +286,7 @@ fn read_footer(
     citations: bool,
 ) {
     for (rank, &i) in content.iter().rev().take(FOOTER_LINES).enumerate() {
-        let Some(meta) = classify_meta(&lines[i].text, rank < 3)
-            .filter(|meta| citations || !matches!(meta, Meta::Citation(_)))
-            .filter(|meta| stands_apart(meta, lines, content, consumed, i))
-        else {
+        let Some(meta) = line_meta(lines, content, consumed, i, rank < 3, citations) else {
             break;
         };
         consumed[i] = true;
@@ -298,34 +294,42 @@ fn read_footer(
     }
 }
 
-/// The story's first paragraph: the first passage, or the second when the first may be
-/// the headline kept as text ("… EXPORTS TO U.S." ends like a sentence): no headline was
+/// Where the story opens: its first passage, and the second when the first may be the
+/// headline kept as text ("… EXPORTS TO U.S." ends like a sentence): no headline was
 /// found, or it is that passage.
-fn story_opening(parts: &TextParts) -> Option<&str> {
-    let first = parts.passages.first()?;
-    let is_headline = parts
-        .stated
-        .title
-        .as_deref()
-        .is_none_or(|title| first.trim_end_matches('.') == title.trim_end_matches('.'));
-    if is_headline {
-        parts.passages.get(1).map(String::as_str)
-    } else {
-        Some(first)
-    }
+fn story_opening(parts: &TextParts) -> impl Iterator<Item = &str> {
+    let may_be_headline = parts.passages.first().is_some_and(|first| {
+        parts
+            .stated
+            .title
+            .as_deref()
+            .is_none_or(|title| first.trim_end_matches('.') == title.trim_end_matches('.'))
+    });
+    let count = if may_be_headline { 2 } else { 1 };
+    parts.passages.iter().take(count).map(String::as_str)
+}
+
+/// What line `i` near the top or bottom states, if anything; a citation only when
+/// `citations` are read and the line stands apart.
+fn line_meta(
+    lines: &[Line],
+    content: &[usize],
+    consumed: &[bool],
+    i: usize,
+    allow_topics: bool,
+    citations: bool,
+) -> Option<Meta> {
+    classify_meta(&lines[i].text, allow_topics).filter(|meta| {
+        !matches!(meta, Meta::Citation(_))
+            || (citations && stands_apart(lines, content, consumed, i))
+    })
 }
 
 /// False for a citation line that ends a paragraph of the story ("… sold to\nCetek
 /// System Inc on Jan 30, 1987."): a citation stands after a blank line, the headline or
 /// another line of metadata.
-fn stands_apart(
-    meta: &Meta,
-    lines: &[Line],
-    content: &[usize],
-    consumed: &[bool],
-    i: usize,
-) -> bool {
-    if !matches!(meta, Meta::Citation(_)) || i == 0 {
+fn stands_apart(lines: &[Line], content: &[usize], consumed: &[bool], i: usize) -> bool {
+    if i == 0 {
         return true;
     }
     let previous = i - 1;
@@ -343,10 +347,7 @@ fn read_header(
         if consumed[i] {
             continue;
         }
-        if let Some(meta) = classify_meta(&lines[i].text, false)
-            .filter(|meta| citations || !matches!(meta, Meta::Citation(_)))
-            .filter(|meta| stands_apart(meta, lines, content, consumed, i))
-        {
+        if let Some(meta) = line_meta(lines, content, consumed, i, false, citations) {
             consumed[i] = true;
             apply_meta(meta, parts);
         }

@@ -126,6 +126,13 @@ fn a_dateline_opening_the_story_dates_it_when_no_date_line_does() {
         Some(ymd(1987, 6, 18))
     );
     assert_eq!(
+        dated(
+            "NEW YORK, June 18, 1987 - A mission leaves next week for talks on the quota, an official said on Thursday.\n"
+        ),
+        Some(ymd(1987, 6, 18)),
+        "a story without a headline"
+    );
+    assert_eq!(
         dated("Port reopens\nPublished March 3, 2025\n\nNEW YORK, June 18, 1987 - Ships sail.\n"),
         Some(ymd(2025, 3, 3)),
         "a date line beats the dateline"
