@@ -227,11 +227,22 @@ fn merged_lists(map: &Map<String, Value>, names: &[&str]) -> Vec<String> {
     out
 }
 
-/// A date written as text, or a Unix timestamp in seconds or milliseconds.
+/// Numbers smaller than this are no timestamps (1973-03-03 in seconds): a year (1987), a
+/// count or an identifier, which date nothing.
+const SMALLEST_TIMESTAMP: i64 = 100_000_000;
+
+/// A date written as text, as a number spelling it (`19870618`, `19870618103000`), or a
+/// Unix timestamp in seconds or milliseconds.
 fn date_value(value: &Value) -> Option<NaiveDate> {
     if let Some(number) = value.as_i64() {
+        if let Some(date) = spelled_date(number) {
+            return Some(date);
+        }
+        if number.abs() < SMALLEST_TIMESTAMP {
+            return None;
+        }
         // Ten-digit timestamps are seconds; thirteen-digit ones are milliseconds.
-        let seconds = if number > 100_000_000_000 {
+        let seconds = if number.abs() > 100_000_000_000 {
             number / 1000
         } else {
             number
@@ -243,6 +254,21 @@ fn date_value(value: &Value) -> Option<NaiveDate> {
         return Some(time.date_naive());
     }
     parse_date(&text)
+}
+
+/// A number that spells a day as `YYYYMMDD`, or with the time as `YYYYMMDDhhmmss`.
+fn spelled_date(number: i64) -> Option<NaiveDate> {
+    let day = match number {
+        10_000_000..=99_999_999 => number,
+        10_000_000_000_000..=99_999_999_999_999 => number / 1_000_000,
+        _ => return None,
+    };
+    let year = i32::try_from(day / 10_000).ok()?;
+    let (month, day) = (((day / 100) % 100) as u32, (day % 100) as u32);
+    (1600..=2100)
+        .contains(&year)
+        .then(|| NaiveDate::from_ymd_opt(year, month, day))
+        .flatten()
 }
 
 /// A scalar, or an object's `name`, as a trimmed non-empty string.
@@ -279,6 +305,24 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn numbers_are_dates_only_when_they_spell_one_or_count_seconds() {
+        let cases = [
+            (serde_json::json!(551_534_400), ymd(1987, 6, 24)),
+            (serde_json::json!(551_534_400_000_i64), ymd(1987, 6, 24)),
+            (serde_json::json!(-300_000_000), ymd(1960, 6, 29)),
+            (serde_json::json!(19_870_618), ymd(1987, 6, 18)),
+            (serde_json::json!(19_870_618_103_000_i64), ymd(1987, 6, 18)),
+            // A year, a count, an identifier: no day.
+            (serde_json::json!(1987), None),
+            (serde_json::json!(42), None),
+            (serde_json::json!(12_345_678), None),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(date_value(&value), expected, "{value}");
+        }
     }
 
     #[test]
