@@ -144,6 +144,9 @@ fn read_fields(map: &Map<String, Value>) -> Stated {
                 .map(|(_, value)| value)
         })
     };
+    let (authors, agency) = get(&["authors", "author", "byline", "creator", "writer"])
+        .map(writers_and_agency)
+        .unwrap_or_default();
     Stated {
         title: get(&["title", "headline"]).and_then(single_string),
         date: get(&[
@@ -179,20 +182,9 @@ fn read_fields(map: &Map<String, Value>) -> Stated {
             ],
         ),
         persons: merged_lists(map, &["persons", "people"]),
-        authors: get(&["authors", "author", "byline", "creator", "writer"])
-            .map(|v| {
-                let mut names: Vec<String> = Vec::new();
-                for text in list_of_strings(v) {
-                    for name in byline::parse(&text, true).authors {
-                        if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
-                            names.push(name);
-                        }
-                    }
-                }
-                names
-            })
-            .unwrap_or_default(),
+        authors,
         authors_source: None,
+        // "author": "Jane Doe, Reuters": the agency is the source when none is named.
         source: get(&[
             "source",
             "source_name",
@@ -204,9 +196,26 @@ fn read_fields(map: &Map<String, Value>) -> Stated {
             "source_domain",
             "hostname",
         ])
-        .and_then(single_string),
+        .and_then(single_string)
+        .or(agency),
         url: get(&["url", "link", "canonical_url", "canonical"]).and_then(single_string),
     }
+}
+
+/// The writers a field names, each once, and a news agency named among them.
+fn writers_and_agency(value: &Value) -> (Vec<String>, Option<String>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut agency = None;
+    for text in list_of_strings(value) {
+        let byline = byline::parse(&text, true);
+        agency = agency.or(byline.agency);
+        for name in byline.authors {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                names.push(name);
+            }
+        }
+    }
+    (names, agency)
 }
 
 /// The items of every list under `names`, in that order, without repeats.
@@ -305,6 +314,18 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn an_agency_among_the_writers_is_the_source_when_none_is_named() {
+        let map = |value: serde_json::Value| value.as_object().cloned().unwrap();
+        let stated = fields(&map(serde_json::json!({"author": "Jane Doe, Reuters"})));
+        assert_eq!(stated.authors, ["Jane Doe"]);
+        assert_eq!(stated.source.as_deref(), Some("Reuters"));
+        let stated = fields(&map(
+            serde_json::json!({"author": "Jane Doe, Reuters", "source": "Daily Ledger"}),
+        ));
+        assert_eq!(stated.source.as_deref(), Some("Daily Ledger"));
     }
 
     #[test]
