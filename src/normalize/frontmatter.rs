@@ -2,7 +2,7 @@
 //! the fields morgue understands: title, date, topics, authors, source and url.
 
 use super::byline;
-use super::date::parse_date;
+use super::date::{citation_line, parse_date};
 use crate::clipping::{AuthorsSource, DateSource, Stated, StatedDate};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -127,7 +127,16 @@ fn toml_to_json(value: toml::Value) -> Value {
 /// Reads the known fields from a parsed front matter map (also used for other formats'
 /// metadata objects).
 pub fn fields(map: &Map<String, Value>) -> Stated {
-    let stated = read_fields(map);
+    let mut stated = read_fields(map);
+    // "source: The Ledger, 18 June 1987": a citation in the source field names the
+    // publication and, when no field does, the date.
+    if let Some(citation) = stated.source.as_deref().and_then(citation_line) {
+        stated.source = Some(citation.publication);
+        stated.date.get_or_insert(StatedDate {
+            date: citation.date,
+            source: DateSource::Metadata,
+        });
+    }
     let authors_source = (!stated.authors.is_empty()).then_some(AuthorsSource::Metadata);
     Stated {
         authors_source,
@@ -326,6 +335,20 @@ mod tests {
             serde_json::json!({"author": "Jane Doe, Reuters", "source": "Daily Ledger"}),
         ));
         assert_eq!(stated.source.as_deref(), Some("Daily Ledger"));
+    }
+
+    #[test]
+    fn a_citation_in_the_source_field_gives_the_publication_and_the_date() {
+        let map = |value: serde_json::Value| value.as_object().cloned().unwrap();
+        let stated = fields(&map(
+            serde_json::json!({"source": "The Ledger, 18 June 1987"}),
+        ));
+        assert_eq!(stated.source.as_deref(), Some("The Ledger"));
+        assert_eq!(stated.date.map(|d| d.date), ymd(1987, 6, 18));
+        let stated = fields(&map(
+            serde_json::json!({"source": "The Ledger, 18 June 1987", "date": "1987-06-19"}),
+        ));
+        assert_eq!(stated.date.map(|d| d.date), ymd(1987, 6, 19));
     }
 
     #[test]
