@@ -367,7 +367,8 @@ pub(super) fn script_date(html: &str) -> Option<NaiveDate> {
 }
 
 /// A day-first date with a two-digit year ("28.01.22"), as German and Swiss sites
-/// print it next to a headline. Only read where the markup says a date is.
+/// print it next to a headline. Only read where the markup says a date is. Years 69 to
+/// 99 are the 1900s ("03.03.98"), the rest the 2000s, as POSIX reads `%y`.
 fn short_year_date(text: &str) -> Option<NaiveDate> {
     static SHORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?:^|[^0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2})(?:[^0-9.]|$)")
@@ -375,7 +376,12 @@ fn short_year_date(text: &str) -> Option<NaiveDate> {
     });
     let text = fold_digits(text);
     let caps = SHORT.captures(&text)?;
-    let year = 2000 + caps[3].parse::<i32>().ok()?;
+    let short = caps[3].parse::<i32>().ok()?;
+    let year = if short >= 69 {
+        1900 + short
+    } else {
+        2000 + short
+    };
     NaiveDate::from_ymd_opt(year, caps[2].parse().ok()?, caps[1].parse().ok()?)
 }
 
@@ -828,6 +834,24 @@ pub fn url_date(url: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_years_pivot_at_69() {
+        let cases = [
+            ("28.01.22", Some("2022-01-28")),
+            ("Stand: 3.3.98", Some("1998-03-03")),
+            ("01.07.68 10:00", Some("2068-07-01")),
+            ("01.07.69", Some("1969-07-01")),
+            ("31.02.20", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                short_year_date(text).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn url_dates() {
