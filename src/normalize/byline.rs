@@ -372,6 +372,9 @@ fn is_company_name(words: &[&str]) -> bool {
 }
 
 /// Names are short: more words than this is a sentence.
+/// Bylines are short: a longer text is a paragraph ("By 1978, they had won …") or an
+/// author's biography, whatever it opens with.
+pub(crate) const MAX_BYLINE_CHARS: usize = 150;
 const MAX_NAME_WORDS: usize = 6;
 const MAX_NAME_CHARS: usize = 60;
 

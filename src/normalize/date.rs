@@ -475,17 +475,21 @@ fn publication_name(text: &str) -> Option<String> {
             break;
         }
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let named =
+        reads_as_a_name(name, MAX_PUBLICATION_WORDS) && !name.chars().any(|c| c.is_ascii_digit());
+    named.then(|| name.to_string())
+}
+
+/// True for a few words (`max_words` at most) that read as a name: the first
+/// capitalised, each capitalised, "&" or a short joining word ("of", "am", "de").
+/// Scripts without capitals ("東京") count as capitalised.
+fn reads_as_a_name(text: &str, max_words: usize) -> bool {
     let capital = |c: char| c.is_alphabetic() && !c.is_lowercase();
     let joiner = |w: &str| w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
-    let named = !words.is_empty()
-        && words.len() <= MAX_PUBLICATION_WORDS
-        && words[0].starts_with(capital)
-        && words
-            .iter()
-            .all(|w| w.starts_with(capital) || joiner(w) || *w == "&")
-        && !name.chars().any(|c| c.is_ascii_digit());
-    named.then(|| name.to_string())
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some_and(|first| first.starts_with(capital))
+        && text.split_whitespace().count() <= max_words
+        && words.all(|w| w.starts_with(capital) || joiner(w) || w == "&")
 }
 
 /// What ends a dateline and starts the story: a dash between spaces, or two hyphens.
@@ -533,16 +537,11 @@ const OPENING_WORDS: &[&str] = &[
 /// True for the place (and weekday) before a dateline's date: a few words, each
 /// capitalised or a short joining word ("am", "de", "sur").
 fn is_dateline_place(text: &str) -> bool {
-    // Scripts without capitals ("東京") count as capitalised.
-    let capital = |c: char| c.is_alphabetic() && !c.is_lowercase();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() <= DATELINE_PLACE_WORDS
-        && words.first().is_some_and(|w| {
-            w.starts_with(capital) && !OPENING_WORDS.contains(&w.to_lowercase().as_str())
-        })
-        && words.iter().all(|w| {
-            w.starts_with(capital) || (w.chars().count() <= 3 && w.chars().all(char::is_lowercase))
-        })
+    let opening_word = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| OPENING_WORDS.contains(&w.to_lowercase().as_str()));
+    !opening_word && reads_as_a_name(text, DATELINE_PLACE_WORDS)
 }
 
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,6 +1,7 @@
 //! Reads the body of a text or Markdown clipping: metadata lines near the top and bottom
 //! (date, byline, source, url, `Topics:` trailer), the headline, and the passages.
 
+use super::byline::MAX_BYLINE_CHARS;
 use super::date::{Citation, DateLine, citation_line, date_line, dateline_date};
 use super::junk::{copyright_owner, is_junk};
 use super::lexicon::{NEWS_AGENCIES, is_name_particle};
@@ -24,8 +25,6 @@ pub struct TextParts {
 
 /// How many non-blank lines at the top may hold a title, date, byline or source.
 const HEADER_LINES: usize = 8;
-/// Lines longer than this are paragraphs, even when they open with "By".
-const MAX_BYLINE_CHARS: usize = 150;
 /// How many non-blank lines at the bottom may hold a date, source or topic trailer.
 const FOOTER_LINES: usize = 5;
 /// Paragraphs longer than this are split at sentence ends.

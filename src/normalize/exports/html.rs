@@ -4,6 +4,7 @@
 
 use super::{Database, Entry, articles, detect, factiva_article};
 use crate::normalize::date::parse_date;
+use crate::normalize::html::BLOCK_ELEMENTS;
 use dom_query::{Document, NodeRef};
 
 /// Markers of an export, looked for in the markup before anything is parsed: every web
@@ -31,30 +32,6 @@ fn any_marker() -> &'static regex::Regex {
 /// forms and hidden fields).
 const SKIPPED: &[&str] = &[
     "script", "style", "head", "noscript", "template", "textarea", "select", "button",
-];
-
-/// Elements that end a line (and a paragraph) of the export's text.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "tr",
-    "table",
-    "center",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "hr",
-    "blockquote",
-    "pre",
-    "section",
-    "article",
-    "body",
 ];
 
 /// The articles of a page that is a news-database export; `None` for any other page.
@@ -108,7 +85,8 @@ fn walk(node: &NodeRef, out: &mut String) {
                 walk(&child, out);
                 out.push(' ');
             }
-            _ if BLOCKS.contains(&name) => {
+            // Cells are matched above: they sit side by side on a line.
+            _ if BLOCK_ELEMENTS.contains(&name) => {
                 end_paragraph(out);
                 walk(&child, out);
                 end_paragraph(out);

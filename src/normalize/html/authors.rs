@@ -4,10 +4,12 @@
 //! byline or author. Every candidate goes through the byline reader.
 
 use super::markup::{
-    Markup, decode_entities, host_label, in_nested_item, is_site_name, name_of, screen_text,
+    Markup, ancestors, class_names_one_of, decode_entities, host_label, in_nested_item,
+    is_site_name, name_of, screen_text,
 };
 use crate::clipping::AuthorsSource;
 use crate::clipping::folded_key;
+use crate::normalize::byline::MAX_BYLINE_CHARS;
 use crate::normalize::text::collapse_spaces as collapse;
 use crate::normalize::{byline, persons};
 use dom_query::Document;
@@ -45,8 +47,6 @@ const AUTHOR_MARKUP: &str = "[itemprop=author], [rel=author], .author .fn, .vcar
 const BYLINE_BOXES: &str = "[class*=byline], [id*=byline], [data-testid*=byline], \
     [class*=author], [id*=author], [class*=autor], [class*=verfasser]";
 
-/// Byline boxes longer than this are an author's biography, not a byline.
-const MAX_BYLINE_CHARS: usize = 150;
 /// Where comments and their writers' names live: never the article's byline.
 const COMMENT_WORDS: &[&str] = &[
     "comment",
@@ -177,15 +177,13 @@ const PICTURE_CREDITS: &[&str] = &[
 
 /// True inside a figure or an element whose class speaks of pictures.
 fn credits_a_picture(node: &dom_query::NodeRef) -> bool {
-    std::iter::successors(Some(*node), |n| n.parent())
-        .take(6)
-        .any(|n| {
-            matches!(n.node_name().as_deref(), Some("figure" | "figcaption"))
-                || n.attr("class").is_some_and(|class| {
-                    let class = class.to_lowercase();
-                    PICTURE_WORDS.iter().any(|w| class.contains(w))
-                })
-        })
+    ancestors(node, 6).any(|n| {
+        matches!(n.node_name().as_deref(), Some("figure" | "figcaption"))
+            || n.attr("class").is_some_and(|class| {
+                let class = class.to_lowercase();
+                PICTURE_WORDS.iter().any(|w| class.contains(w))
+            })
+    })
 }
 
 /// Where a credit's holder is cut off: the rights it reserves, a list of other parts.
@@ -729,9 +727,7 @@ fn complete(names: Vec<String>, known: &[String]) -> Vec<String> {
 
 /// True when `node` sits in a comments section.
 pub(super) fn in_comments(node: &dom_query::NodeRef) -> bool {
-    std::iter::successors(Some(*node), |n| n.parent())
-        .take(12)
-        .any(|n| is_comments(&n))
+    ancestors(node, 12).any(|n| is_comments(&n))
 }
 
 /// True when `node`'s class or id names a comments section ("comment-list",
@@ -744,15 +740,7 @@ pub(super) fn is_comments(node: &dom_query::NodeRef) -> bool {
     ) {
         return false;
     }
-    let names = format!(
-        "{} {}",
-        node.attr("class").unwrap_or_default(),
-        node.attr("id").unwrap_or_default()
-    )
-    .to_lowercase();
-    names
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| COMMENT_WORDS.contains(&w))
+    class_names_one_of(node, COMMENT_WORDS)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `<time>`), then its address, script data, and only then its visible text.
 
 use super::authors::{in_comments, is_comments};
-use super::markup::Markup;
+use super::markup::{Markup, ancestors, class_names_one_of};
 use crate::normalize::date::{find_dates_in, fold_digits, month_number};
 use crate::normalize::text::collapse_spaces as collapse;
 use chrono::NaiveDate;
@@ -660,22 +660,8 @@ const BESIDE_WORDS: &[&str] = &[
 /// True when `node` stands in an `<aside>` or in a box of other stories ("related",
 /// "sidebar", "teaser"), whose times are those stories'.
 fn beside_the_article(node: &dom_query::NodeRef) -> bool {
-    std::iter::successors(Some(*node), |n| n.parent())
-        .take(12)
-        .any(|n| {
-            if n.node_name().as_deref() == Some("aside") {
-                return true;
-            }
-            let names = format!(
-                "{} {}",
-                n.attr("class").unwrap_or_default(),
-                n.attr("id").unwrap_or_default()
-            )
-            .to_lowercase();
-            names
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| BESIDE_WORDS.contains(&w))
-        })
+    ancestors(node, 12)
+        .any(|n| n.node_name().as_deref() == Some("aside") || class_names_one_of(&n, BESIDE_WORDS))
 }
 
 /// True when `node` stands in a navigation bar: inside a `<nav>`, or within three levels
@@ -683,22 +669,9 @@ fn beside_the_article(node: &dom_query::NodeRef) -> bool {
 /// near, because pages wrap their whole content in "navigation-overlay-wrapper" and the
 /// like.
 fn in_navigation(node: &dom_query::NodeRef) -> bool {
-    let ancestors = || std::iter::successors(Some(*node), |n| n.parent()).take(12);
-    ancestors().any(|n| n.node_name().as_deref() == Some("nav"))
-        || ancestors().take(3).any(|n| {
-            let names = format!(
-                "{} {}",
-                n.attr("class").unwrap_or_default(),
-                n.attr("id").unwrap_or_default()
-            )
-            .to_lowercase();
-            names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-                matches!(
-                    w,
-                    "nav" | "navtop" | "navbar" | "topbar" | "menu" | "navigation"
-                )
-            })
-        })
+    const NAVIGATION_WORDS: &[&str] = &["nav", "navtop", "navbar", "topbar", "menu", "navigation"];
+    ancestors(node, 12).any(|n| n.node_name().as_deref() == Some("nav"))
+        || ancestors(node, 3).any(|n| class_names_one_of(&n, NAVIGATION_WORDS))
 }
 
 /// The text of an element with a space between the texts of its parts, so that cells

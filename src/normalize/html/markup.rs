@@ -308,38 +308,6 @@ fn visible_text(node: &dom_query::NodeRef) -> String {
     }
 }
 
-/// Elements that stand on a line of their own on screen: their text never runs into
-/// the text beside them.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "ol",
-    "p",
-    "section",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-];
-
 /// The text of an element as it reads on screen: the texts of block elements (two
 /// `<div>`s in one link, a `<br>`) are kept apart by a space, which `text()` glues
 /// ("ABOUTFINTECH" and "Tobias Baumgarten" in one author link). Scripts and styles are
@@ -359,7 +327,7 @@ pub(super) fn screen_text(node: &dom_query::NodeRef) -> String {
         } else if child.is_element() && !is_code(&child) {
             let block = child
                 .node_name()
-                .is_some_and(|name| BLOCKS.contains(&name.as_ref()));
+                .is_some_and(|name| super::BLOCK_ELEMENTS.contains(&name.as_ref()));
             // Two elements side by side hold two fields ("<span class=name>…</span><span
             // class=role>…</span>"); a word split by markup has text beside it.
             let after_element = child.prev_sibling().is_some_and(|p| p.is_element());
@@ -373,6 +341,29 @@ pub(super) fn screen_text(node: &dom_query::NodeRef) -> String {
         }
     }
     text
+}
+
+/// `node` and its ancestors, nearest first, `levels` of them at most.
+pub(super) fn ancestors<'a>(
+    node: &dom_query::NodeRef<'a>,
+    levels: usize,
+) -> impl Iterator<Item = dom_query::NodeRef<'a>> + use<'a> {
+    std::iter::successors(Some(*node), |n| n.parent()).take(levels)
+}
+
+/// True when a word of `node`'s class or id, in lower case and cut at every character
+/// that is not a letter or digit, is one of `words` ("comment-list" holds "comment";
+/// "commentary" holds none).
+pub(super) fn class_names_one_of(node: &dom_query::NodeRef, words: &[&str]) -> bool {
+    let names = format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+    .to_lowercase();
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| words.contains(&w))
 }
 
 fn text_without(node: &dom_query::NodeRef, skip: impl Fn(&dom_query::NodeRef) -> bool) -> String {

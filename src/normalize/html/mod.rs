@@ -19,6 +19,41 @@ use dom_query::Document;
 use extract::{fallback_text, main_text};
 use markup::Markup;
 
+/// Elements that stand apart from the text beside them on screen (a line or paragraph
+/// of their own, a table's rows): their text never runs into a neighbour's.
+pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
 /// What a web page says about its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
