@@ -6,6 +6,7 @@
 
 use super::date::{find_dates, month_number};
 use super::lexicon::{is_name_particle, news_agency};
+use super::text::longer_than;
 
 /// What a byline says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -527,7 +528,7 @@ pub fn signed_line(text: &str) -> Option<Byline> {
     if news_agency(tail).is_none() && !is_job_title(tail) {
         return None;
     }
-    if text.chars().count() > MAX_SIGNED_LINE_CHARS
+    if longer_than(text, MAX_SIGNED_LINE_CHARS)
         || text.bytes().any(|b| b.is_ascii_digit())
         || opens_byline(text)
     {

@@ -2,6 +2,7 @@
 //! news comes in (month names, "2019年4月4日", "2019년 4월 4일") and ISO, date lines near
 //! the top or bottom of a clipping, and dates in file paths.
 
+use super::text::longer_than;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::borrow::Cow;
@@ -305,9 +306,14 @@ static BYLINE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Recognizes a line whose only content is a publication or update date, with optional
 /// words like "Published", a weekday, a time and zone, and a "By …" byline segment.
 pub fn date_line(line: &str) -> Option<DateLine> {
+    // Folding digits keeps every character's place, so the length is read before it.
+    let line = line.trim();
+    if line.is_empty() || longer_than(line, 120) {
+        return None;
+    }
     let folded = fold_digits(line);
-    let line = folded.trim();
-    if line.is_empty() || line.chars().count() > 120 || !has_year_digits(line) {
+    let line = folded.as_ref();
+    if !has_year_digits(line) {
         return None;
     }
     let mut author = None;
@@ -404,15 +410,19 @@ static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// The citation a line makes, or `None` when it is something else (a date line
 /// without a publication, a sentence, a headline).
 pub fn citation_line(line: &str) -> Option<Citation> {
+    let line = line.trim();
+    if longer_than(line, MAX_CITATION_CHARS) {
+        return None;
+    }
     let folded = fold_digits(line);
-    let line = folded.trim();
+    let line = folded.as_ref();
     // A citation opens with the publication's capital or the date: lines of a story
     // that open in lower case are passed over before the dates are looked for.
     let opens = line
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| !c.is_lowercase());
-    if !opens || line.chars().count() > MAX_CITATION_CHARS || !has_year_digits(line) {
+    if !opens || !has_year_digits(line) {
         return None;
     }
     let dates = find_dates(line);

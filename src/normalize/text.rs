@@ -245,6 +245,12 @@ pub fn tail(text: &str, max_bytes: usize) -> &str {
     text.split_at_checked(start).map_or(text, |(_, tail)| tail)
 }
 
+/// True when `text` has more than `chars` characters. Counts no further than needed:
+/// this turns away most paragraphs of a story, which are far longer than a metadata line.
+pub fn longer_than(text: &str, chars: usize) -> bool {
+    text.len() > chars && text.chars().nth(chars).is_some()
+}
+
 pub(super) fn collapse_spaces(text: &str) -> String {
     // Most lines are ASCII with single spaces between words: copied as they are, without
     // a pass over their words (a twentieth of reading a text clipping).
@@ -374,7 +380,7 @@ fn classify_meta(text: &str, allow_topics: bool) -> Option<Meta> {
         return Some(Meta::Source(caps[1].trim().to_string()));
     }
     // "By 1978, they had won a talent contest …": a paragraph, not a byline.
-    if text.chars().count() > MAX_BYLINE_CHARS {
+    if longer_than(text, MAX_BYLINE_CHARS) {
         return None;
     }
     if let Some(caps) = BYLINE.captures(text) {
