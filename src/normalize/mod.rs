@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod html;
 pub mod json;
 pub mod junk;
+pub mod language;
 pub mod lexicon;
 pub mod mhtml;
 pub mod office;

@@ -7,6 +7,7 @@ mod evidence;
 mod joining;
 mod lexicon;
 mod mentions;
+mod other_languages;
 pub mod tagger;
 pub mod tokens;
 pub mod training;
@@ -15,6 +16,7 @@ pub use training::read_conll;
 
 use crate::clipping::{Person, folded_key};
 use crate::fasthash::IntSet;
+use crate::normalize::language::{self, Language};
 use crate::normalize::lexicon::{is_article_surname, is_name_particle};
 use joining::join_mentions;
 use lexicon::{COMPANY_WORDS, CONNECTIVES, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS, TITLES};
@@ -63,25 +65,47 @@ pub fn find_persons_with(
     // each line is a sentence of its own.
     let (tokens, lines) = line_tokens(&texts);
     let slices: Vec<&[Token]> = lines.iter().map(|(_, r)| &tokens[r.clone()]).collect();
-    let tags = tag_document(model, &slices);
+    let (tags, keys) = tag_sentences(model, &slices);
     let spans: Vec<Vec<Range<usize>>> = tags.iter().map(|t| person_spans(t)).collect();
     let inner = words_of_names_inside_sentences(&slices, &spans);
+    // Capitals say less in other languages: there a name needs a given name or a title.
+    let english = language::guess_from_hashes(keys.iter().flatten().copied()) == Language::English;
     // Mentions from lines in capitals or title case (headlines, subheadings) are
     // confirmed against the others.
     let mut capitalised = Vec::new();
     let mut mentions = Vec::new();
+    let mut short_forms = Vec::new();
     for (((n, _), &tokens), spans) in lines.iter().zip(&slices).zip(spans) {
         let passage = n.checked_sub(1);
         let shouting = line_is_capitalised(tokens, passage.is_none());
+        let spans = if english {
+            spans
+        } else {
+            other_languages::joined_spans(model, tokens, spans)
+        };
         for mut span in spans {
-            if starts_sentence_with_common_word(model, tokens, &span) {
+            // "Marine Le Pen" opening a sentence: a given name, not a common word.
+            let given = !english && other_languages::opens_with_given_name(model, tokens, &span);
+            if !given && starts_sentence_with_common_word(model, tokens, &span) {
                 continue;
             }
-            if opens_with_a_stray_word(model, tokens, &span, &inner) {
+            if !given && opens_with_a_stray_word(model, tokens, &span, &inner) {
                 span.start += 1;
             }
-            if let Some(mention) = mention(texts[*n], tokens, span, passage) {
-                if shouting {
+            let (mut confirmed, mut role) = (true, None);
+            if !english {
+                let Some(judged) = other_languages::judge(model, tokens, span) else {
+                    continue;
+                };
+                (span, confirmed, role) = (judged.span, judged.confirmed, judged.role);
+            }
+            if let Some(mut mention) = mention(texts[*n], tokens, span, passage) {
+                mention
+                    .roles
+                    .extend(role.filter(|r| !mention.roles.contains(r)));
+                if !confirmed {
+                    short_forms.push(mention);
+                } else if shouting {
                     capitalised.push(mention);
                 } else {
                     mentions.push(mention);
@@ -90,7 +114,12 @@ pub fn find_persons_with(
         }
     }
     let confirmed = confirmed_by_body(capitalised, &mentions);
-    let mentions: Vec<Mention> = confirmed.into_iter().chain(mentions).collect();
+    let mut mentions: Vec<Mention> = confirmed.into_iter().chain(mentions).collect();
+    if !english {
+        let short_forms = other_languages::short_forms_of(&mentions, short_forms);
+        mentions.extend(short_forms);
+        mentions = other_languages::without_genitives(mentions);
+    }
     let mentions = without_lone_entity_words(model, mentions);
     let mentions = without_lone_company_words(&slices, mentions);
     join_mentions(mentions, passages.len(), &|word| model.is_first_name(word))
@@ -296,6 +325,12 @@ fn starts_sentence_with_common_word(model: &Model, tokens: &[Token], span: &Rang
 /// sentence is a name wherever else it appears capitalised in the document ("Orrick"
 /// after "Judge William Orrick"), unless the tagger took it for another kind of name.
 pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
+    tag_sentences(model, sentences).0
+}
+
+/// [`tag_document`], with each sentence's word keys (empty for a sentence without a
+/// capital).
+fn tag_sentences(model: &Model, sentences: &[&[Token]]) -> (Vec<Vec<usize>>, Vec<Vec<u64>>) {
     let (evidence, keys) = model.evidence(sentences);
     let mut tags: Vec<Vec<usize>> = sentences
         .iter()
@@ -319,7 +354,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
         }
     }
     if names.is_empty() {
-        return tags;
+        return (tags, keys);
     }
     for ((sentence, tags), keys) in sentences.iter().zip(tags.iter_mut()).zip(&keys) {
         if keys.len() != sentence.len() {
@@ -362,7 +397,7 @@ pub fn tag_document(model: &Model, sentences: &[&[Token]]) -> Vec<Vec<usize>> {
             join_across_particles(model, sentence, tags);
         }
     }
-    tags
+    (tags, keys)
 }
 
 /// A surname written with a joined article in lower case ends the name before it:
