@@ -24,7 +24,7 @@ use morgue::clipping::Format;
 use morgue::input::decode_html;
 use morgue::normalize::{Origin, normalize_html};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -230,12 +230,23 @@ fn metadata(dir: &Path, verbose: bool) {
     let (mut titles, mut exact, mut caseless) = (0, 0, 0);
     let (mut dated, mut right_dates) = (0, 0);
     let (mut bylined, mut author_f1, mut none_found) = (0, 0.0, 0);
+    let mut languages: BTreeMap<String, usize> = BTreeMap::new();
+    let mut foreign_persons: Vec<String> = Vec::new();
     for (url, value) in entries {
         let file = value["file"].as_str().unwrap_or("");
         let Some(bytes) = read_gz(&dir.join("html").join(format!("{file}.gz"))) else {
             continue;
         };
         let got = read_page(&bytes, None);
+        if let Some(clipping) = &got {
+            let texts = std::iter::once(clipping.title.as_str())
+                .chain(clipping.passages.iter().map(String::as_str));
+            let language = morgue::normalize::language::guess(texts);
+            *languages.entry(format!("{language:?}")).or_default() += 1;
+            if language != morgue::normalize::language::Language::English {
+                foreign_persons.extend(clipping.persons.iter().map(|p| p.name.clone()));
+            }
+        }
         if let Some(expected) = value["title"].as_str().filter(|t| !t.is_empty()) {
             titles += 1;
             let title = got.as_ref().map(|c| c.title.clone()).unwrap_or_default();
@@ -299,6 +310,22 @@ fn metadata(dir: &Path, verbose: bool) {
         "authors (trafilatura-eval, {bylined} pages with a gold author): F1 {:.3} ({none_found} pages with none found)",
         author_f1 / bylined as f64
     );
+    let foreign: usize = languages
+        .iter()
+        .filter(|(language, _)| language.as_str() != "English")
+        .map(|(_, n)| n)
+        .sum();
+    println!(
+        "persons (trafilatura-eval, pages by the language of their words: {languages:?}): \
+         {} persons on the {foreign} pages not in English, {:.1} a page",
+        foreign_persons.len(),
+        foreign_persons.len() as f64 / foreign.max(1) as f64
+    );
+    if verbose {
+        // Every seventh, in page order: a fixed sample to check by eye.
+        let sample: Vec<&String> = foreign_persons.iter().step_by(7).collect();
+        println!("  persons on pages not in English, every seventh: {sample:?}");
+    }
 }
 
 /// The names in an author string, as the score compares them: split at "and" and

@@ -48,7 +48,7 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
         &[
             "der", "und", "das", "nicht", "ist", "den", "mit", "sich", "dem", "auch", "ein",
             "eine", "auf", "für", "zu", "im", "wird", "werden", "sind", "wie", "noch", "nach",
-            "bei", "einer", "aus", "wurde", "oder",
+            "bei", "einer", "aus", "wurde", "oder", "sie", "wir", "ich",
         ],
     ),
     (

@@ -31,7 +31,7 @@ pub(super) struct Judged {
 pub(super) fn judge(model: &Model, tokens: &[Token], span: Range<usize>) -> Option<Judged> {
     let end = end_of_name(tokens, span.clone());
     let span = span.start..end;
-    if span.is_empty() {
+    if span.is_empty() || names_an_institution(&tokens[end - 1].text) {
         return None;
     }
     let given = (span.start..span.end).find(|&i| is_given_name(model, &tokens[i].text));
@@ -74,6 +74,25 @@ pub(super) fn judge(model: &Model, tokens: &[Token], span: Range<usize>) -> Opti
         role,
     })
 }
+
+/// True for a compound that names a place or an institution after a person, the way
+/// German writes them ("Robert Koch-Institut", "Konrad-Adenauer-Stiftung",
+/// "Willy-Brandt-Platz"): its last part after a hyphen is such a noun.
+fn names_an_institution(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(_, last)| {
+        let last = folded_key(last);
+        INSTITUTION_NOUNS
+            .split_whitespace()
+            .any(|noun| noun == last)
+    })
+}
+
+/// Nouns that end the names of places and institutions called after people, folded.
+const INSTITUTION_NOUNS: &str = "
+    institut stiftung preis strasse straße platz allee weg ring schule gymnasium
+    universitat hochschule haus zentrum klinik klinikum krankenhaus gesellschaft museum
+    stadion halle brucke kaserne gedachtnis denkmal gedenkstatte bibliothek archiv
+";
 
 /// The role a title gives, as written ("Finanzminister", "ministre"); none for an
 /// honorific ("Frau", "M.") or a word that is no title.
@@ -151,9 +170,9 @@ pub(super) fn opens_with_given_name(model: &Model, tokens: &[Token], span: &Rang
     span.len() >= 2 && is_given_name(model, &tokens[span.start].text)
 }
 
-/// Where a name ends: before a month ("Birgit Recktenwald Feb") or the first lower-case
-/// word that is not a particle of a name ("von der Leyen", "de la Fuente", "van den
-/// Berg"). "der", "den" and "dem" are such only after "von" or "van", as elsewhere they
+/// Where a name ends: before a month ("Birgit Recktenwald Feb"), a function word of
+/// another language, or the first lower-case word that is not a particle of a name ("von
+/// der Leyen", "de la Fuente", "van den Berg"). "der", "den" and "dem" are such only after "von" or "van", as elsewhere they
 /// are articles ("Jeanne Ruland den Löwen"); "von" and "van" only after a given name, as
 /// after a surname they say where the person is from ("Jacqueline Rioba von World
 /// Vision").
@@ -161,7 +180,12 @@ fn end_of_name(tokens: &[Token], span: Range<usize>) -> usize {
     let mut previous: Option<&str> = None;
     for i in span.clone() {
         let word = tokens[i].text.as_ref();
-        if i > span.start && crate::normalize::date::month_number(word).is_some() {
+        // A month, or a capitalised pronoun or article ("Richard Gere Sie", "Sie" being
+        // the polite "you"), ends a name.
+        if i > span.start
+            && (crate::normalize::date::month_number(word).is_some()
+                || is_capitalised_function_word(word))
+        {
             return i;
         }
         let lower = word.chars().next().is_some_and(char::is_lowercase);
@@ -180,6 +204,15 @@ fn end_of_name(tokens: &[Token], span: Range<usize>) -> usize {
         }
     }
     span.end
+}
+
+/// True for a capitalised function word of another language that is no particle of a
+/// name ("Sie", "Und"; not "Le" of "Le Pen" nor "Von").
+fn is_capitalised_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    tagger::may_be_name(word)
+        && crate::normalize::language::is_foreign_function_word(&lower)
+        && !is_name_particle(&lower)
 }
 
 /// Particles that open a surname in lower case. Those that are also everyday words in
@@ -419,7 +452,7 @@ mod tests {
         };
         // A text, the span the tagger found, and what is left of it and whether confirmed.
         type Case = (&'static str, Range<usize>, Option<(&'static str, bool)>);
-        let cases: [Case; 18] = [
+        let cases: [Case; 20] = [
             (
                 "laut Friedrich Merz heute",
                 1..3,
@@ -467,6 +500,8 @@ mod tests {
                 0..3,
                 Some(("Birgit Recktenwald", true)),
             ),
+            ("mit Richard Gere Sie", 1..4, Some(("Richard Gere", true))),
+            ("das Robert Koch-Institut meldet", 1..3, None),
             ("el Ministro de Salud dijo", 1..4, None),
             (
                 "etwa B. Autoreparaturen",
