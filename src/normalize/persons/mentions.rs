@@ -34,13 +34,18 @@ pub(super) fn mention(
     let mut start = span.start;
     let mut roles = Vec::new();
     let mut titled_from = None;
+    // Each word is folded once: for the titles here and as the name's words below.
+    let mut words: Vec<String> = tokens[span.clone()]
+        .iter()
+        .map(|t| word_fold(&t.text))
+        .collect();
     // Titles the tagger took into the name.
     while start < span.end {
-        let word = word_fold(&tokens[start].text);
+        let word = &words[start - span.start];
         if HONORIFICS.contains(&word.as_str()) {
             titled_from.get_or_insert(start);
             start += 1;
-        } else if let Some((_, role)) = TITLES.iter().find(|(t, _)| *t == word) {
+        } else if let Some(role) = title_role(word) {
             titled_from.get_or_insert(start);
             roles.push(role.to_string());
             start += 1;
@@ -48,21 +53,18 @@ pub(super) fn mention(
             break;
         }
     }
+    words.drain(..start - span.start);
     let span = start..span.end;
     if span.is_empty() {
         return None;
     }
-    let words: Vec<String> = tokens[span.clone()]
-        .iter()
-        .map(|t| word_fold(&t.text))
-        .collect();
     if names_a_place_or_body(tokens, span.start, span.end) {
         return None;
     }
     let has_letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
     let not_a_name = words
         .iter()
-        .any(|w| is_not_name_word(w) || CALENDAR_WORDS.contains(&w.as_str()));
+        .any(|w| is_not_name_word(w) || is_calendar_word(w));
     let single_letter = words.len() == 1 && words[0].chars().count() < 2;
     if !has_letters || not_a_name || single_letter {
         return None;
@@ -75,7 +77,7 @@ pub(super) fn mention(
         let capitalised = tagger::may_be_name(&tokens[before].text);
         if capitalised && HONORIFICS.contains(&word.as_str()) {
             titled_from = Some(before);
-        } else if capitalised && let Some((_, role)) = TITLES.iter().find(|(t, _)| *t == word) {
+        } else if capitalised && let Some(role) = title_role(&word) {
             // "Vice President", "Deputy Mayor": modifiers belong to the role.
             let mut words = vec![role.to_string()];
             let mut k = before;
@@ -103,6 +105,48 @@ pub(super) fn mention(
         roles,
         passage,
     })
+}
+
+/// The role a title gives ("judge" for "judge", "senator" for "sen"), from a table, as
+/// every mention's first word and the word before it are asked.
+fn title_role(word: &str) -> Option<&'static str> {
+    static ROLES: std::sync::LazyLock<crate::fasthash::IntMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+    ROLES.get(word).copied()
+}
+
+/// `word` in lower case, copied only when it has a capital.
+fn lowered(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80)
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// True for a noun that heads a role phrase ([`ROLE_HEADS`]).
+fn is_role_head(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
+        std::sync::LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
+    WORDS.contains(word)
+}
+
+/// True for a word that may stand in a role phrase before its head ([`ROLE_MODIFIERS`]).
+fn is_role_modifier(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
+        std::sync::LazyLock::new(|| ROLE_MODIFIERS.iter().copied().collect());
+    WORDS.contains(word)
+}
+
+/// True for a day, month, feast or number word ([`CALENDAR_WORDS`]), asked of every word
+/// of every mention.
+fn is_calendar_word(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
+        std::sync::LazyLock::new(|| CALENDAR_WORDS.iter().copied().collect());
+    WORDS.contains(word)
 }
 
 /// True for a word that is never (part of) a person's name: a set, as every mention's
@@ -146,6 +190,22 @@ fn span_text<'a>(text: &'a str, tokens: &[Token], span: Range<usize>) -> &'a str
 
 /// Names from an all-capitals headline are written in title case; others as found.
 fn display_name(name: &str) -> String {
+    // Most names are already as shown: one space between words, a small letter, no
+    // curly apostrophe.
+    let plain = name.bytes().all(|b| (0x20..0x7f).contains(&b))
+        && !name.contains("  ")
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && name.bytes().any(|b| b.is_ascii_lowercase());
+    if plain {
+        return name.to_string();
+    }
+    spaced_and_cased(name)
+}
+
+/// [`display_name`] for any name: curly apostrophes made straight, single spaces, and a
+/// name in capitals written in title case.
+fn spaced_and_cased(name: &str) -> String {
     let name = name.replace('’', "'");
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.chars().any(char::is_lowercase) {
@@ -171,19 +231,16 @@ pub(super) fn role_before(tokens: &[Token], name_start: usize) -> Option<String>
     let mut words = Vec::new();
     let mut i = name_start;
     while i > 0 && words.len() < 3 {
-        let word = tokens[i - 1].text.to_lowercase();
-        let known = ROLE_HEADS.contains(&word.as_str()) || ROLE_MODIFIERS.contains(&word.as_str());
-        if !known {
+        let word = lowered(&tokens[i - 1].text);
+        if !is_role_head(&word) && !is_role_modifier(&word) {
             break;
         }
-        words.push(word);
+        words.push(word.into_owned());
         i -= 1;
     }
     words.reverse();
     // The phrase must end in a head noun: "press secretary", not "press".
-    let head_at = words
-        .iter()
-        .rposition(|w| ROLE_HEADS.contains(&w.as_str()))?;
+    let head_at = words.iter().rposition(|w| is_role_head(w))?;
     let role = words[..=head_at].join(" ");
     (head_at + 1 == words.len()).then_some(role)
 }
@@ -204,10 +261,10 @@ pub(super) fn role_after(text: &str, tokens: &[Token], name_end: usize) -> Optio
     let start = i;
     let mut head_end = None;
     while let Some(token) = tokens.get(i) {
-        let word = token.text.to_lowercase();
-        if ROLE_HEADS.contains(&word.as_str()) {
+        let word = lowered(&token.text);
+        if is_role_head(&word) {
             head_end = Some(i + 1);
-        } else if !ROLE_MODIFIERS.contains(&word.as_str()) {
+        } else if !is_role_modifier(&word) {
             break;
         }
         i += 1;
@@ -246,6 +303,40 @@ pub(super) fn role_after(text: &str, tokens: &[Token], name_end: usize) -> Optio
 mod tests {
     use super::super::tokens;
     use super::*;
+
+    #[test]
+    fn names_already_as_shown_are_kept_as_the_full_rule_keeps_them() {
+        for name in [
+            "William Orrick",
+            "WILLIAM ORRICK",
+            "William  Orrick",
+            " William Orrick",
+            "William Orrick ",
+            "William\tOrrick",
+            "William\u{b}Orrick",
+            "William\u{a0}Orrick",
+            "O’Brien",
+            "O'Brien",
+            "Zoë Ball",
+            "ZOË BALL",
+            "J. K. Rowling",
+            "",
+        ] {
+            assert_eq!(display_name(name), spaced_and_cased(name), "{name:?}");
+        }
+        for word in [
+            "secretary",
+            "Secretary",
+            "ÉTAT",
+            "état",
+            "co-chair",
+            "Co-Chair",
+            "42",
+            "",
+        ] {
+            assert_eq!(lowered(word), word.to_lowercase(), "{word:?}");
+        }
+    }
 
     #[test]
     fn roles_before_and_after_names() {
