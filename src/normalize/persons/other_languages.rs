@@ -100,7 +100,8 @@ fn role_of(word: &str) -> Option<String> {
     let key = folded_key(word.trim_end_matches('.'));
     let honorific = super::lexicon::HONORIFICS.contains(&key.as_str())
         || HONORIFICS.split_whitespace().any(|h| h == key);
-    (is_title(word) && !honorific).then(|| word.trim_end_matches('.').to_string())
+    ((is_title(word) || is_small_title(word)) && !honorific)
+        .then(|| word.trim_end_matches('.').to_string())
 }
 
 /// The one-word names judged only as short forms of one of `names` ("Scholz" beside
@@ -249,9 +250,21 @@ static GIVEN: LazyLock<IntSet<u64>> = LazyLock::new(|| {
 
 /// True when the word before `start` is a title or honorific.
 fn follows_title(tokens: &[Token], start: usize) -> bool {
-    start
-        .checked_sub(1)
-        .is_some_and(|before| is_title(&tokens[before].text))
+    start.checked_sub(1).is_some_and(|before| {
+        let word = &tokens[before].text;
+        is_title(word) || is_small_title(word)
+    })
+}
+
+/// A title or honorific written in small letters, as French, Spanish, Italian and
+/// Portuguese write them before a name ("le ministre Bruno Le Maire", "el presidente
+/// Sánchez", "señora Díaz"); short ones ("m", "sr", "pan") are ordinary words so written.
+fn is_small_title(word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_lowercase) || word.chars().count() < 4 {
+        return false;
+    }
+    let key = folded_key(word);
+    TITLES.split_whitespace().any(|t| t == key) || HONORIFICS.split_whitespace().any(|h| h == key)
 }
 
 /// A title or honorific in English or another language, or a German compound ending in
@@ -417,6 +430,34 @@ mod tests {
             let mut expected: Vec<String> = expected.iter().map(|n| n.to_string()).collect();
             expected.sort();
             assert_eq!(found, expected, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_title_in_small_letters_gives_its_role() {
+        let roles = |title: &str, text: &str| -> Vec<(String, Vec<String>)> {
+            let passages = vec![text.to_string()];
+            let (persons, _) = crate::normalize::persons::find_persons(title, &passages);
+            persons.into_iter().map(|p| (p.name, p.roles)).collect()
+        };
+        assert_eq!(
+            roles(
+                "Presupuesto",
+                "Madrid – El presidente Pedro Sánchez defendió este martes el proyecto en el \
+                 Congreso, y la oposición acusó al Ejecutivo de improvisar con las cuentas."
+            ),
+            [("Pedro Sánchez".to_string(), vec!["presidente".to_string()])]
+        );
+        assert_eq!(
+            roles(
+                "Budget",
+                "Selon le ministre Bruno Le Maire, la situation des comptes publics reste \
+                 préoccupante pour les mois qui viennent et les syndicats sont inquiets."
+            ),
+            [("Bruno Le Maire".to_string(), vec!["ministre".to_string()])]
+        );
+        for word in ["pan", "sr", "m", "Ministre", "ministerio"] {
+            assert!(!is_small_title(word), "{word}");
         }
     }
 
