@@ -163,6 +163,59 @@ pub(super) fn joined_spans(
             _ => joined.push(span),
         }
     }
+    with_names_after_titles(tokens, joined)
+}
+
+/// The spans with a name the tagger passed over after a title ("el presidente Sánchez",
+/// "Parteichef Merz"): up to three capitalised words that are not function words, when
+/// no span holds them already.
+fn with_names_after_titles(tokens: &[Token], spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut covered = vec![false; tokens.len()];
+    for span in &spans {
+        covered[span.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let word = &tokens[i].text;
+        if !(is_title(word) || is_small_title(word)) || covered[i + 1] {
+            i += 1;
+            continue;
+        }
+        // A party's or a body's letters ("diputada PS Emilia Nuyado") are no name.
+        let acronym = |w: &str| !w.chars().any(char::is_lowercase);
+        let name_word = |t: &Token| {
+            tagger::may_be_name(&t.text)
+                && !acronym(&t.text)
+                && !is_capitalised_function_word(&t.text)
+                && !is_title(&t.text)
+                && crate::normalize::date::month_number(&t.text).is_none()
+        };
+        let end = (i + 1..tokens.len().min(i + 4))
+            .take_while(|&k| !covered[k] && name_word(&tokens[k]))
+            .last()
+            .map(|k| k + 1);
+        if let Some(end) = end {
+            added.push(i + 1..end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if added.is_empty() {
+        return spans;
+    }
+    let mut all: Vec<Range<usize>> = spans.into_iter().chain(added).collect();
+    all.sort_by_key(|span| span.start);
+    // A given name found after a title runs on into the surname the tagger did take
+    // ("Bundespräsident Frank-Walter" and "Steinmeier").
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for span in all {
+        match joined.last_mut() {
+            Some(last) if last.end == span.start => last.end = span.end,
+            _ => joined.push(span),
+        }
+    }
     joined
 }
 
@@ -267,15 +320,16 @@ fn is_small_title(word: &str) -> bool {
     TITLES.split_whitespace().any(|t| t == key) || HONORIFICS.split_whitespace().any(|h| h == key)
 }
 
-/// A title or honorific in English or another language, or a German compound ending in
-/// a role ("Finanzminister", "Bundespräsidentin", "Parteichef").
+/// A title in English, a title or honorific in another language, or a German compound
+/// ending in a role ("Finanzminister", "Bundespräsidentin", "Parteichef").
 fn is_title(word: &str) -> bool {
     if !tagger::may_be_name(word) {
         return false;
     }
     let key = folded_key(word.trim_end_matches('.'));
-    super::lexicon::HONORIFICS.contains(&key.as_str())
-        || super::lexicon::TITLES.iter().any(|(t, _)| *t == key)
+    // English honorifics are left out: in these languages they open the names of shows
+    // and contests more often than people's ("Miss Saigon").
+    super::lexicon::TITLES.iter().any(|(t, _)| *t == key)
         || TITLES.split_whitespace().any(|t| t == key)
         || HONORIFICS.split_whitespace().any(|h| h == key)
         || ROLE_ENDINGS
@@ -459,6 +513,31 @@ mod tests {
         for word in ["pan", "sr", "m", "Ministre", "ministerio"] {
             assert!(!is_small_title(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_name_the_tagger_passed_over_after_a_title_is_found() {
+        let names = |title: &str, text: &str| -> Vec<(String, Vec<String>)> {
+            let passages = vec![text.to_string()];
+            let (persons, _) = crate::normalize::persons::find_persons(title, &passages);
+            persons.into_iter().map(|p| (p.name, p.roles)).collect()
+        };
+        assert_eq!(
+            names(
+                "Presupuesto",
+                "Madrid – El presidente Sánchez defendió este martes el proyecto en el \
+                 Congreso, y la oposición acusó al Ejecutivo de improvisar con las cuentas."
+            ),
+            [("Sánchez".to_string(), vec!["presidente".to_string()])]
+        );
+        assert_eq!(
+            names(
+                "Musical",
+                "Am Abend wurde das Musical Miss Saigon im Theater gezeigt, und die Kritiker \
+                 waren mit der Aufführung und den Sängern sehr zufrieden."
+            ),
+            []
+        );
     }
 
     #[test]
