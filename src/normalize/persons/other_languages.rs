@@ -98,8 +98,7 @@ const INSTITUTION_NOUNS: &str = "
 /// honorific ("Frau", "M.") or a word that is no title.
 fn role_of(word: &str) -> Option<String> {
     let key = folded_key(word.trim_end_matches('.'));
-    let honorific = super::lexicon::HONORIFICS.contains(&key.as_str())
-        || HONORIFICS.split_whitespace().any(|h| h == key);
+    let honorific = super::lexicon::HONORIFICS.contains(&key.as_str()) || is_other_honorific(&key);
     ((is_title(word) || is_small_title(word)) && !honorific)
         .then(|| word.trim_end_matches('.').to_string())
 }
@@ -317,7 +316,7 @@ fn is_small_title(word: &str) -> bool {
         return false;
     }
     let key = folded_key(word);
-    TITLES.split_whitespace().any(|t| t == key) || HONORIFICS.split_whitespace().any(|h| h == key)
+    is_other_title(&key) || is_other_honorific(&key)
 }
 
 /// A title in English, a title or honorific in another language, or a German compound
@@ -330,11 +329,26 @@ fn is_title(word: &str) -> bool {
     // English honorifics are left out: in these languages they open the names of shows
     // and contests more often than people's ("Miss Saigon").
     super::lexicon::TITLES.iter().any(|(t, _)| *t == key)
-        || TITLES.split_whitespace().any(|t| t == key)
-        || HONORIFICS.split_whitespace().any(|h| h == key)
+        || is_other_title(&key)
+        || is_other_honorific(&key)
         || ROLE_ENDINGS
             .split_whitespace()
             .any(|ending| key.len() > ending.len() + 2 && key.ends_with(ending))
+}
+
+/// True for one of [`TITLES`], folded; a set, as every capitalised word of a clipping in
+/// another language is asked.
+fn is_other_title(key: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| TITLES.split_whitespace().collect());
+    SET.contains(key)
+}
+
+/// True for one of [`HONORIFICS`], folded.
+fn is_other_honorific(key: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| HONORIFICS.split_whitespace().collect());
+    SET.contains(key)
 }
 
 /// Titles of other languages, folded: each gives its holder a role.
