@@ -105,10 +105,10 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
 /// True when `word` (in lower case) is a function word of a language other than English
 /// ("les", "das", "el"): such a word opens phrases, not names.
 pub fn is_foreign_function_word(word: &str) -> bool {
-    FUNCTION_WORDS
-        .iter()
-        .skip(1)
-        .any(|(_, words)| words.contains(&word))
+    // Bit 0 is English's.
+    LANGUAGES_OF
+        .get(&lowercase_hash(word))
+        .is_some_and(|&languages| languages & !1 != 0)
 }
 
 /// Words read at most: the opening of a text tells its language.
@@ -243,6 +243,16 @@ mod tests {
         ];
         for (text, language) in cases {
             assert_eq!(guess([text]), language, "{text}");
+        }
+    }
+
+    #[test]
+    fn function_words_of_other_languages_are_told_from_english_ones() {
+        for word in ["les", "das", "el", "się", "och", "für"] {
+            assert!(is_foreign_function_word(word), "{word}");
+        }
+        for word in ["the", "said", "scholz", ""] {
+            assert!(!is_foreign_function_word(word), "{word}");
         }
     }
 
