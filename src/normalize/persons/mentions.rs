@@ -7,7 +7,9 @@ use super::lexicon::{
 use super::tagger;
 use super::tokens::Token;
 use super::word_fold;
+use crate::fasthash::{IntMap, IntSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One occurrence of a name in the article.
 #[derive(Debug, Clone)]
@@ -81,8 +83,8 @@ pub(super) fn mention(
             // "Vice President", "Deputy Mayor": modifiers belong to the role.
             let mut words = vec![role.to_string()];
             let mut k = before;
-            while k > 0 && ROLE_MODIFIERS.contains(&tokens[k - 1].text.to_lowercase().as_str()) {
-                words.insert(0, tokens[k - 1].text.to_lowercase());
+            while k > 0 && is_role_modifier(&lowered(&tokens[k - 1].text)) {
+                words.insert(0, lowered(&tokens[k - 1].text).into_owned());
                 k -= 1;
             }
             roles.push(words.join(" "));
@@ -110,8 +112,8 @@ pub(super) fn mention(
 /// The role a title gives ("judge" for "judge", "senator" for "sen"), from a table, as
 /// every mention's first word and the word before it are asked.
 fn title_role(word: &str) -> Option<&'static str> {
-    static ROLES: std::sync::LazyLock<crate::fasthash::IntMap<&'static str, &'static str>> =
-        std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+    static ROLES: LazyLock<IntMap<&'static str, &'static str>> =
+        LazyLock::new(|| TITLES.iter().copied().collect());
     ROLES.get(word).copied()
 }
 
@@ -127,39 +129,35 @@ fn lowered(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A fixed word list as a set: every mention's words and neighbours are asked.
+type WordSet = LazyLock<IntSet<&'static str>>;
+
+/// The words of `lists` as one set.
+fn word_set(lists: &[&[&'static str]]) -> IntSet<&'static str> {
+    lists.iter().flat_map(|list| list.iter().copied()).collect()
+}
+
 /// True for a noun that heads a role phrase ([`ROLE_HEADS`]).
 fn is_role_head(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
-        std::sync::LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
+    static WORDS: WordSet = LazyLock::new(|| word_set(&[ROLE_HEADS]));
     WORDS.contains(word)
 }
 
 /// True for a word that may stand in a role phrase before its head ([`ROLE_MODIFIERS`]).
 fn is_role_modifier(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
-        std::sync::LazyLock::new(|| ROLE_MODIFIERS.iter().copied().collect());
+    static WORDS: WordSet = LazyLock::new(|| word_set(&[ROLE_MODIFIERS]));
     WORDS.contains(word)
 }
 
-/// True for a day, month, feast or number word ([`CALENDAR_WORDS`]), asked of every word
-/// of every mention.
+/// True for a day, month, feast or number word ([`CALENDAR_WORDS`]).
 fn is_calendar_word(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
-        std::sync::LazyLock::new(|| CALENDAR_WORDS.iter().copied().collect());
+    static WORDS: WordSet = LazyLock::new(|| word_set(&[CALENDAR_WORDS]));
     WORDS.contains(word)
 }
 
-/// True for a word that is never (part of) a person's name: a set, as every mention's
-/// words and neighbours are asked.
+/// True for a word that is never (part of) a person's name.
 fn is_not_name_word(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<crate::fasthash::IntSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            NOT_NAME_WORDS
-                .iter()
-                .chain(COMPANY_WORDS)
-                .copied()
-                .collect()
-        });
+    static WORDS: WordSet = LazyLock::new(|| word_set(&[NOT_NAME_WORDS, COMPANY_WORDS]));
     WORDS.contains(word)
 }
 

@@ -441,10 +441,19 @@ mod tests {
         })
     }
 
-    fn names_found(title: &str, text: &str) -> Vec<String> {
-        let passages: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+    /// The persons found in a clipping of one title and these passages, with their roles.
+    fn names_and_roles(title: &str, passages: &[&str]) -> Vec<(String, Vec<String>)> {
+        let passages: Vec<String> = passages.iter().map(|p| p.to_string()).collect();
         let (persons, _) = crate::normalize::persons::find_persons(title, &passages);
-        persons.into_iter().map(|p| p.name).collect()
+        persons.into_iter().map(|p| (p.name, p.roles)).collect()
+    }
+
+    fn names_found(title: &str, text: &str) -> Vec<String> {
+        let passages: Vec<&str> = text.split("\n\n").collect();
+        names_and_roles(title, &passages)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
     }
 
     #[test]
@@ -503,11 +512,7 @@ mod tests {
 
     #[test]
     fn a_title_in_small_letters_gives_its_role() {
-        let roles = |title: &str, text: &str| -> Vec<(String, Vec<String>)> {
-            let passages = vec![text.to_string()];
-            let (persons, _) = crate::normalize::persons::find_persons(title, &passages);
-            persons.into_iter().map(|p| (p.name, p.roles)).collect()
-        };
+        let roles = |title: &str, text: &str| names_and_roles(title, &[text]);
         assert_eq!(
             roles(
                 "Presupuesto",
@@ -531,11 +536,7 @@ mod tests {
 
     #[test]
     fn a_name_the_tagger_passed_over_after_a_title_is_found() {
-        let names = |title: &str, text: &str| -> Vec<(String, Vec<String>)> {
-            let passages = vec![text.to_string()];
-            let (persons, _) = crate::normalize::persons::find_persons(title, &passages);
-            persons.into_iter().map(|p| (p.name, p.roles)).collect()
-        };
+        let names = |title: &str, text: &str| names_and_roles(title, &[text]);
         assert_eq!(
             names(
                 "Presupuesto",
@@ -556,17 +557,15 @@ mod tests {
 
     #[test]
     fn a_title_in_another_language_gives_a_role_and_an_honorific_none() {
-        let passages = vec![
-            "Finanzminister Christian Lindner sagte am Dienstag, die Lage sei ernst und \
-             die Regierung werde noch in dieser Woche über den Haushalt beraten."
-                .to_string(),
-            "Auch Frau Annalena Baerbock war bei der Sitzung, die nach zwei Stunden mit \
-             einer Erklärung der Koalition endete."
-                .to_string(),
-        ];
-        let (persons, _) = crate::normalize::persons::find_persons("Haushalt", &passages);
-        let roles: Vec<(String, Vec<String>)> =
-            persons.into_iter().map(|p| (p.name, p.roles)).collect();
+        let roles = names_and_roles(
+            "Haushalt",
+            &[
+                "Finanzminister Christian Lindner sagte am Dienstag, die Lage sei ernst und \
+                 die Regierung werde noch in dieser Woche über den Haushalt beraten.",
+                "Auch Frau Annalena Baerbock war bei der Sitzung, die nach zwei Stunden mit \
+                 einer Erklärung der Koalition endete.",
+            ],
+        );
         assert_eq!(
             roles,
             [
