@@ -342,6 +342,17 @@ const COMPANY_WORDS: &[&str] = &[
     "groupe", "grupo", "gruppo", "press", "news",
 ];
 
+/// What makes a name a company's in scripts without spaces, wherever it stands
+/// (Japanese "株式会社…" and "…株式会社", Chinese "…公司", Korean "주식회사").
+const COMPANY_MARKS: &[&str] = &[
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "有限公司",
+    "公司",
+    "주식회사",
+];
+
 /// Words that open a publishing group's name ("Grupo Clarín", "Éditions Gallimard").
 const GROUP_OPENINGS: &[&str] = &[
     "grupo",
@@ -364,11 +375,14 @@ pub(crate) fn is_company_word(word: &str) -> bool {
     COMPANY_WORDS.contains(&word.as_str())
 }
 
-/// True for a name of several words that ends in a company's word or opens with a
-/// publishing group's: a publisher written where its writers go.
+/// True for a name of several words that ends in a company's word (the person finder's
+/// too: "Lee Enterprises", "Open Source Software") or opens with a publishing group's:
+/// a publisher written where its writers go.
 fn is_company_name(words: &[&str]) -> bool {
     words.len() > 1
-        && (words.last().is_some_and(|w| is_company_word(w))
+        && (words
+            .last()
+            .is_some_and(|w| is_company_word(w) || crate::normalize::persons::is_company_word(w))
             || GROUP_OPENINGS.contains(&words[0].to_lowercase().as_str()))
 }
 
@@ -393,6 +407,9 @@ pub fn parse(text: &str, loose: bool) -> Byline {
     // A handle or a first name stands alone; in a list ("hessenschau.de, Frankfurt,
     // Germany") one-word pieces are places and sites.
     let loose = loose && pieces.len() == 1;
+    // After the outlet ("By Jane Doe, BBC News, New York") a piece names a place unless
+    // it opens with a given name ("By Jane Doe, AP, and John Roe").
+    let mut after_outlet = false;
     for piece in pieces {
         // "Jane Doe in London": where the writer was is not part of the name.
         let piece = piece.split(" in ").next().unwrap_or(&piece);
@@ -401,9 +418,21 @@ pub fn parse(text: &str, loose: bool) -> Byline {
             news_agency(&piece).or_else(|| piece.strip_suffix(" Staff").and_then(news_agency))
         {
             byline.agency.get_or_insert_with(|| agency.to_string());
+            after_outlet = true;
+            continue;
+        }
+        // A sentence ("By embedding this video, you agree to the Developer Policy") names
+        // no one in the pieces after it either.
+        if reads_as_prose(&piece) {
+            break;
+        }
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if is_company_name(&words) {
+            after_outlet = true;
             continue;
         }
         if let Some(name) = clean_name(&piece, loose)
+            && (!after_outlet || opens_with_given_name(&name))
             && !byline.authors.iter().any(|a| a.eq_ignore_ascii_case(&name))
         {
             byline.authors.push(name);
@@ -414,6 +443,44 @@ pub fn parse(text: &str, loose: bool) -> Byline {
         byline.authors.retain(|a| a.contains(' ') || !is_acronym(a));
     }
     byline
+}
+
+/// True for a piece of running text: three or more words in lower case that are not
+/// name particles ("you are agreeing to the Developer Agreement"); a name has none.
+/// Words after a figure are a date or a reading time ("Jane Doe Hace 13 horas"), which
+/// [`clean_name`] cuts off.
+fn reads_as_prose(piece: &str) -> bool {
+    piece
+        .split_whitespace()
+        .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_name_particle(w))
+        .nth(2)
+        .is_some()
+}
+
+/// True when some piece of a line is a date and nothing else ("25.10.2022 - Reiner
+/// Nagel", "Jane Doe | 3 March 2025"): a line that dates the story beside the names.
+pub(crate) fn has_date_piece(line: &str) -> bool {
+    pieces(line).iter().any(|piece| {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        !words.is_empty()
+            && words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            && words.iter().all(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                bare.is_empty()
+                    || bare.bytes().any(|b| b.is_ascii_digit())
+                    || month_number(bare).is_some()
+                    || WEEKDAYS.contains(&bare.to_lowercase().as_str())
+            })
+    })
+}
+
+/// True when a name opens with a given name the person finder knows ("John Roe"), in
+/// English or the other languages it reads.
+pub(crate) fn opens_with_given_name(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(crate::normalize::persons::is_given_name)
 }
 
 /// True when `text` starts the way bylines do ("By …", "Von …", "Autor: …").
@@ -501,7 +568,8 @@ fn strip_opener(text: &str, start: bool) -> String {
 }
 
 /// What follows "Door", "Di", "Av"… opening a line, when the next word is a given name
-/// the person tagger knows ("Door Jan de Vries"): a name itself never opens so.
+/// the person tagger knows ("Door Jan de Vries") or the rest a news agency ("Af
+/// Ritzau"): a name itself never opens so.
 fn capitalised_particle_opener(text: &str) -> Option<&str> {
     let (first, rest) = text.split_once(' ')?;
     let opener = LOWER_CASE_OPENERS
@@ -511,7 +579,9 @@ fn capitalised_particle_opener(text: &str) -> Option<&str> {
     let known = || {
         crate::normalize::persons::model().is_some_and(|m| m.is_first_name(&given.to_lowercase()))
     };
-    (opener && given.starts_with(char::is_uppercase) && known()).then_some(rest)
+    // "Af Ritzau": or an agency.
+    let agency = || news_agency(rest).is_some();
+    (opener && given.starts_with(char::is_uppercase) && (known() || agency())).then_some(rest)
 }
 
 /// A line that signs a story without an opening word: names with a job title or an
@@ -694,6 +764,15 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         .split_whitespace()
         .filter(|w| !w.starts_with('@') || piece.split_whitespace().count() == 1)
         .collect();
+    // "Son Güncelleme: 30.11.2020", "Updated: 3 March": a label before a date.
+    if let Some(at) = words
+        .iter()
+        .position(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && at > 0
+        && words[at - 1].ends_with(':')
+    {
+        return None;
+    }
     let mut words = before_date(&words);
     while words.len() > 1
         && words.last().is_some_and(|w| {
@@ -723,14 +802,13 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         }
     }
     let joined = words.join(" ");
-    let name = joined
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
-        .to_string();
+    let name =
+        undoubled(joined.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')).to_string();
     let lower = name.to_lowercase();
     let words: Vec<&str> = name.split(' ').collect();
     let too_long = words.len() > MAX_NAME_WORDS || name.chars().count() > MAX_NAME_CHARS;
     let not_text = name.is_empty()
-        || name.contains(['@', ':'])
+        || name.contains(['@', ':', ')', ']'])
         || lower.starts_with("http")
         || lower.starts_with("www.")
         || PLACEHOLDERS.contains(&lower.as_str())
@@ -763,8 +841,9 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         && !words
             .iter()
             .all(|w| is_acronym(w) || w.chars().all(|c| !c.is_lowercase()));
-    let publisher =
-        PUBLISHERS.iter().any(|p| p.eq_ignore_ascii_case(&name)) || is_company_name(&words);
+    let publisher = PUBLISHERS.iter().any(|p| p.eq_ignore_ascii_case(&name))
+        || is_company_name(&words)
+        || COMPANY_MARKS.iter().any(|mark| name.contains(mark));
     let one_word = words.len() == 1;
     let capital = |w: &&str| w.chars().next().is_some_and(|c| !c.is_lowercase());
     // Markup is trusted with "Mobasir hassan"; free text needs every word capitalised.
@@ -774,6 +853,8 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         words.iter().all(|w| is_name_particle(w) || capital(w))
     };
     let starts_lower = !one_word && words[0].chars().next().is_some_and(char::is_lowercase);
+    // "am", "red" (for Redaktion): a word of two or three small letters is no handle.
+    let little_word = one_word && name.chars().count() <= 3 && name.chars().all(char::is_lowercase);
     if too_long
         || not_text
         || dated
@@ -782,6 +863,7 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         || only_dates
         || ends_in_acronym
         || starts_lower
+        || little_word
         || (one_word && !loose)
     {
         return None;
@@ -792,6 +874,19 @@ pub fn clean_name(piece: &str, loose: bool) -> Option<String> {
         return None;
     }
     name.chars().any(char::is_alphabetic).then_some(name)
+}
+
+/// A name a page wrote twice over, run together or with a space between ("Kristen
+/// Falc'honKristen Falc'hon", from a link and its hidden copy), written once.
+fn undoubled(name: &str) -> &str {
+    let half = name.len() / 2;
+    let first = name.get(..half);
+    let second = name.get(name.len() - half..);
+    let between = name.get(half..name.len() - half);
+    match (first, second, between) {
+        (Some(a), Some(b), Some("" | " ")) if !a.is_empty() && a == b => a,
+        _ => name,
+    }
 }
 
 #[cfg(test)]
@@ -957,6 +1052,94 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(parse(text, false).authors, *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn places_prose_and_labels_beside_a_byline_are_not_writers() {
+        let cases: &[(&str, &[&str])] = &[
+            // The outlet, then where the writer was; a given name after it is a writer.
+            ("By Nadia Farouk, BBC News, New Delhi", &["Nadia Farouk"]),
+            (
+                "By Nadia Farouk, AP, and John Roe",
+                &["Nadia Farouk", "John Roe"],
+            ),
+            ("By Nadia Farouk, Reuters, Buenos Aires", &["Nadia Farouk"]),
+            // A sentence opening with "By" names no one, before or after its commas.
+            (
+                "By signing up to this list, you accept the Privacy Terms and Data Policy.",
+                &[],
+            ),
+            (
+                "By Jane Doe, who covers the courts, Annual Review",
+                &["Jane Doe"],
+            ),
+            // A date or reading time after the names is not prose.
+            (
+                "Inés Marco, Rocío Prado y José Luis Vidal Hace 13 horas Tiempo de lectura: 8 minutos",
+                &["Inés Marco", "Rocío Prado", "José Luis Vidal"],
+            ),
+            // A label before a date; a bracket left over from an acronym.
+            ("Son Güncelleme: 30.11.2020 18:14", &[]),
+            ("(KVB/ABC) Lindau", &[]),
+            // A name the page wrote twice, run together or spaced.
+            ("By Kerstin MalowKerstin Malow", &["Kerstin Malow"]),
+            ("By Kerstin Malow Kerstin Malow", &["Kerstin Malow"]),
+            // Companies by the person finder's words too.
+            ("By Lee Enterprises", &[]),
+            ("Von Freie Office Software", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse(text, false).authors, *expected, "{text}");
+        }
+        // Companies in scripts without spaces, though markup may name one-word writers.
+        for company in [
+            "株式会社ミドリ商事",
+            "ミドリ商事株式会社",
+            "文化传媒有限公司",
+        ] {
+            assert_eq!(
+                parse(company, true).authors,
+                Vec::<String>::new(),
+                "{company}"
+            );
+        }
+        assert_eq!(parse("山田太郎", true).authors, ["山田太郎"]);
+        // "Af" opens a Danish byline before an agency as before a given name.
+        let agency = parse("Af Ritzau", true);
+        assert_eq!(
+            (agency.authors.len(), agency.agency.as_deref()),
+            (0, Some("Ritzau"))
+        );
+        assert_eq!(parse("Af Peter Holm", false).authors, ["Peter Holm"]);
+        for agency in ["PTI", "Kathpress", "Jiji Press", "Keystone-SDA", "ČTK"] {
+            assert_eq!(
+                parse(agency, true).agency.as_deref(),
+                Some(agency),
+                "{agency}"
+            );
+        }
+        // Two or three small letters are a word ("am", "red" for the newsroom), not a
+        // handle; four may be one.
+        assert_eq!(parse("am", true).authors, Vec::<String>::new());
+        assert_eq!(parse("red", true).authors, Vec::<String>::new());
+        assert_eq!(parse("tlow", true).authors, ["tlow"]);
+    }
+
+    #[test]
+    fn a_line_with_a_date_of_its_own_dates_the_names_beside_it() {
+        for (line, dated) in [
+            ("25.10.2022 - Reiner Nagel", true),
+            ("Jane Doe | 3 March 2025", true),
+            ("Mittwoch, 4. Mai 2022 · Ute Kranz", true),
+            (
+                "10. November 2021 Pressemitteilung Pflege und Profil",
+                false,
+            ),
+            ("Jane Doe, 3 boats", false),
+            ("Jane Doe", false),
+        ] {
+            assert_eq!(has_date_piece(line), dated, "{line}");
         }
     }
 

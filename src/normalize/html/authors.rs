@@ -446,7 +446,11 @@ impl Markup {
             // A first name or handle alone ("Nils", "gabor_munier") gives way to the full
             // name stated elsewhere on the page.
             let fuller: Vec<String> = cascade.into_iter().flat_map(|(n, _)| n).collect();
-            return (complete(names, &fuller), Some(source));
+            let mut names = complete(names, &fuller);
+            // "Nils" completed may repeat a "Nils Pickert" named beside it.
+            let mut seen = std::collections::HashSet::new();
+            names.retain(|name| seen.insert(name.to_lowercase()));
+            return (names, Some(source));
         }
         if let Some(owner) = self.owner_named_by_host(host) {
             return (vec![owner], Some(AuthorsSource::Metadata));
@@ -545,10 +549,7 @@ impl Markup {
             ),
             (box_names(&marks.boxes), AuthorsSource::Text),
             (first_names(&marks.labelled, false), AuthorsSource::Text),
-            (
-                first_names(&marks.near_headline, false),
-                AuthorsSource::Text,
-            ),
+            (unlabelled_names(&marks.near_headline), AuthorsSource::Text),
         ]
     }
 
@@ -676,6 +677,27 @@ fn first_names(candidates: &[String], loose: bool) -> Vec<String> {
         .filter(|candidate| !candidate.trim_end().ends_with(':'))
         .map(|candidate| byline::parse(&decode_entities(candidate), loose).authors)
         .find(|authors| !authors.is_empty())
+        .unwrap_or_default()
+}
+
+/// The names of the first line near the headline that names a person without a byline's
+/// opening word. Such lines are as often menus, kickers and captions ("Inhalt Aktuelles
+/// Sicherheit", "Cricket World Cup"), whose capitalised words read like names: a name
+/// counts when it opens with a known given name or the line dates the story
+/// ("25.10.2022 - Reiner Nagel").
+fn unlabelled_names(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|line| !line.trim_end().ends_with(':'))
+        .map(|line| {
+            let line = decode_entities(line);
+            let mut names = byline::parse(&line, false).authors;
+            if !names.is_empty() && !byline::has_date_piece(&line) {
+                names.retain(|name| byline::opens_with_given_name(name));
+            }
+            names
+        })
+        .find(|names| !names.is_empty())
         .unwrap_or_default()
 }
 
@@ -1016,6 +1038,45 @@ mod tests {
         let with_byline = page("<p>© 2019 Sven Schreivogel</p>")
             .replace("<h1>", r#"<p class="byline">Von Lena Hartmann</p><h1>"#);
         assert_eq!(authors(&with_byline).0, ["Lena Hartmann"]);
+    }
+
+    #[test]
+    fn a_first_name_completed_does_not_repeat_the_full_name() {
+        let html = page(
+            r#"<script type="application/ld+json">{"@type":"Article","author":[{"@type":"Person","name":"Nils"},{"@type":"Person","name":"Nils Okafor"}]}</script>"#,
+            "",
+        );
+        assert_eq!(authors(&html).0, ["Nils Okafor"]);
+    }
+
+    #[test]
+    fn a_line_near_the_headline_without_a_byline_word_names_people_only() {
+        let near = |line: &str| {
+            page(
+                "",
+                &format!(r#"<h1>Neue Radwege für die Altstadt</h1><p>{line}</p>"#),
+            )
+        };
+        // Menus, kickers and labels under a headline: capitalised words, no people.
+        for line in [
+            "Inhalt Aktuelles Sicherheit Natur und Klima Reiseinfos",
+            "Cricket World Cup",
+            "Gemahlener Kaffee Espresso",
+            "In Gottesdiensten",
+        ] {
+            assert_eq!(authors(&near(line)), (vec![], None), "{line}");
+        }
+        // A known given name, or a date of its own beside the name.
+        for (line, name) in [
+            ("Amelie Hartung", "Amelie Hartung"),
+            ("25.10.2022 - Reinbert Olk", "Reinbert Olk"),
+        ] {
+            assert_eq!(
+                authors(&near(line)),
+                (vec![name.to_string()], Some(AuthorsSource::Text)),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -43,6 +43,12 @@ pub fn model() -> Option<&'static Model> {
     MODEL.as_ref()
 }
 
+/// True when `word` is a given name the shipped model learnt or one common in the other
+/// languages persons are read in ("William", "Amelie", "François"); false without a model.
+pub fn is_given_name(word: &str) -> bool {
+    model().is_some_and(|model| other_languages::is_given_name(model, word))
+}
+
 /// The persons named in an article, and for each passage the indexes (into the returned
 /// list) of the persons it mentions.
 pub fn find_persons(title: &str, passages: &[String]) -> (Vec<Person>, Vec<Vec<usize>>) {
@@ -181,7 +187,7 @@ fn without_lone_words(mentions: Vec<Mention>, drop: impl Fn(&str) -> bool) -> Ve
 /// True for one of the [`COMPANY_WORDS`] with a capital, in any case after it, with or
 /// without a full stop. Asked of every word of an article, so most are turned away by
 /// their length and first letter alone, from a table built once.
-fn is_company_word(word: &str) -> bool {
+pub(crate) fn is_company_word(word: &str) -> bool {
     static OPENINGS: std::sync::LazyLock<[u32; 32]> = std::sync::LazyLock::new(|| {
         let mut openings = [0u32; 32];
         for w in COMPANY_WORDS {

@@ -278,7 +278,7 @@ const OPENING_PARTICLES: &[&str] = &[
 
 /// True for a given name: one the tagger's training knew as a first name, or one of
 /// [`GIVEN_NAMES`]; accents aside ("María", "François").
-fn is_given_name(model: &Model, word: &str) -> bool {
+pub(super) fn is_given_name(model: &Model, word: &str) -> bool {
     // An initial is no evidence: "z. B. Autoreparaturen", "S. 12".
     if !tagger::may_be_name(word) || word.trim_end_matches('.').chars().nth(1).is_none() {
         return false;
