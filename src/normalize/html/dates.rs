@@ -76,6 +76,9 @@ impl Markup {
             .filter(|(d, _)| plausible(d))
             .collect();
         if let Some(&(date, value)) = candidates.first() {
+            if let Some(shown) = self.shown_before_unspecified(value, date, visible) {
+                return Some(shown);
+            }
             if !is_utc(value) {
                 return Some(date);
             }
@@ -101,6 +104,28 @@ impl Markup {
             return Some(local.unwrap_or(date));
         }
         from_url
+    }
+
+    /// The date the page shows its readers, when the markup's date comes only from a meta
+    /// tag that does not say what it dates (`date`, `dc.date`) and the page shows a date
+    /// a few days earlier: such tags often carry the day the page was last built or
+    /// edited, while what the page shows by its headline is the publication.
+    fn shown_before_unspecified(
+        &self,
+        value: &str,
+        date: NaiveDate,
+        visible: &dyn Fn() -> Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
+        let unspecified = self.meta_values(UNSPECIFIED_META).any(|v| v == value)
+            && !self.ld_strings("datePublished").iter().any(|v| v == value)
+            && !self
+                .meta
+                .iter()
+                .any(|(name, v)| v == value && !UNSPECIFIED_META.contains(&name.as_str()));
+        if !unspecified {
+            return None;
+        }
+        visible().filter(|shown| (1..=MAX_BUILD_LAG_DAYS).contains(&(date - *shown).num_days()))
     }
 
     /// The date of a page that states no other, in its markup or its text: the time
@@ -581,6 +606,13 @@ const PUBLISHED_META: &[&str] = &[
     "datecreated",
     "release_date",
 ];
+
+/// Meta names of [`PUBLISHED_META`] that do not say which date they hold.
+const UNSPECIFIED_META: &[&str] = &["date", "dc.date", "dcterms.date", "created"];
+
+/// How many days after the date a page shows an unspecified meta date may be and still
+/// be taken for the page's building or editing rather than another story's date.
+const MAX_BUILD_LAG_DAYS: i64 = 3;
 
 /// Meta names of modification dates: a last resort, the original is preferred.
 const MODIFIED_META: &[&str] = &[

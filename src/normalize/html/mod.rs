@@ -616,6 +616,36 @@ mod tests {
     }
 
     #[test]
+    fn an_unspecified_meta_date_gives_way_to_the_date_shown_a_few_days_before() {
+        let page = |meta: &str, shown: &str| {
+            format!(
+                r#"<html><head>{meta}</head><body><h1>Mieterstreik</h1><ul><li class="Date"><time>{shown}</time></li></ul>
+                <p>Text.</p></body></html>"#
+            )
+        };
+        let built = r#"<meta name="date" content="2020-04-30">"#;
+        // The page was built the day after the story it shows.
+        assert_eq!(
+            page_date(&page(built, "29.04.2020, 12:01 Uhr"), None).as_deref(),
+            Some("2020-04-29")
+        );
+        // A date shown later than the tag, or weeks before it, is not this story's.
+        for shown in ["2.05.2020, 09:00 Uhr", "3.03.2020, 09:00 Uhr"] {
+            assert_eq!(
+                page_date(&page(built, shown), None).as_deref(),
+                Some("2020-04-30"),
+                "{shown}"
+            );
+        }
+        // A tag that says it holds the publication date keeps it.
+        let published = r#"<meta property="article:published_time" content="2020-04-30">"#;
+        assert_eq!(
+            page_date(&page(published, "29.04.2020, 12:01 Uhr"), None).as_deref(),
+            Some("2020-04-30")
+        );
+    }
+
+    #[test]
     fn published_beats_updated_and_disagreements_are_settled() {
         let updated_first = r#"<html><body><div class="meta">Updated 9 May 2025 · Published 3 May 2025</div>
             <p>Text.</p></body></html>"#;
