@@ -128,6 +128,7 @@ pub fn find_persons_with(
     }
     let mentions = without_lone_entity_words(model, mentions);
     let mentions = without_lone_company_words(&slices, mentions);
+    let mentions = without_words_written_small(model, &slices, &keys, mentions);
     join_mentions(mentions, passages.len(), &|word| model.is_first_name(word))
 }
 
@@ -174,6 +175,56 @@ fn without_lone_company_words(sentences: &[&[Token]], mentions: Vec<Mention>) ->
         return mentions;
     }
     without_lone_words(mentions, |w| company.contains(w))
+}
+
+/// Distinct names written in small letters after which an article's small letters say
+/// nothing about its capitalised words.
+const NAMES_IN_SMALL_LETTERS: usize = 3;
+
+/// One-word names whose word the article also writes in small letters mid-sentence
+/// ("Chocolate" beside "dark chocolate", "Will" beside "will"): ordinary words
+/// capitalised by a heading or a sentence's start, not persons. Unless the article
+/// writes names in small letters too ("venezuela", "manuel", as some wire copy does),
+/// when small letters say nothing.
+fn without_words_written_small(
+    model: &Model,
+    sentences: &[&[Token]],
+    keys: &[Vec<u64>],
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let lone: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.words.len() == 1 && m.titled.is_none())
+        .map(|m| word_fold(&m.words[0]))
+        .collect();
+    if lone.is_empty() {
+        return mentions;
+    }
+    let lexicon = &model.lexicon;
+    let mut small = std::collections::HashSet::new();
+    let mut names_in_small_letters = std::collections::HashSet::new();
+    for (tokens, keys) in sentences.iter().zip(keys) {
+        for (i, token) in tokens.iter().enumerate().skip(1) {
+            if !token.text.starts_with(char::is_lowercase) {
+                continue;
+            }
+            if let Some(&key) = keys.get(i)
+                && token.text.len() >= 4
+                && !lexicon.common_words.contains(&key)
+                && (lexicon.entity_words.contains(&key) || lexicon.first_names.contains(&key))
+            {
+                names_in_small_letters.insert(key);
+                if names_in_small_letters.len() >= NAMES_IN_SMALL_LETTERS {
+                    return mentions;
+                }
+            }
+            let folded = word_fold(&token.text);
+            if lone.contains(&folded) {
+                small.insert(folded);
+            }
+        }
+    }
+    without_lone_words(mentions, |w| small.contains(&word_fold(w)))
 }
 
 /// `mentions` without the one-word, untitled ones whose word `drop` says is no name.
@@ -965,6 +1016,46 @@ mod tests {
         );
         let names: Vec<&str> = kept.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["jones", "edward jones", "orrick"]);
+    }
+
+    #[test]
+    fn a_word_the_article_writes_in_small_letters_is_no_name_alone() {
+        let Some(model) = model() else {
+            panic!("the tests need the shipped model (the `persons` feature)");
+        };
+        let mention = |word: &str, titled: Option<&str>| Mention {
+            name: word.to_string(),
+            words: vec![word.to_string()],
+            titled: titled.map(str::to_string),
+            roles: Vec::new(),
+            passage: Some(0),
+        };
+        let kept = |text: &str| {
+            let sentences: Vec<Vec<Token>> = text.lines().map(tokens::tokenize).collect();
+            let slices: Vec<&[Token]> = sentences.iter().map(Vec::as_slice).collect();
+            let keys: Vec<Vec<u64>> = slices.iter().map(|s| tagger::sentence_keys(s)).collect();
+            let mentions = vec![
+                mention("Chocolate", None),
+                mention("Will", None),
+                mention("Will", Some("Mr")),
+                mention("Quill", None),
+            ];
+            without_words_written_small(model, &slices, &keys, mentions)
+                .iter()
+                .map(|m| format!("{}{}", m.titled.as_deref().unwrap_or(""), m.name))
+                .collect::<Vec<_>>()
+        };
+        // "chocolate" and "will" in small letters mid-sentence: ordinary words. A word
+        // opening a sentence in small letters says nothing; a title keeps a name.
+        assert_eq!(
+            kept("Dark chocolate keeps , Quill said .\nThe shop will open .\nquill ."),
+            ["MrWill", "Quill"]
+        );
+        // Copy that writes names in small letters too: small letters say nothing there.
+        assert_eq!(
+            kept("reporters told peter quill in london that germany will pay for chocolate ."),
+            ["Chocolate", "Will", "MrWill", "Quill"]
+        );
     }
 
     #[test]
