@@ -192,24 +192,30 @@ fn without_words_written_small(
     keys: &[Vec<u64>],
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
-    let lone: std::collections::HashSet<String> = mentions
+    // Compared by the hash of their lower-case form, which the tagger has already taken
+    // of most words: nothing is lowered or copied for the article's other words.
+    // (A mention's words are folded, accents gone; its name is as written.)
+    let lone: IntSet<u64> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && m.titled.is_none())
-        .map(|m| word_fold(&m.words[0]))
+        .map(|m| crate::fasthash::lowercase_hash(&m.name))
         .collect();
     if lone.is_empty() {
         return mentions;
     }
     let lexicon = &model.lexicon;
-    let mut small = std::collections::HashSet::new();
-    let mut names_in_small_letters = std::collections::HashSet::new();
+    let mut small = IntSet::default();
+    let mut names_in_small_letters = IntSet::default();
     for (tokens, keys) in sentences.iter().zip(keys) {
         for (i, token) in tokens.iter().enumerate().skip(1) {
             if !token.text.starts_with(char::is_lowercase) {
                 continue;
             }
-            if let Some(&key) = keys.get(i)
-                && token.text.len() >= 4
+            let key = keys
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| crate::fasthash::lowercase_hash(&token.text));
+            if token.text.len() >= 4
                 && !lexicon.common_words.contains(&key)
                 && (lexicon.entity_words.contains(&key) || lexicon.first_names.contains(&key))
             {
@@ -218,13 +224,22 @@ fn without_words_written_small(
                     return mentions;
                 }
             }
-            let folded = word_fold(&token.text);
-            if lone.contains(&folded) {
-                small.insert(folded);
+            if lone.contains(&key) {
+                small.insert(key);
             }
         }
     }
-    without_lone_words(mentions, |w| small.contains(&word_fold(w)))
+    if small.is_empty() {
+        return mentions;
+    }
+    mentions
+        .into_iter()
+        .filter(|m| {
+            m.words.len() != 1
+                || m.titled.is_some()
+                || !small.contains(&crate::fasthash::lowercase_hash(&m.name))
+        })
+        .collect()
 }
 
 /// `mentions` without the one-word, untitled ones whose word `drop` says is no name.
