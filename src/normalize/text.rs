@@ -245,6 +245,12 @@ pub fn tail(text: &str, max_bytes: usize) -> &str {
     text.split_at_checked(start).map_or(text, |(_, tail)| tail)
 }
 
+/// Han, kana and Hangul: the scripts that run words together, and Latin words into them
+/// ("Tori Amos等歌手").
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
 /// True when `text` has more than `chars` characters. Counts no further than needed:
 /// this turns away most paragraphs of a story, which are far longer than a metadata line.
 pub fn longer_than(text: &str, chars: usize) -> bool {

@@ -3,7 +3,7 @@
 
 use super::authors::AuthorMarks;
 use super::dates::publication_times;
-use crate::normalize::text::collapse_spaces as collapse;
+use crate::normalize::text::{collapse_spaces as collapse, is_cjk};
 use dom_query::Document;
 use serde_json::Value;
 
@@ -841,11 +841,6 @@ fn shorter_end_dropped(parts: &[&str], sep: &str) -> Option<String> {
         return Some(parts[1..].join(sep));
     }
     None
-}
-
-/// Han, kana and Hangul: the scripts whose titles run words together.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 /// Decodes the entities a title can carry when a page escaped it twice ("&amp;#8211;").

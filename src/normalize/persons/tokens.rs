@@ -1,6 +1,7 @@
 //! Splits text into word and punctuation tokens the way the name tagger was trained:
 //! punctuation apart, possessive "'s" apart, abbreviations like "U.S." and "Mr." whole.
 
+use crate::normalize::text::is_cjk;
 use std::borrow::Cow;
 
 /// One token and where it sits in the text.
@@ -86,10 +87,16 @@ pub fn tokenize_into<'a>(text: &'a str, offset: usize, tokens: &mut Vec<Token<'a
         let mut end = at;
         let bytes = text.as_bytes();
         let mut ascii = true;
+        // Chinese, Japanese and Korean run Latin words into theirs ("Tori Amos等歌手"): a
+        // word ends where the script changes.
+        let wide = !c.is_ascii() && is_cjk(c);
         loop {
             // Most words are ASCII letters and digits: skip them a byte at a time.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            while !wide && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
+            }
+            if wide && end > at && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                break;
             }
             // …and most end at a space or a comma, which nothing below keeps in a word.
             if bytes
@@ -102,6 +109,9 @@ pub fn tokenize_into<'a>(text: &'a str, offset: usize, tokens: &mut Vec<Token<'a
                 break;
             };
             if c.is_alphanumeric() {
+                if end > at && !c.is_ascii() && is_cjk(c) != wide {
+                    break;
+                }
                 ascii &= c.is_ascii();
                 end += c.len_utf8();
                 continue;
@@ -207,6 +217,23 @@ mod tests {
             ),
             ("Dr. Müller y Peñaß.", &["Dr.", "Müller", "y", "Peñaß", "."]),
             ("abcé Δελτα 東京", &["abcé", "Δελτα", "東京"]),
+            // Latin words run into Chinese, Japanese or Korean text end where it starts,
+            // and the other way round; accents stay with their word.
+            (
+                "Tori Amos等歌手 专辑Music发行 José한국 ソニーSony",
+                &[
+                    "Tori",
+                    "Amos",
+                    "等歌手",
+                    "专辑",
+                    "Music",
+                    "发行",
+                    "José",
+                    "한국",
+                    "ソニー",
+                    "Sony",
+                ],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
