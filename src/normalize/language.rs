@@ -30,6 +30,38 @@ pub enum Language {
     Polish,
     /// Swedish, Danish or Norwegian.
     Scandinavian,
+    /// Russian, Ukrainian or another language written in Cyrillic.
+    Cyrillic,
+    /// Hungarian.
+    Hungarian,
+    /// Turkish.
+    Turkish,
+    /// Romanian.
+    Romanian,
+    /// Indonesian or Malay.
+    Indonesian,
+    /// Vietnamese.
+    Vietnamese,
+}
+
+impl Language {
+    /// True for the languages where person finding asks a name for a given name or a
+    /// title it knows. False for English, and for the languages that capitalise like it
+    /// and whose given names it does not know (Cyrillic, Hungarian, Turkish, Vietnamese),
+    /// which are read the English way with a caution of their own. Romanian and
+    /// Indonesian capitalise the names of places and bodies word by word around small
+    /// words ("Ministerul Sănătății", "Kamar Mandi"), which the English reading takes
+    /// for persons.
+    pub fn has_name_rules(self) -> bool {
+        !matches!(
+            self,
+            Language::English
+                | Language::Cyrillic
+                | Language::Hungarian
+                | Language::Turkish
+                | Language::Vietnamese
+        )
+    }
 }
 
 /// Words common in running text of each language and rare in the others' (words two
@@ -98,6 +130,48 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
         &[
             "och", "att", "det", "som", "är", "på", "för", "med", "og", "er", "til", "af", "ikke",
             "inte", "var", "har", "av", "kan", "om",
+        ],
+    ),
+    (
+        Language::Cyrillic,
+        &[
+            "и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "за", "от", "для", "но",
+            "он", "его", "та", "що", "від", "як", "і", "у", "до",
+        ],
+    ),
+    (
+        Language::Hungarian,
+        &[
+            "és", "az", "hogy", "egy", "már", "csak", "volt", "vagy", "még", "pedig", "ezt",
+            "kell", "lesz", "után", "szerint", "nagyon", "amely",
+        ],
+    ),
+    (
+        Language::Turkish,
+        &[
+            "ve", "bir", "bu", "için", "ile", "olarak", "çok", "daha", "gibi", "olan", "değil",
+            "kadar", "sonra", "ancak", "olduğu", "göre", "ise",
+        ],
+    ),
+    (
+        Language::Romanian,
+        &[
+            "și", "în", "că", "pe", "din", "mai", "nu", "sau", "pentru", "sunt", "fost", "către",
+            "acest", "această", "după", "prin",
+        ],
+    ),
+    (
+        Language::Indonesian,
+        &[
+            "yang", "ini", "itu", "dengan", "untuk", "dari", "tidak", "akan", "pada", "juga",
+            "karena", "adalah", "oleh", "dalam", "bahwa", "sudah", "telah", "mereka",
+        ],
+    ),
+    (
+        Language::Vietnamese,
+        &[
+            "của", "và", "các", "có", "được", "cho", "là", "với", "những", "không", "này", "đã",
+            "trong", "một", "người", "khi", "cũng", "để", "theo", "nhiều",
         ],
     ),
 ];
@@ -226,6 +300,36 @@ mod tests {
                 "Kommunen meddelade på tisdagen att den nya bron öppnar i maj, efter två \
                  års arbete och en tvist med byggarna som har pågått länge.",
                 Language::Scandinavian,
+            ),
+            (
+                "Городской совет во вторник объявил, что новый мост откроют в мае, \
+                 после двух лет работ и спора с подрядчиком. Это для города важно.",
+                Language::Cyrillic,
+            ),
+            (
+                "A városi tanács kedden bejelentette, hogy az új hidat májusban adják át, \
+                 két év munka után, és még csak most zárult le a vita az építőkkel.",
+                Language::Hungarian,
+            ),
+            (
+                "Belediye meclisi salı günü yeni köprünün mayısta açılacağını duyurdu. Bu \
+                 proje için iki yıl çalışıldı ve müteahhitle bir anlaşmazlık daha çözüldü.",
+                Language::Turkish,
+            ),
+            (
+                "Consiliul local a anunțat marți că noul pod va fi deschis în mai, după \
+                 doi ani de lucrări și o dispută cu constructorii pentru costuri.",
+                Language::Romanian,
+            ),
+            (
+                "Dewan kota mengumumkan pada hari Selasa bahwa jembatan yang baru akan \
+                 dibuka bulan Mei, setelah dua tahun pekerjaan dengan kontraktor itu.",
+                Language::Indonesian,
+            ),
+            (
+                "Hội đồng thành phố cho biết cây cầu mới sẽ được mở vào tháng Năm, sau \
+                 hai năm thi công và một tranh chấp với các nhà thầu.",
+                Language::Vietnamese,
             ),
             // Too little to tell, or a table: left to English, as before.
             (

@@ -75,7 +75,11 @@ pub fn find_persons_with(
     let spans: Vec<Vec<Range<usize>>> = tags.iter().map(|t| person_spans(t)).collect();
     let inner = words_of_names_inside_sentences(&slices, &spans);
     // Capitals say less in other languages: there a name needs a given name or a title.
-    let english = language::guess_from_hashes(keys.iter().flatten().copied()) == Language::English;
+    // In a language without rules of its own here (Russian, Turkish, Vietnamese …) the
+    // English reading stands, but a word alone is as often a sentence's opener.
+    let language = language::guess_from_hashes(keys.iter().flatten().copied());
+    let english = !language.has_name_rules();
+    let unfamiliar = language != Language::English && english;
     // Mentions from lines in capitals or title case (headlines, subheadings) are
     // confirmed against the others.
     let mut capitalised = Vec::new();
@@ -129,6 +133,11 @@ pub fn find_persons_with(
     let mentions = without_lone_entity_words(model, mentions);
     let mentions = without_lone_company_words(&slices, mentions);
     let mentions = without_words_written_small(model, &slices, &keys, mentions);
+    let mentions = if unfamiliar {
+        without_words_alone(mentions)
+    } else {
+        mentions
+    };
     join_mentions(mentions, passages.len(), &|word| model.is_first_name(word))
 }
 
@@ -175,6 +184,18 @@ fn without_lone_company_words(sentences: &[&[Token]], mentions: Vec<Mention>) ->
         return mentions;
     }
     without_lone_words(mentions, |w| company.contains(w))
+}
+
+/// One-word names, without a title, that no longer name in the article holds: in a
+/// language whose capitals the tagger cannot read ("Пришла", "Berikut", "Olay" opening
+/// sentences), such a word is more often an opener than a person.
+fn without_words_alone(mentions: Vec<Mention>) -> Vec<Mention> {
+    let in_longer: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.words.len() > 1)
+        .flat_map(|m| m.words.iter().cloned())
+        .collect();
+    without_lone_words(mentions, |w| !in_longer.contains(w))
 }
 
 /// Distinct names written in small letters after which an article's small letters say

@@ -511,6 +511,34 @@ mod tests {
     }
 
     #[test]
+    fn in_languages_without_name_rules_a_word_alone_is_no_name() {
+        // Russian and Vietnamese capitalise like English: full names are read the English
+        // way, but words opening sentences are not persons.
+        let russian = names_found(
+            "Сборная проиграла в Киеве",
+            "Думаю, что это был тяжёлый матч. Лукаш Подольски сказал после игры, что \
+             команда не готова. Но тренер Йоахим Лёв не согласился с ним.\n\n\
+             Пришла пора перемен, и это понимают все в сборной. Ранее Подольски играл за \
+             Кёльн и Арсенал, а теперь он выступает в Японии за клуб из Кобе.",
+        );
+        assert!(russian.iter().all(|name| name.contains(' ')), "{russian:?}");
+        assert!(
+            russian.contains(&"Лукаш Подольски".to_string()),
+            "{russian:?}"
+        );
+        let vietnamese = names_found(
+            "Quốc hội thông qua luật thuế mới",
+            "Theo ông Nguyễn Văn Thắng, luật mới sẽ có hiệu lực từ tháng Bảy. Cùng với đó, \
+             các doanh nghiệp được giảm thuế trong một năm. Tuy vậy, nhiều người vẫn lo \
+             ngại về chi phí. Ủy ban cho biết sẽ có hướng dẫn chi tiết.",
+        );
+        assert!(
+            vietnamese.iter().all(|name| name.contains(' ')),
+            "{vietnamese:?}"
+        );
+    }
+
+    #[test]
     fn a_title_in_small_letters_gives_its_role() {
         let roles = |title: &str, text: &str| names_and_roles(title, &[text]);
         assert_eq!(
