@@ -337,9 +337,54 @@ const PUBLISHERS: &[&str] = &["Condé Nast", "Conde Nast", "Hearst", "Gannett", 
 /// Words that make a name a company's when it ends with one ("Axel Springer SE",
 /// "Hubert Burda Media", "Prisma Média").
 const COMPANY_WORDS: &[&str] = &[
-    "ag", "se", "gmbh", "kg", "inc", "ltd", "llc", "plc", "corp", "co", "sa", "sas", "srl", "spa",
-    "bv", "nv", "ab", "oy", "media", "média", "medien", "mídia", "verlag", "group", "gruppe",
-    "groupe", "grupo", "gruppo", "press", "news",
+    "ag",
+    "se",
+    "gmbh",
+    "kg",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "corp",
+    "co",
+    "sa",
+    "sas",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "ab",
+    "oy",
+    "media",
+    "média",
+    "medien",
+    "mídia",
+    "verlag",
+    "group",
+    "gruppe",
+    "groupe",
+    "grupo",
+    "gruppo",
+    "press",
+    "news",
+    // Newspapers, magazines and broadcasters: "Hildesheimer Presse", "Kyffhäuser
+    // Nachrichten", "The Sunday Times".
+    "presse",
+    "nachrichten",
+    "zeitung",
+    "kurier",
+    "rundschau",
+    "anzeiger",
+    "tageblatt",
+    "gazette",
+    "tribune",
+    "times",
+    "herald",
+    "journal",
+    "magazin",
+    "magazine",
+    "online",
+    "tv",
 ];
 
 /// What makes a name a company's in scripts without spaces, wherever it stands
@@ -353,8 +398,16 @@ const COMPANY_MARKS: &[&str] = &[
     "주식회사",
 ];
 
-/// Words that open a publishing group's name ("Grupo Clarín", "Éditions Gallimard").
+/// Words that open a publishing group's or a newspaper's name ("Grupo Clarín", "Éditions
+/// Gallimard", "Jornal O Papel").
 const GROUP_OPENINGS: &[&str] = &[
+    "jornal",
+    "diário",
+    "diario",
+    "periódico",
+    "periodico",
+    "revista",
+    "gazeta",
     "grupo",
     "gruppo",
     "groupe",
@@ -1088,6 +1141,10 @@ mod tests {
             // Companies by the person finder's words too.
             ("By Lee Enterprises", &[]),
             ("Von Freie Office Software", &[]),
+            // Newspapers and magazines are no writers either.
+            ("Por Jornal O Estado", &[]),
+            ("Von Lüneburger Rundschau", &[]),
+            ("By Anna Wells, Harbour Times", &["Anna Wells"]),
         ];
         for (text, expected) in cases {
             assert_eq!(parse(text, false).authors, *expected, "{text}");
