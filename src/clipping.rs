@@ -189,6 +189,9 @@ pub struct Stated {
     /// People the source's own classification names (a news database's `PERSON` terms),
     /// joined to the persons found in the text.
     pub persons: Vec<String>,
+    /// The language the file declares its text is in (an HTML page's `lang`), as a
+    /// language tag ("de", "pt-BR").
+    pub language: Option<String>,
 }
 
 impl Stated {
@@ -204,6 +207,7 @@ impl Stated {
         }
         self.source = self.source.take().or(other.source);
         self.url = self.url.take().or(other.url);
+        self.language = self.language.take().or(other.language);
         for topic in other.topics {
             if !self.topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)) {
                 self.topics.push(topic);

@@ -191,6 +191,7 @@ fn read_fields(map: &Map<String, Value>) -> Stated {
             ],
         ),
         persons: merged_lists(map, &["persons", "people"]),
+        language: get(&["language", "lang", "inlanguage"]).and_then(single_string),
         authors,
         authors_source: None,
         // "author": "Jane Doe, Reuters": the agency is the source when none is named.
@@ -323,6 +324,24 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn the_language_a_record_declares_is_kept() {
+        let map = |value: serde_json::Value| value.as_object().cloned().unwrap();
+        for (record, language) in [
+            (serde_json::json!({"language": "de"}), Some("de")),
+            (serde_json::json!({"lang": "pt-BR"}), Some("pt-BR")),
+            (serde_json::json!({"inLanguage": ["fr"]}), Some("fr")),
+            (serde_json::json!({"language": null}), None),
+            (serde_json::json!({"title": "No language"}), None),
+        ] {
+            assert_eq!(
+                fields(&map(record.clone())).language.as_deref(),
+                language,
+                "{record}"
+            );
+        }
     }
 
     #[test]

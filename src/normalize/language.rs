@@ -215,9 +215,53 @@ pub fn guess<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
     guess_from_hashes(words)
 }
 
+/// The language a language tag names ("de", "pt-BR", "nb_NO"), among those told apart.
+pub fn from_tag(tag: &str) -> Option<Language> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    let language = match primary.as_str() {
+        "en" => Language::English,
+        "de" => Language::German,
+        "fr" => Language::French,
+        "es" => Language::Spanish,
+        "it" => Language::Italian,
+        "pt" => Language::Portuguese,
+        "nl" => Language::Dutch,
+        "pl" => Language::Polish,
+        "sv" | "da" | "no" | "nb" | "nn" => Language::Scandinavian,
+        "ru" | "uk" | "be" | "bg" | "mk" => Language::Cyrillic,
+        "hu" => Language::Hungarian,
+        "tr" => Language::Turkish,
+        "ro" => Language::Romanian,
+        "id" | "ms" => Language::Indonesian,
+        "vi" => Language::Vietnamese,
+        _ => return None,
+    };
+    Some(language)
+}
+
+/// [`guess_from_hashes`], with the language the file declares: taken when the text is
+/// too short to tell, so that a short page of a German site is not read as English, while
+/// an English story on a site whose template says "de" is still English.
+pub fn guess_declared(
+    words: impl IntoIterator<Item = u64>,
+    declared: Option<Language>,
+) -> Language {
+    let (guessed, decided) = guess_counted(words);
+    match declared {
+        Some(declared) if !decided => declared,
+        _ => guessed,
+    }
+}
+
 /// [`guess`] from the text's words already hashed in lower case ([`lowercase_hash`]), as
 /// person finding has them.
 pub fn guess_from_hashes(words: impl IntoIterator<Item = u64>) -> Language {
+    guess_counted(words).0
+}
+
+/// The guess, and whether the text held enough function words to make it: at least
+/// [`MIN_HITS`] of the winning language's.
+fn guess_counted(words: impl IntoIterator<Item = u64>) -> (Language, bool) {
     let mut hits = [0usize; FUNCTION_WORDS.len()];
     for (read, word) in words.into_iter().enumerate() {
         if read == MAX_WORDS || (read % 50 == 0 && leader(&hits).1) {
@@ -229,7 +273,12 @@ pub fn guess_from_hashes(words: impl IntoIterator<Item = u64>) -> Language {
             }
         }
     }
-    leader(&hits).0
+    let language = leader(&hits).0;
+    let index = FUNCTION_WORDS
+        .iter()
+        .position(|(l, _)| *l == language)
+        .unwrap_or(0);
+    (language, hits[index] >= MIN_HITS)
 }
 
 /// The language the counts point to, and whether it leads by so much that more text
@@ -348,6 +397,49 @@ mod tests {
         for (text, language) in cases {
             assert_eq!(guess([text]), language, "{text}");
         }
+    }
+
+    #[test]
+    fn a_declared_language_counts_when_the_text_is_too_short_to_tell() {
+        for (tag, language) in [
+            ("de", Some(Language::German)),
+            ("pt-BR", Some(Language::Portuguese)),
+            ("nb_NO", Some(Language::Scandinavian)),
+            (" RU ", Some(Language::Cyrillic)),
+            ("en-GB", Some(Language::English)),
+            ("ja", None),
+            ("", None),
+        ] {
+            assert_eq!(from_tag(tag), language, "{tag:?}");
+        }
+        let hashes = |text: &str| {
+            Words::of(text)
+                .map(|w| lowercase_hash(text.get(w.start..w.end).unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        let short = hashes("Irland Roadtrip – Julias Lesewelt");
+        assert_eq!(
+            guess_declared(short.clone(), Some(Language::German)),
+            Language::German
+        );
+        assert_eq!(guess_declared(short, None), Language::English);
+        // A story the text shows is English stays English on a site declared German,
+        // and a German text stays German on a site declared English.
+        let english = hashes(
+            "The council said that the bridge would open in May and that the work was done.",
+        );
+        assert_eq!(
+            guess_declared(english, Some(Language::German)),
+            Language::English
+        );
+        let german = hashes(
+            "Der Stadtrat hat beschlossen, dass die Brücke im Mai eröffnet wird und nicht \
+             später, sagte die Sprecherin der Stadt auf eine Anfrage.",
+        );
+        assert_eq!(
+            guess_declared(german, Some(Language::English)),
+            Language::German
+        );
     }
 
     #[test]

@@ -370,7 +370,9 @@ fn assemble_parts(
         .title
         .unwrap_or_else(|| title_from_sentence(&parts.passages[0]));
     let (date, date_source) = pick_date(stated.date, origin, today);
-    let (mut persons, mut passage_persons) = persons::find_persons(&title, &parts.passages);
+    let declared = stated.language.as_deref().and_then(language::from_tag);
+    let (mut persons, mut passage_persons) =
+        persons::find_persons_declared(&title, &parts.passages, declared);
     persons::join_stated(
         &mut persons,
         &mut passage_persons,
@@ -461,6 +463,7 @@ fn clean_stated(stated: Stated) -> Stated {
         url: stated.url.and_then(clean),
         topics: stated.topics.into_iter().filter_map(clean).collect(),
         persons: stated.persons.into_iter().filter_map(clean).collect(),
+        language: stated.language.and_then(clean),
     }
 }
 
@@ -528,6 +531,34 @@ mod tests {
         assert_eq!(stated.authors, ["Amélie Roux", "Matthias Lauerer"]);
         // U+09DC is one of the letters NFC writes as two characters, as the text has it.
         assert_eq!(stated.source.as_deref(), Some("\u{9a1}\u{9bc}\u{9be}ক"));
+    }
+
+    #[test]
+    fn a_short_page_is_read_in_the_language_it_declares() {
+        let page = |lang: &str| {
+            format!(
+                r#"<html lang="{lang}"><head><title>Sommerreise durch Irland</title></head><body>
+                <h1>Sommerreise durch Irland</h1><p>Von Sprachregeln halten wir wenig. Irland
+                Roadtrip mit Kind und Hund.</p><p>Bitte Suchwort eingeben. Julia Vogt hat die
+                Bilder gemacht.</p></body></html>"#
+            )
+        };
+        let persons = |lang: &str| -> Vec<String> {
+            let origin = Origin {
+                path: "reise.html",
+                format: Format::Html,
+                modified: None,
+            };
+            let clipping =
+                normalize_html(&page(lang), Stated::default(), &origin, today()).expect("a page");
+            clipping.persons.into_iter().map(|p| p.name).collect()
+        };
+        // Too few words to tell the language by: the page's own `lang` decides, and a
+        // German page's capitalised nouns are no names.
+        assert_eq!(persons("de"), ["Julia Vogt"]);
+        let english = persons("en");
+        assert!(english.contains(&"Julia Vogt".to_string()));
+        assert!(english.len() > 1, "{english:?}");
     }
 
     /// Reads `text` as the file `path` last modified on 2026-01-02.

@@ -131,6 +131,7 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
             url,
             topics,
             persons: Vec::new(),
+            language: markup.lang.clone(),
         },
         text_date,
         paragraphs,

@@ -58,11 +58,34 @@ pub fn find_persons(title: &str, passages: &[String]) -> (Vec<Person>, Vec<Vec<u
     }
 }
 
+/// [`find_persons`], with the language the file declares its text is in: taken when the
+/// text is too short to tell.
+pub fn find_persons_declared(
+    title: &str,
+    passages: &[String],
+    declared: Option<Language>,
+) -> (Vec<Person>, Vec<Vec<usize>>) {
+    match model() {
+        Some(model) => find_persons_in(model, title, passages, declared),
+        None => (Vec::new(), vec![Vec::new(); passages.len()]),
+    }
+}
+
 /// [`find_persons`] with a model of one's own (the evaluation trains one).
 pub fn find_persons_with(
     model: &Model,
     title: &str,
     passages: &[String],
+) -> (Vec<Person>, Vec<Vec<usize>>) {
+    find_persons_in(model, title, passages, None)
+}
+
+/// [`find_persons_with`], with the language the file declares.
+fn find_persons_in(
+    model: &Model,
+    title: &str,
+    passages: &[String],
+    declared: Option<Language>,
 ) -> (Vec<Person>, Vec<Vec<usize>>) {
     let texts: Vec<&str> = std::iter::once(title)
         .chain(passages.iter().map(String::as_str))
@@ -77,7 +100,7 @@ pub fn find_persons_with(
     // Capitals say less in other languages: there a name needs a given name or a title.
     // In a language without rules of its own here (Russian, Turkish, Vietnamese …) the
     // English reading stands, but a word alone is as often a sentence's opener.
-    let language = language::guess_from_hashes(keys.iter().flatten().copied());
+    let language = language::guess_declared(keys.iter().flatten().copied(), declared);
     let english = !language.has_name_rules();
     let unfamiliar = language != Language::English && english;
     // Mentions from lines in capitals or title case (headlines, subheadings) are
