@@ -51,13 +51,24 @@ pub(super) fn mention(
             titled_from.get_or_insert(start);
             roles.push(role.to_string());
             start += 1;
+        } else if let Some(end) = modified_title_end(&words[start - span.start..]) {
+            // "Vice President Kamala Harris": the modifiers go with the title.
+            titled_from.get_or_insert(start);
+            let rest = &words[start - span.start..];
+            let title = title_role(&rest[end - 1]).unwrap_or_default();
+            roles.push(format!("{} {title}", rest[..end - 1].join(" ")));
+            start += end;
         } else {
             break;
         }
     }
     words.drain(..start - span.start);
     let span = start..span.end;
-    if span.is_empty() {
+    // "Vice President", "Chief Justice", "Press Secretary": a role, with no one named.
+    if words
+        .iter()
+        .all(|w| is_role_modifier(w) || title_role(w).is_some())
+    {
         return None;
     }
     if names_a_place_or_body(tokens, span.start, span.end) {
@@ -107,6 +118,18 @@ pub(super) fn mention(
         roles,
         passage,
     })
+}
+
+/// How many words role modifiers and the title after them take ("vice president" → 2,
+/// "deputy chief executive" stops short of a title and gives `None`), when `words` opens
+/// with modifiers.
+fn modified_title_end(words: &[String]) -> Option<usize> {
+    let modifiers = words.iter().take_while(|w| is_role_modifier(w)).count();
+    (modifiers > 0
+        && words
+            .get(modifiers)
+            .is_some_and(|w| title_role(w).is_some()))
+    .then_some(modifiers + 1)
 }
 
 /// The role a title gives ("judge" for "judge", "senator" for "sen"), from a table, as
@@ -355,5 +378,28 @@ mod tests {
         );
         let text = "Ann Lee, who spoke first, said";
         assert_eq!(role_after(text, &tokens::tokenize(text), 2), None);
+    }
+
+    #[test]
+    fn a_role_with_no_one_named_is_no_mention() {
+        let named = |text: &str, span: Range<usize>| {
+            let tokens = tokens::tokenize(text);
+            mention(text, &tokens, span, Some(0)).map(|m| m.name)
+        };
+        for (text, span) in [
+            ("The Vice President said", 1..3),
+            ("Chief Justice spoke", 0..2),
+            ("its Press Secretary", 1..3),
+            ("Vice", 0..1),
+        ] {
+            assert_eq!(named(text, span), None, "{text}");
+        }
+        // With someone named, the role goes and the name stays.
+        let text = "Vice President Kamala Harris said";
+        let harris = mention(text, &tokens::tokenize(text), 0..4, Some(0)).expect("a name");
+        assert_eq!(
+            (harris.name.as_str(), harris.roles.as_slice()),
+            ("Kamala Harris", ["vice president".to_string()].as_slice())
+        );
     }
 }
