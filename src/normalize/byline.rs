@@ -520,12 +520,15 @@ pub(crate) fn has_date_piece(line: &str) -> bool {
             && words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
             && words.iter().all(|w| {
                 let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-                bare.is_empty()
-                    || bare.bytes().any(|b| b.is_ascii_digit())
-                    || month_number(bare).is_some()
-                    || WEEKDAYS.contains(&bare.to_lowercase().as_str())
+                bare.is_empty() || bare.bytes().any(|b| b.is_ascii_digit()) || is_date_word(bare)
             })
     })
+}
+
+/// True for a month or a weekday's name, punctuation around it aside ("März", "Tue.,").
+fn is_date_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    month_number(word).is_some() || WEEKDAYS.contains(&word.to_lowercase().as_str())
 }
 
 /// True when a name opens with a given name the person finder knows ("John Roe"), in
@@ -797,11 +800,7 @@ fn before_date<'a>(words: &[&'a str]) -> Vec<&'a str> {
     {
         kept.pop();
     }
-    let dateish = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        month_number(w).is_some() || WEEKDAYS.contains(&w.to_lowercase().as_str())
-    };
-    if kept.len() > 2 && kept.last().is_some_and(|w| dateish(w)) {
+    if kept.len() > 2 && kept.last().is_some_and(|w| is_date_word(w)) {
         kept.pop();
     }
     kept

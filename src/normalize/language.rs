@@ -273,17 +273,13 @@ fn guess_counted(words: impl IntoIterator<Item = u64>) -> (Language, bool) {
             }
         }
     }
-    let language = leader(&hits).0;
-    let index = FUNCTION_WORDS
-        .iter()
-        .position(|(l, _)| *l == language)
-        .unwrap_or(0);
-    (language, hits[index] >= MIN_HITS)
+    let index = leader(&hits).0;
+    (FUNCTION_WORDS[index].0, hits[index] >= MIN_HITS)
 }
 
-/// The language the counts point to, and whether it leads by so much that more text
-/// would not change it.
-fn leader(hits: &[usize; FUNCTION_WORDS.len()]) -> (Language, bool) {
+/// The index (into [`FUNCTION_WORDS`]) of the language the counts point to, and whether
+/// it leads by so much that more text would not change it.
+fn leader(hits: &[usize; FUNCTION_WORDS.len()]) -> (usize, bool) {
     let english = hits[0];
     let (best, most) = hits
         .iter()
@@ -292,9 +288,9 @@ fn leader(hits: &[usize; FUNCTION_WORDS.len()]) -> (Language, bool) {
         .max_by_key(|&(n, &h)| (h, std::cmp::Reverse(n)))
         .map_or((0, 0), |(n, &h)| (n, h));
     if most >= MIN_HITS && most > 2 * english {
-        (FUNCTION_WORDS[best].0, most > 2 * english + DECISIVE_LEAD)
+        (best, most > 2 * english + DECISIVE_LEAD)
     } else {
-        (Language::English, english > 2 * most + DECISIVE_LEAD)
+        (0, english > 2 * most + DECISIVE_LEAD)
     }
 }
 

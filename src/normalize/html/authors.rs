@@ -446,11 +446,7 @@ impl Markup {
             // A first name or handle alone ("Nils", "gabor_munier") gives way to the full
             // name stated elsewhere on the page.
             let fuller: Vec<String> = cascade.into_iter().flat_map(|(n, _)| n).collect();
-            let mut names = complete(names, &fuller);
-            // "Nils" completed may repeat a "Nils Pickert" named beside it.
-            let mut seen = std::collections::HashSet::new();
-            names.retain(|name| seen.insert(name.to_lowercase()));
-            return (names, Some(source));
+            return (complete(names, &fuller), Some(source));
         }
         if let Some(owner) = self.owner_named_by_host(host) {
             return (vec![owner], Some(AuthorsSource::Metadata));
@@ -671,11 +667,25 @@ fn all_names(candidates: &[String], loose: bool) -> Vec<String> {
 /// The names of the first candidate that names anyone: a page's byline comes before
 /// the other names its markup carries (related articles, reviewers, references).
 fn first_names(candidates: &[String], loose: bool) -> Vec<String> {
+    first_names_kept(candidates, loose, |_, _| true)
+}
+
+/// [`first_names`], keeping only the names `keep` accepts (given the candidate's text).
+fn first_names_kept(
+    candidates: &[String],
+    loose: bool,
+    keep: impl Fn(&str, &str) -> bool,
+) -> Vec<String> {
     candidates
         .iter()
         // "Zur Erinnerung:": a line that ends in a colon introduces something.
         .filter(|candidate| !candidate.trim_end().ends_with(':'))
-        .map(|candidate| byline::parse(&decode_entities(candidate), loose).authors)
+        .map(|candidate| {
+            let text = decode_entities(candidate);
+            let mut names = byline::parse(&text, loose).authors;
+            names.retain(|name| keep(&text, name));
+            names
+        })
         .find(|authors| !authors.is_empty())
         .unwrap_or_default()
 }
@@ -686,19 +696,9 @@ fn first_names(candidates: &[String], loose: bool) -> Vec<String> {
 /// counts when it opens with a known given name or the line dates the story
 /// ("25.10.2022 - Reiner Nagel").
 fn unlabelled_names(lines: &[String]) -> Vec<String> {
-    lines
-        .iter()
-        .filter(|line| !line.trim_end().ends_with(':'))
-        .map(|line| {
-            let line = decode_entities(line);
-            let mut names = byline::parse(&line, false).authors;
-            if !names.is_empty() && !byline::has_date_piece(&line) {
-                names.retain(|name| byline::opens_with_given_name(name));
-            }
-            names
-        })
-        .find(|names| !names.is_empty())
-        .unwrap_or_default()
+    first_names_kept(lines, false, |line, name| {
+        byline::has_date_piece(line) || byline::opens_with_given_name(name)
+    })
 }
 
 /// The names of the first author box that names anyone; a box that opens like a byline
@@ -726,6 +726,8 @@ fn letters(s: &str) -> String {
 /// Pickert") or spells the same letters ("gabor_munier" → "Gàbor Muniér"), when one is
 /// known.
 fn complete(names: Vec<String>, known: &[String]) -> Vec<String> {
+    // "Nils" completed may repeat a "Nils Pickert" named beside it.
+    let mut seen = std::collections::HashSet::new();
     names
         .into_iter()
         .map(|name| {
@@ -744,6 +746,7 @@ fn complete(names: Vec<String>, known: &[String]) -> Vec<String> {
                 .cloned()
                 .unwrap_or(name)
         })
+        .filter(|name| seen.insert(name.to_lowercase()))
         .collect()
 }
 

@@ -88,7 +88,9 @@ pub fn read_page(html: &str, url: Option<&str>, today: NaiveDate) -> Page {
         .or_else(|| markup.own_url())
         .filter(|u| u.starts_with("http"));
     let plausible = |date: &NaiveDate| plausible(date, today);
-    let visible = || markup.hinted_date(&document, &plausible);
+    // Asked by more than one step of the date cascade, read once.
+    let shown = std::cell::OnceCell::new();
+    let visible = || *shown.get_or_init(|| markup.hinted_date(&document, &plausible));
     let date = markup
         .date(url.as_deref(), &plausible, &visible)
         .or_else(|| script_date(html).filter(|d| plausible(d)));

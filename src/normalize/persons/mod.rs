@@ -15,7 +15,7 @@ pub mod training;
 pub use training::read_conll;
 
 use crate::clipping::{Person, folded_key};
-use crate::fasthash::IntSet;
+use crate::fasthash::{IntSet, lowercase_hash};
 use crate::normalize::language::{self, Language};
 use crate::normalize::lexicon::{is_article_surname, is_name_particle};
 use joining::join_mentions;
@@ -52,10 +52,7 @@ pub fn is_given_name(word: &str) -> bool {
 /// The persons named in an article, and for each passage the indexes (into the returned
 /// list) of the persons it mentions.
 pub fn find_persons(title: &str, passages: &[String]) -> (Vec<Person>, Vec<Vec<usize>>) {
-    match model() {
-        Some(model) => find_persons_with(model, title, passages),
-        None => (Vec::new(), vec![Vec::new(); passages.len()]),
-    }
+    find_persons_declared(title, passages, None)
 }
 
 /// [`find_persons`], with the language the file declares its text is in: taken when the
@@ -101,8 +98,8 @@ fn find_persons_in(
     // In a language without rules of its own here (Russian, Turkish, Vietnamese …) the
     // English reading stands, but a word alone is as often a sentence's opener.
     let language = language::guess_declared(keys.iter().flatten().copied(), declared);
-    let english = !language.has_name_rules();
-    let unfamiliar = language != Language::English && english;
+    let english_reading = !language.has_name_rules();
+    let unfamiliar = language != Language::English && english_reading;
     // Mentions from lines in capitals or title case (headlines, subheadings) are
     // confirmed against the others.
     let mut capitalised = Vec::new();
@@ -111,14 +108,15 @@ fn find_persons_in(
     for (((n, _), &tokens), spans) in lines.iter().zip(&slices).zip(spans) {
         let passage = n.checked_sub(1);
         let shouting = line_is_capitalised(tokens, passage.is_none());
-        let spans = if english {
+        let spans = if english_reading {
             spans
         } else {
             other_languages::joined_spans(model, tokens, spans)
         };
         for mut span in spans {
             // "Marine Le Pen" opening a sentence: a given name, not a common word.
-            let given = !english && other_languages::opens_with_given_name(model, tokens, &span);
+            let given =
+                !english_reading && other_languages::opens_with_given_name(model, tokens, &span);
             if !given && starts_sentence_with_common_word(model, tokens, &span) {
                 continue;
             }
@@ -126,7 +124,7 @@ fn find_persons_in(
                 span.start += 1;
             }
             let (mut confirmed, mut role) = (true, None);
-            if !english {
+            if !english_reading {
                 let Some(judged) = other_languages::judge(model, tokens, span) else {
                     continue;
                 };
@@ -148,7 +146,7 @@ fn find_persons_in(
     }
     let confirmed = confirmed_by_body(capitalised, &mentions);
     let mut mentions: Vec<Mention> = confirmed.into_iter().chain(mentions).collect();
-    if !english {
+    if !english_reading {
         let short_forms = other_languages::short_forms_of(&mentions, short_forms);
         mentions.extend(short_forms);
         mentions = other_languages::without_genitives(mentions);
@@ -168,11 +166,7 @@ fn find_persons_in(
 /// "Panama", "Atalanta"), given no title and written nowhere in the article as part of a
 /// longer name: not persons.
 fn without_lone_entity_words(model: &Model, mentions: Vec<Mention>) -> Vec<Mention> {
-    let in_longer: std::collections::HashSet<&str> = mentions
-        .iter()
-        .filter(|m| m.words.len() > 1)
-        .flat_map(|m| m.words.iter().map(String::as_str))
-        .collect();
+    let in_longer = words_of_longer_names(&mentions);
     // Owned, so that the mentions can be moved on once the borrow above ends.
     let lone: std::collections::HashSet<String> = mentions
         .iter()
@@ -180,7 +174,7 @@ fn without_lone_entity_words(model: &Model, mentions: Vec<Mention>) -> Vec<Menti
         .filter(|w| model.is_entity_word(w) && !in_longer.contains(w.as_str()))
         .cloned()
         .collect();
-    without_lone_words(mentions, |w| lone.contains(w))
+    without_lone_words(mentions, |m| lone.contains(&m.words[0]))
 }
 
 /// One-word names that the article also writes as the start of a company's name
@@ -206,19 +200,27 @@ fn without_lone_company_words(sentences: &[&[Token]], mentions: Vec<Mention>) ->
     if company.is_empty() {
         return mentions;
     }
-    without_lone_words(mentions, |w| company.contains(w))
+    without_lone_words(mentions, |m| company.contains(&m.words[0]))
 }
 
 /// One-word names, without a title, that no longer name in the article holds: in a
 /// language whose capitals the tagger cannot read ("Пришла", "Berikut", "Olay" opening
 /// sentences), such a word is more often an opener than a person.
 fn without_words_alone(mentions: Vec<Mention>) -> Vec<Mention> {
-    let in_longer: std::collections::HashSet<String> = mentions
+    let in_longer: std::collections::HashSet<String> = words_of_longer_names(&mentions)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    without_lone_words(mentions, |m| !in_longer.contains(&m.words[0]))
+}
+
+/// The words of the article's names of more than one word.
+fn words_of_longer_names(mentions: &[Mention]) -> std::collections::HashSet<&str> {
+    mentions
         .iter()
         .filter(|m| m.words.len() > 1)
-        .flat_map(|m| m.words.iter().cloned())
-        .collect();
-    without_lone_words(mentions, |w| !in_longer.contains(w))
+        .flat_map(|m| m.words.iter().map(String::as_str))
+        .collect()
 }
 
 /// Distinct names written in small letters after which an article's small letters say
@@ -242,7 +244,7 @@ fn without_words_written_small(
     let lone: IntSet<u64> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && m.titled.is_none())
-        .map(|m| crate::fasthash::lowercase_hash(&m.name))
+        .map(|m| lowercase_hash(&m.name))
         .collect();
     if lone.is_empty() {
         return mentions;
@@ -258,7 +260,7 @@ fn without_words_written_small(
             let key = keys
                 .get(i)
                 .copied()
-                .unwrap_or_else(|| crate::fasthash::lowercase_hash(&token.text));
+                .unwrap_or_else(|| lowercase_hash(&token.text));
             if token.text.len() >= 4
                 && !lexicon.common_words.contains(&key)
                 && (lexicon.entity_words.contains(&key) || lexicon.first_names.contains(&key))
@@ -276,21 +278,14 @@ fn without_words_written_small(
     if small.is_empty() {
         return mentions;
     }
-    mentions
-        .into_iter()
-        .filter(|m| {
-            m.words.len() != 1
-                || m.titled.is_some()
-                || !small.contains(&crate::fasthash::lowercase_hash(&m.name))
-        })
-        .collect()
+    without_lone_words(mentions, |m| small.contains(&lowercase_hash(&m.name)))
 }
 
-/// `mentions` without the one-word, untitled ones whose word `drop` says is no name.
-fn without_lone_words(mentions: Vec<Mention>, drop: impl Fn(&str) -> bool) -> Vec<Mention> {
+/// `mentions` without the one-word, untitled ones that `drop` says name no one.
+fn without_lone_words(mentions: Vec<Mention>, drop: impl Fn(&Mention) -> bool) -> Vec<Mention> {
     mentions
         .into_iter()
-        .filter(|m| m.words.len() != 1 || m.titled.is_some() || !drop(&m.words[0]))
+        .filter(|m| m.words.len() != 1 || m.titled.is_some() || !drop(m))
         .collect()
 }
 

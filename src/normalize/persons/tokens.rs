@@ -89,14 +89,11 @@ pub fn tokenize_into<'a>(text: &'a str, offset: usize, tokens: &mut Vec<Token<'a
         let mut ascii = true;
         // Chinese, Japanese and Korean run Latin words into theirs ("Tori Amos等歌手"): a
         // word ends where the script changes.
-        let wide = !c.is_ascii() && is_cjk(c);
+        let wide = is_cjk(c);
         loop {
             // Most words are ASCII letters and digits: skip them a byte at a time.
             while !wide && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
-            }
-            if wide && end > at && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                break;
             }
             // …and most end at a space or a comma, which nothing below keeps in a word.
             if bytes
@@ -109,7 +106,7 @@ pub fn tokenize_into<'a>(text: &'a str, offset: usize, tokens: &mut Vec<Token<'a
                 break;
             };
             if c.is_alphanumeric() {
-                if end > at && !c.is_ascii() && is_cjk(c) != wide {
+                if end > at && is_cjk(c) != wide {
                     break;
                 }
                 ascii &= c.is_ascii();
